@@ -1,0 +1,262 @@
+"""LaTeX (BibTeX field values) <-> CSL rich text.
+
+Contract
+- ``decode(value, protect_case=True)`` turns a BibTeX value into CSL rich text: accents and
+  symbol commands to Unicode, ``--``/``---`` to dashes, ``~`` to a no-break space, ``\\emph``/
+  ``\\textit`` to ``<i>``, ``\\textbf`` to ``<b>``, ``\\textsc`` to small caps, ``\\textsuperscript``/
+  ``\\textsubscript`` to ``<sup>``/``<sub>``; a top-level ``{Braced}`` group to
+  ``<span class="nocase">`` (when ``protect_case``) unless it is one word that ``needs_protection``
+  would protect again on output (so ``{BERT}`` reads as plain ``BERT``). Text outside markup is
+  returned raw (``&`` stays ``&``); ``<``/``>`` are literal characters. Unknown commands keep their
+  argument and are reported by ``decode_with_warnings``.
+- ``encode(text, ascii_only=False, protect=False)`` is the inverse for everything ``decode``
+  produces: ``decode(encode(t)) == t`` for rich text with the markup above. Every LaTeX special
+  character is escaped, so any text from any source is inert in a .bib file.
+- Plain strings (the vast majority) take a fast path with no tokenising.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# accent command -> combining character
+_ACCENTS = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+    "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
+}
+_COMBINING_TO_ACCENT = {v: k for k, v in _ACCENTS.items()}
+_SYMBOLS = {
+    "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
+    "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
+    "&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ",
+    "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_",
+    "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
+    "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…", "ldots": "…",
+    "dots": "…", "S": "§", "P": "¶", "copyright": "©", "textregistered": "®",
+    "texttrademark": "™", "pounds": "£", "euro": "€", "textdegree": "°", "textbar": "|",
+    "textless": "<", "textgreater": ">", "guillemotleft": "«", "guillemotright": "»",
+    "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textperiodcentered": "·",
+    "slash": "/", "-": "", "/": "", ",": "\u202f", "textbullet": "•", "textdagger": "†",
+    "i ": "ı", "nobreakspace": "\u00a0", "quad": "\u2003", "checkmark": "✓",
+}
+_MARKUP = {
+    "emph": ("<i>", "</i>"), "textit": ("<i>", "</i>"), "it": ("<i>", "</i>"),
+    "textsl": ("<i>", "</i>"), "em": ("<i>", "</i>"),
+    "textbf": ("<b>", "</b>"), "bf": ("<b>", "</b>"),
+    "textsc": ('<span style="font-variant:small-caps;">', "</span>"),
+    "sc": ('<span style="font-variant:small-caps;">', "</span>"),
+    "textsuperscript": ("<sup>", "</sup>"), "textsubscript": ("<sub>", "</sub>"),
+}
+# commands whose argument is kept as plain text
+_TRANSPARENT = {"textrm", "textsf", "texttt", "textnormal", "mbox", "url", "text", "textup",
+                "mathrm", "ensuremath", "hbox", "NoCaseChange", "MakeUppercase"}
+_NOCASE = '<span class="nocase">'
+_SPECIAL = re.compile(r"[\\{}~$]|--|''|``")
+_TOKEN = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)|([{}])|(---|--|``|''|~)|(\$)")
+
+
+def needs_protection(word: str) -> bool:
+    """True for a word whose capitals carry meaning: ``BERT``, ``GPT-4o``, ``LoRA``, ``ST-MoE``."""
+    core = word.strip(".,;:!?()[]\"'“”‘’")
+    if len(core) < 2:
+        return False
+    return any(c.isupper() for c in core[1:]) and any(c.isalpha() for c in core)
+
+
+class _Decoder:
+    def __init__(self, text: str, protect_case: bool) -> None:
+        self.text = text
+        self.pos = 0
+        self.protect_case = protect_case
+        self.warnings: list[str] = []
+
+    def group(self, depth: int) -> str:
+        """Decode until the matching ``}`` (depth > 0) or end of text."""
+        out: list[str] = []
+        text = self.text
+        while self.pos < len(text):
+            m = _TOKEN.search(text, self.pos)
+            if not m:
+                out.append(text[self.pos:])
+                self.pos = len(text)
+                break
+            out.append(text[self.pos:m.start()])
+            self.pos = m.end()
+            word, sym, brace, dash, dollar = m.groups()
+            if word is not None:
+                out.append(self.command(word, depth))
+            elif sym is not None:
+                out.append(self.command(sym, depth))
+            elif brace == "{":
+                special = text.startswith("\\", self.pos)
+                inner = self.group(depth + 1)
+                out.append(inner if special and len(inner) <= 2 else self.braced(inner, depth))
+            elif brace == "}":
+                if depth > 0:
+                    return "".join(out)
+                self.warnings.append("unbalanced '}' ignored")
+            elif dash is not None:
+                out.append({"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}[dash])
+            elif dollar:
+                end = text.find("$", self.pos)
+                if end < 0:
+                    out.append("$")
+                else:
+                    out.append(_math(text[self.pos:end]))
+                    self.pos = end + 1
+        if depth > 0:
+            self.warnings.append("unbalanced '{' closed at end of value")
+        return "".join(out)
+
+    def braced(self, inner: str, depth: int) -> str:
+        if depth > 0 or not self.protect_case or not inner:
+            return inner
+        if "<" not in inner and " " not in inner and needs_protection(inner):
+            return inner
+        if inner.startswith(_NOCASE):
+            return inner
+        return f"{_NOCASE}{inner}</span>"
+
+    def argument(self, depth: int) -> str:
+        text = self.text
+        while self.pos < len(text) and text[self.pos] == " ":
+            self.pos += 1
+        if self.pos >= len(text):
+            return ""
+        if text[self.pos] == "{":
+            self.pos += 1
+            return self.group(depth + 1)
+        if text[self.pos] == "\\":
+            m = _TOKEN.match(text, self.pos)
+            if m and (m.group(1) or m.group(2)):
+                self.pos = m.end()
+                return self.command(m.group(1) or m.group(2), depth)
+        ch = text[self.pos]
+        self.pos += 1
+        return ch
+
+    def command(self, name: str, depth: int) -> str:
+        if name in _ACCENTS and (len(name) == 1 or self.text[self.pos:self.pos + 1] in "{ "):
+            base = self.argument(depth)
+            base = {"ı": "i", "ȷ": "j"}.get(base, base)
+            if not base:
+                return unicodedata.normalize("NFC", " " + _ACCENTS[name]).strip()
+            return unicodedata.normalize("NFC", base[0] + _ACCENTS[name]) + base[1:]
+        if name in _MARKUP:
+            opening, closing = _MARKUP[name]
+            if self.text[self.pos:self.pos + 1] == "{" or name not in ("em", "it", "bf", "sc"):
+                return f"{opening}{self.argument(depth)}{closing}"
+            rest = self.group(depth + 1) if depth else self.group(1)
+            self.pos -= 0
+            return f"{opening}{rest}{closing}"
+        if name in _SYMBOLS:
+            if self.text[self.pos:self.pos + 2] == "{}":
+                self.pos += 2
+            return _SYMBOLS[name]
+        if name in _TRANSPARENT:
+            return self.argument(depth) if self.text[self.pos:self.pos + 1] == "{" else ""
+        if name == "\\":
+            return " "
+        self.warnings.append(f"unknown LaTeX command \\{name} kept as text")
+        return "\\" + name
+
+
+def _math(inner: str) -> str:
+    """Simple math: ``$^{2}$`` and ``$x_i$`` become sup/sub; anything else keeps its dollars."""
+    m = re.fullmatch(r"\s*([\^_])\{?([^{}$]*)\}?\s*", inner)
+    if m:
+        tag = "sup" if m.group(1) == "^" else "sub"
+        return f"<{tag}>{m.group(2)}</{tag}>"
+    return f"${inner}$"
+
+
+@lru_cache(maxsize=65536)
+def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tuple[str, ...]]:
+    if not _SPECIAL.search(value):
+        return " ".join(value.split()), ()
+    decoder = _Decoder(value, protect_case)
+    text = decoder.group(0)
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    return text, tuple(decoder.warnings)
+
+
+def decode(value: str, protect_case: bool = True) -> str:
+    return decode_with_warnings(value, protect_case)[0]
+
+
+# ---------------------------------------------------------------- encoding
+_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\u00a0": "~", "–": "--", "—": "---",
+}
+_ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
+                  if len(v) == 1 and k.isalpha() and ord(v) > 127}
+_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0–—]|--|``|''|<[^<>]*>")
+_TAG_TO_LATEX = {
+    "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
+    "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
+    _NOCASE: "{",
+}
+_CLOSING = {"</i>", "</b>", "</sup>", "</sub>", "</span>"}
+
+
+def _ascii_char(ch: str) -> str:
+    if ord(ch) < 128:
+        return ch
+    if ch in _ASCII_SYMBOLS:
+        return "{\\" + _ASCII_SYMBOLS[ch] + "}"
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if ord(base) < 128 and marks and all(m in _COMBINING_TO_ACCENT for m in marks):
+        out = base if base not in "ij" or not marks else "\\" + base
+        for mark in marks:
+            cmd = _COMBINING_TO_ACCENT[mark]
+            out = f"\\{cmd}{{{out}}}" if cmd.isalpha() else f"\\{cmd}{{{out}}}"
+        return "{" + out + "}"
+    return ch  # no ASCII spelling: kept as UTF-8 (caller may warn)
+
+
+def _protect_words(text: str) -> str:
+    return re.sub(r"[^\s]+", lambda m: "{" + m.group(0) + "}" if needs_protection(m.group(0))
+                  else m.group(0), text)
+
+
+def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
+    """CSL rich text -> a BibTeX value body (without the outer braces)."""
+    out: list[str] = []
+    stack: list[str] = []
+    pos = 0
+    for m in _ESCAPE_RE.finditer(text):
+        out.append(_plain(text[pos:m.start()], ascii_only, protect and not stack))
+        pos = m.end()
+        tok = m.group(0)
+        if tok.startswith("<") and len(tok) > 1:
+            if tok in _TAG_TO_LATEX:
+                stack.append(tok)
+                out.append(_TAG_TO_LATEX[tok])
+                continue
+            if tok in _CLOSING and stack:
+                stack.pop()
+                out.append("}")
+                continue
+            out.append(_plain(tok, ascii_only, False))  # not markup: literal text
+            continue
+        if tok in ("--", "``", "''"):
+            out.append(tok[0] + "{}" + tok[1])
+        else:
+            out.append(_ESCAPES[tok])
+    out.append(_plain(text[pos:], ascii_only, protect and not stack))
+    out.extend("}" for _ in stack)
+    return "".join(out)
+
+
+def _plain(chunk: str, ascii_only: bool, protect: bool) -> str:
+    if protect:
+        chunk = _protect_words(chunk)
+    if ascii_only and not chunk.isascii():
+        chunk = "".join(_ascii_char(c) for c in chunk)
+    return chunk

@@ -1,0 +1,138 @@
+"""The rendering front door: CSL-JSON dicts in, rendered entries/citations out.
+
+Contract
+- ``render_bibliography`` / ``render_citations`` never raise on item data: an item citeproc-py
+  cannot read or render is skipped and named in ``Rendered.warnings``. Style problems raise:
+  ``StyleNotFound``, ``UnsafeStyleError``/``StyleSyntaxError`` (``ValueError``).
+- Items are cleaned first (``items.prepare``): empty name lists and empty names dropped, the
+  trailing ``{"literal": "others"}`` et-al marker removed and remembered for forced truncation.
+- Ids in the result are the caller's ids (citeproc-py lower-cases them internally).
+- Parsed styles are cached per (path, mtime, locale); citeproc-py's per-render state is reset.
+- Text entries contain no newline; html entries are the inner HTML of a ``csl-entry`` div.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from . import patches
+from .items import prepare
+from .layout import entry_text
+from .styles import resolve_style
+
+__all__ = ["Rendered", "render_bibliography", "render_citations", "load_style", "formatter_for"]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    entries: tuple[str, ...]
+    ids: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def formatter_for(fmt: str) -> Any:
+    from citeproc import formatter
+
+    builtin = {"text": formatter.plain, "plain": formatter.plain, "html": formatter.html,
+               "rst": formatter.rst}
+    try:
+        from .formats import get_formatter  # owned by the formats engineer
+    except ImportError:
+        get_formatter = None
+    if get_formatter is not None and fmt in ("markdown", "latex", "html"):
+        try:
+            return get_formatter(fmt)
+        except (KeyError, ValueError, LookupError):
+            pass
+    if fmt in builtin:
+        return builtin[fmt]
+    if fmt in ("markdown", "latex"):
+        return formatter.plain
+    raise ValueError(f"unknown output format {fmt!r}; use one of text, html, markdown, latex, rst")
+
+
+@functools.lru_cache(maxsize=32)
+def _load_style_cached(path: str, mtime: float, locale: str | None) -> Any:
+    from citeproc import CitationStylesStyle
+
+    patches.install()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return CitationStylesStyle(path, locale=locale, validate=False)
+
+
+def load_style(style: str, locale: str | None = None) -> Any:
+    path = resolve_style(style)
+    loc = locale or path.default_locale
+    return _load_style_cached(str(path), os.path.getmtime(path), loc)
+
+
+def _bibliography(style: Any, items: list[dict], fmt: str) -> tuple[Any, list[str], dict[str, str]]:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    good, ids, warns = prepare(items)
+    source = CiteProcJSON([])
+    for it in good:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                one = CiteProcJSON([it])
+        except Exception as e:  # noqa: BLE001 - one bad item must not hide the others
+            warns.append(f"item {it.get('id')!r} skipped: {type(e).__name__}: {e}")
+            continue
+        for key, ref in one.items():
+            patches.attach_item(ref, it)
+            source[key] = ref
+    bib = CitationStylesBibliography(style, source, formatter_for(fmt))
+    patches.reset_state(style, bib)
+    for key in source:
+        bib.register(Citation([CitationItem(key)]))
+    return bib, warns, ids
+
+
+def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
+                        locale: str | None = None) -> Rendered:
+    st = load_style(style, locale)
+    bib, warns, ids = _bibliography(st, items, fmt)
+    if not st.has_bibliography():
+        return Rendered((), (), tuple(warns) + ("style has no bibliography",))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        patches.sort_bibliography(bib)
+        entries, keys = patches.render_bibliography(bib, fmt, warns)
+    texts = tuple(entry_text(e, fmt) for e in entries)
+    return Rendered(texts, tuple(ids.get(k, k) for k in keys), tuple(warns))
+
+
+def render_citations(items: list[dict], clusters: list[list[str]], style: str = "apa",
+                     fmt: str = "text", locale: str | None = None) -> Rendered:
+    from citeproc import Citation, CitationItem
+
+    st = load_style(style, locale)
+    bib, warns, ids = _bibliography(st, items, fmt)
+    lowered = {k: k for k in bib.source}
+    citations = []
+    for cluster in clusters:
+        cites = [CitationItem(str(k).lower()) for k in cluster]
+        citations.append(Citation(cites))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if st.has_bibliography():
+            patches.sort_bibliography(bib)
+        patches.prepare_citations(bib, citations)
+        out = []
+        for cit, cluster in zip(citations, clusters):
+            missing = [k for k in cluster if str(k).lower() not in lowered]
+            for k in missing:
+                warns.append(f"citation refers to unknown item {k!r}")
+            try:
+                text = str(bib.cite(cit, lambda item: None))
+            except Exception as e:  # noqa: BLE001
+                warns.append(f"citation {cluster!r} not rendered: {type(e).__name__}: {e}")
+                text = ""
+            out.append(entry_text(text, fmt))
+    return Rendered(tuple(out), tuple(",".join(map(str, c)) for c in clusters), tuple(warns))
