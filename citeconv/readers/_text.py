@@ -1,0 +1,153 @@
+"""Shared text clean-up for the listing readers (small steps, one job each).
+
+Contract
+- ``clean_abstract(text) -> (cleaned, arxiv_id | None)``: repairs what PDF extraction and web
+  copy-paste leave in an abstract, and returns an inline arXiv identifier if one is stamped in it.
+  Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped; other
+  spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
+  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); TeX quotes ````…''`` -> ``“…”``; a few TeX
+  escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
+  [cs.LG] 15 Oct 2019``) removed (its id, without version, is returned); whitespace collapsed.
+  Never raises; ``clean_abstract("")`` is ``("", None)``.
+- ``remove_truncation_markers(text)``: deletes a site's "see more" splice marker (``…
+  (voir plus)``, ``... (read more)``, ``… mehr anzeigen`` and the same in other languages) and
+  rejoins the halves exactly, so a word cut in two is whole again (``en… (voir plus)ergy``).
+- ``normalise_caps_name(text)``: an ALL-CAPS personal name to normal case (``DOHA HWANG`` ->
+  ``Doha Hwang``), keeping ``McX``, ``O'X``, hyphen parts, roman-numeral suffixes and lower-case
+  particles after the first word (``JUAN DE LA CRUZ`` -> ``Juan de la Cruz``). Text that is not
+  all capitals is returned unchanged.
+- ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
+"""
+from __future__ import annotations
+
+import re
+
+ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z][a-z.\-]*/\d{7})"
+
+_MORE_WORDS = (
+    r"voir plus|lire la suite|en savoir plus|afficher plus|see more|read more|show more|view more|"
+    r"more|mehr anzeigen|weiterlesen|mehr lesen|ver más|leer más|mostrar más|ver mais|leia mais|"
+    r"mostrar mais|leggi di più|mostra di più|leggi tutto|meer weergeven|lees meer|toon meer|"
+    r"visa mer|läs mer|vis mere|læs mere|vis mer|les mer|pokaż więcej|czytaj więcej|näytä lisää|"
+    r"zobrazit více|показать больше|читать далее|daha fazla göster|もっと見る|続きを読む|"
+    r"查看更多|显示更多|阅读更多|더 보기|더보기"
+)
+_ELLIPSIS = r"(?:…|\.\.\.)"
+# "…" + marker in parentheses/brackets, or "…" + a bare marker phrase that is not plain "more"
+_TRUNCATION = re.compile(
+    rf"\s?{_ELLIPSIS}\s*(?:[(\[]\s*(?:{_MORE_WORDS})\s*[)\]]|(?!more)(?:{_MORE_WORDS}))",
+    re.IGNORECASE)
+
+_HEADINGS = (
+    "ABSTRACT|INTRODUCTION|BACKGROUND|SUMMARY|KEYWORDS|METHODS?|RESULTS|CONCLUSIONS?|DISCUSSION|"
+    "RELATED|WORK|PRELIMINARIES|EXPERIMENTS|APPENDIX|ACKNOWLEDGE?MENTS|REFERENCES|OVERVIEW|"
+    "MOTIVATION|CONTRIBUTIONS|SETUP|METHODOLOGY|APPROACH|EVALUATION|LIMITATIONS"
+)
+_LEAD_HEADING = re.compile(
+    r"^\s*(?:A\s?BSTRACT|Abstract|ABSTRACT)\b\s*[:.\-—–]?\s*", re.UNICODE)
+_SPACED_HEADING = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
+_HEADING_WORDS = frozenset(_HEADINGS.replace("?", "").split("|")) | {
+    "METHOD", "CONCLUSION", "ACKNOWLEDGMENTS"}
+# PDF kerning splits: a capital that kerns with the next letter, cut off from its word
+_KERNING = re.compile(r"\b([YVWTFP]) ([aeiouy][a-z]*)\b")
+_ARXIV_STAMP = re.compile(
+    rf"\barXiv:\s?({ARXIV_ID})(v\d+)(?:\s*\[[\w.\-]+\])?"
+    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})?")
+_ARXIV_INLINE = re.compile(rf"\barXiv:\s?({ARXIV_ID})(?:v\d+)?\b")
+_TEX = (
+    (re.compile(r"\\([%&$#_])"), r"\1"),
+    (re.compile(r"\$\\times\$"), "×"),
+    (re.compile(r"\$\\sim\$"), "~"),
+    (re.compile(r"\$\\approx\$"), "≈"),
+    (re.compile(r"\$\\pm\$"), "±"),
+    (re.compile(r"\$\\(?:geq|ge)\$"), "≥"),
+    (re.compile(r"\$\\(?:leq|le)\$"), "≤"),
+    (re.compile(r"\$([<>])\$"), r"\1"),
+)
+
+
+def remove_truncation_markers(text: str) -> str:
+    """Delete "see more" splice markers and rejoin the two halves exactly."""
+    return _TRUNCATION.sub("", text)
+
+
+def _rejoin_headings(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        return word if word in _HEADING_WORDS else m.group(0)
+    return _SPACED_HEADING.sub(fix, text)
+
+
+def _rejoin_kerning(text: str) -> str:
+    return _KERNING.sub(lambda m: m.group(1) + m.group(2), text)
+
+
+def _tex_quotes(text: str) -> str:
+    text = re.sub(r"``(.*?)''", "“\\1”", text, flags=re.DOTALL)
+    return re.sub(r"(?<![\w`])`([^`']{1,80})'(?!\w)", "‘\\1’", text)
+
+
+def _tex_escapes(text: str) -> str:
+    for pattern, repl in _TEX:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def find_arxiv_id(text: str) -> str | None:
+    """The first ``arXiv:<id>`` in the text, without its version suffix."""
+    m = _ARXIV_INLINE.search(text)
+    return m.group(1) if m else None
+
+
+def clean_abstract(text: str) -> tuple[str, str | None]:
+    """Clean an abstract; return it with the inline arXiv id stamped in it (or None)."""
+    if not text:
+        return "", None
+    arxiv_id = find_arxiv_id(text)
+    text = " ".join(text.split())
+    text = remove_truncation_markers(text)
+    text = _ARXIV_STAMP.sub("", text)
+    text = _LEAD_HEADING.sub("", text, count=1)
+    text = _rejoin_headings(text)
+    text = _rejoin_kerning(text)
+    text = _tex_quotes(text)
+    text = _tex_escapes(text)
+    return " ".join(text.split()), arxiv_id
+
+
+# ------------------------------------------------------------------ names in capitals
+_NAME_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+    "les", "des", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "dei", "degli",
+})
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)\.?$")
+
+
+def _cap_piece(piece: str) -> str:
+    """One hyphen/apostrophe-free piece: ``MCDONALD`` -> ``McDonald``."""
+    if not piece:
+        return piece
+    low = piece.lower()
+    if low.startswith("mc") and len(piece) > 3:
+        return "Mc" + low[2].upper() + low[3:]
+    return low[0].upper() + low[1:]
+
+
+def _cap_word(word: str, first: bool) -> str:
+    if _ROMAN.match(word) and not first:
+        return word
+    if not first and word.lower() in _NAME_PARTICLES:
+        return word.lower()
+    if re.fullmatch(r"[A-Z]\.?", word):
+        return word
+    # each letter run capitalised: O'BRIEN -> O'Brien, JEAN-PIERRE -> Jean-Pierre
+    return re.sub(r"[^\W\d_]+", lambda m: _cap_piece(m.group(0)), word)
+
+
+def normalise_caps_name(text: str) -> str:
+    """ALL CAPS name -> normal case; anything with a lower-case letter is returned unchanged."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or any(c.islower() for c in letters) or len(letters) < 2:
+        return text
+    words = text.split()
+    return " ".join(_cap_word(w, i == 0) for i, w in enumerate(words))
