@@ -8,4 +8,12 @@ Public API (used by citeconv.cli and citeconv.writers.styled):
     list_styles(query="") -> list[tuple[name, title]]
 
 ``items`` are CSL-JSON dicts (Record.to_csl()), ``fmt`` one of text, html, markdown, latex, rst.
+Hostile or malformed style files raise ``UnsafeStyleError`` / ``StyleSyntaxError`` (both
+``ValueError``).
 """
+from .engine import Rendered, render_bibliography, render_citations
+from .safexml import StyleSyntaxError, UnsafeStyleError
+from .styles import StyleNotFound, list_styles, resolve_style
+
+__all__ = ["Rendered", "render_bibliography", "render_citations", "resolve_style", "list_styles",
+           "StyleNotFound", "UnsafeStyleError", "StyleSyntaxError"]

@@ -74,13 +74,13 @@ def _bibliography(style: Any, items: list[dict], fmt: str) -> tuple[Any, list[st
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
-    good, ids, warns = prepare(items)
+    good, warns, ids = prepare(items)
     source = CiteProcJSON([])
     for it in good:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                one = CiteProcJSON([it])
+                one = CiteProcJSON([{k: v for k, v in it.items() if k != "_etal"}])
         except Exception as e:  # noqa: BLE001 - one bad item must not hide the others
             warns.append(f"item {it.get('id')!r} skipped: {type(e).__name__}: {e}")
             continue

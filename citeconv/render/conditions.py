@@ -1,0 +1,6 @@
+"""Placeholder: conditions patches (filled in below)."""
+from __future__ import annotations
+
+
+def install() -> None:
+    pass

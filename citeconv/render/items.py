@@ -1,0 +1,103 @@
+"""Cleaning CSL-JSON items before citeproc-py sees them.
+
+Contract
+- ``prepare(items) -> (clean_items, ids, warnings)``; the input dicts are never mutated.
+- ``ids`` maps citeproc-py's key (the id lower-cased, as citeproc-py stores it) to the caller's id.
+  Items without an id get ``item-N``; a duplicate id (case-insensitively) is skipped with a warning.
+- Name lists: names with no non-empty part are dropped; an empty list is removed entirely (an
+  empty ``editor`` must not crash sorting). A trailing ``{"literal": "others"}`` is citeconv's
+  et-al marker: it is removed and the variable is listed in ``item["_etal"]`` (consumed by
+  ``names.py``, which forces et-al truncation after the remaining names).
+- Dates given only as ``raw``/``literal`` strings of the form YYYY[-MM[-DD]] become date-parts.
+- A missing ``type`` becomes ``article``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["prepare", "ETAL_KEY", "NAME_VARS"]
+
+ETAL_KEY = "_etal"
+NAME_VARS = frozenset({
+    "author", "chair", "collection-editor", "compiler", "composer", "container-author",
+    "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
+    "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
+    "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
+    "script-writer", "series-creator", "translator",
+})
+_NAME_PARTS = ("family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix")
+_ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
+
+
+def _is_etal(name: Any) -> bool:
+    return (isinstance(name, dict) and str(name.get("literal", "")).strip().lower() == "others"
+            and not any(name.get(p) for p in _NAME_PARTS if p != "literal"))
+
+
+def _clean_names(names: Any) -> tuple[list[dict], bool]:
+    if not isinstance(names, list):
+        return [], False
+    out = []
+    for n in names:
+        if not isinstance(n, dict):
+            continue
+        n = {k: v for k, v in n.items() if not (k in _NAME_PARTS and (v is None or str(v).strip() == ""))}
+        if any(n.get(p) for p in _NAME_PARTS):
+            out.append(n)
+    etal = False
+    while out and _is_etal(out[-1]):
+        out.pop()
+        etal = True
+    return out, etal
+
+
+def _clean_date(value: Any) -> Any:
+    if not isinstance(value, dict) or value.get("date-parts"):
+        return value
+    raw = value.get("raw") or value.get("literal")
+    if isinstance(raw, str):
+        m = _ISO.match(raw)
+        if m:
+            parts = [int(g) for g in m.groups() if g]
+            return {"date-parts": [parts]}
+        if "literal" not in value:
+            return {"literal": raw}
+    return value
+
+
+def prepare(items: list[dict]) -> tuple[list[dict], list[str], dict[str, str]]:
+    clean: list[dict] = []
+    warns: list[str] = []
+    ids: dict[str, str] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            warns.append(f"item #{i + 1} skipped: not a JSON object")
+            continue
+        it = dict(item)
+        orig = str(it.get("id", f"item-{i + 1}"))
+        key = orig.lower()
+        if key in ids:
+            warns.append(f"item {orig!r} skipped: duplicate id (ids are case-insensitive)")
+            continue
+        ids[key] = orig
+        it["id"] = orig
+        it.setdefault("type", "article")
+        etal = []
+        for var in list(it):
+            if var in NAME_VARS:
+                names, marker = _clean_names(it[var])
+                if marker:
+                    etal.append(var)
+                if names:
+                    it[var] = names
+                else:
+                    del it[var]
+            elif var in ("issued", "accessed", "original-date", "submitted", "event-date"):
+                it[var] = _clean_date(it[var])
+            elif it[var] is None:
+                del it[var]
+        if etal:
+            it[ETAL_KEY] = etal
+        clean.append(it)
+    return clean, warns, ids

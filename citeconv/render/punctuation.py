@@ -1,0 +1,82 @@
+"""Punctuation at seams and in quotes (CSL 1.0.2 §Punctuation, citeproc-js behaviour).
+
+Contract
+- ``install()`` extends citeproc-py's seam normalisation: a period that would follow text ending
+  in ``.``, ``?`` or ``!`` (looking through closing markup tags and closing quotes) is dropped;
+  so is a ``,``/``;``/``:`` after a ``,``/``;``/``:`` of the same kind (already in citeproc-py).
+- ``finish(text, fmt, style)`` post-processes one rendered entry or citation:
+  * when the locale sets ``punctuation-in-quote``, a ``,`` or ``.`` right after a closing quote
+    moves inside it (``“Title,”``); a moved period is dropped when the quoted text already ends
+    in ``.?!``;
+  * a ``.`` after ``.?!`` (through closing tags/quotes) is removed (``<i>et al.</i>.``);
+  * ellipses (``...``) are never touched.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["install", "finish", "punctuation_in_quote"]
+
+_CLOSERS = "”’\"»"
+_PIQ = re.compile(r"([^\s])((?:</[a-z]+>)*)([”’])((?:</[a-z]+>)*)([.,])")
+_DOUBLE = re.compile(r"(?<![.])([.?!])((?:</[a-z]+>|[”’\"])*)\.(?![.\w])")
+_TAGS_TAIL = re.compile(r"(?:</[a-z]+>|[”’\"»])+$")
+
+
+def punctuation_in_quote(style: Any) -> bool:
+    cached = getattr(style, "_citeconv_piq", None)
+    if cached is None:
+        try:
+            value = style.root.get_locale_option("punctuation-in-quote") or "false"
+        except Exception:  # noqa: BLE001
+            value = "false"
+        cached = str(value).lower() == "true"
+        style._citeconv_piq = cached
+    return cached
+
+
+def _move(m: re.Match) -> str:
+    before, tags1, quote, tags2, punct = m.groups()
+    if punct == "." and before in ".?!":
+        return before + tags1 + quote + tags2
+    if punct == "," and before == ",":
+        return before + tags1 + quote + tags2
+    return before + punct + tags1 + quote + tags2
+
+
+def finish(text: str, fmt: str, style: Any) -> str:
+    if style is not None and punctuation_in_quote(style):
+        text = _PIQ.sub(_move, text)
+    text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
+    return text
+
+
+def _seam(original: Any) -> Any:
+    def normalize_seam(left: Any, other: Any) -> Any:
+        other = original(left, other)
+        left_s, other_s = str(left), str(other)
+        if not left_s or not other_s or other_s[0] != ".":
+            return other
+        core = _TAGS_TAIL.sub("", left_s)
+        if core and core[-1] in ".?!" and not core.endswith(".."):
+            from citeproc.string import _strip_first_char
+
+            return _strip_first_char(other)
+        return other
+    return normalize_seam
+
+
+_installed = False
+
+
+def install() -> None:
+    global _installed
+    if _installed:
+        return
+    from citeproc import model, string
+
+    patched = _seam(string.normalize_seam)
+    string.normalize_seam = patched
+    model.normalize_seam = patched
+    _installed = True
