@@ -23,7 +23,8 @@ from .items import prepare
 from .layout import entry_text
 from .styles import resolve_style
 
-__all__ = ["Rendered", "render_bibliography", "render_citations", "load_style", "formatter_for"]
+__all__ = ["Rendered", "render_bibliography", "render_citations", "load_style", "load_style_xml",
+           "formatter_for", "build_bibliography", "cite"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,34 @@ def load_style(style: str, locale: str | None = None) -> Any:
     return _load_style_cached(str(path), os.path.getmtime(path), loc)
 
 
-def _bibliography(style: Any, items: list[dict], fmt: str) -> tuple[Any, list[str], dict[str, str]]:
+def load_style_xml(xml: str | bytes, locale: str | None = None) -> Any:
+    """Parse a style given as XML text (safely; not cached)."""
+    import io
+
+    from citeproc import CitationStylesStyle
+
+    patches.install()
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return CitationStylesStyle(io.BytesIO(data), locale=locale, validate=False)
+
+
+def cite(bib: Any, citation: Any, fmt: str) -> str:
+    """Render one registered citation cluster through citeconv's post-processing."""
+    from .punctuation import finish
+
+    return finish(str(bib.cite(citation, lambda item: None)), fmt, bib.style)
+
+
+def build_bibliography(style: Any, items: list[dict], fmt: str,
+                       register: bool = True) -> tuple[Any, list[str], dict[str, str]]:
+    """citeproc-py bibliography over cleaned ``items``; optionally every item registered."""
+    return _bibliography(style, items, fmt, register)
+
+
+def _bibliography(style: Any, items: list[dict], fmt: str,
+                  register: bool = True) -> tuple[Any, list[str], dict[str, str]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
@@ -89,8 +117,9 @@ def _bibliography(style: Any, items: list[dict], fmt: str) -> tuple[Any, list[st
             source[key] = ref
     bib = CitationStylesBibliography(style, source, formatter_for(fmt))
     patches.reset_state(style, bib)
-    for key in source:
-        bib.register(Citation([CitationItem(key)]))
+    if register:
+        for key in source:
+            bib.register(Citation([CitationItem(key)]))
     return bib, warns, ids
 
 
@@ -130,7 +159,7 @@ def render_citations(items: list[dict], clusters: list[list[str]], style: str = 
             for k in missing:
                 warns.append(f"citation refers to unknown item {k!r}")
             try:
-                text = str(bib.cite(cit, lambda item: None))
+                text = cite(bib, cit, fmt)
             except Exception as e:  # noqa: BLE001
                 warns.append(f"citation {cluster!r} not rendered: {type(e).__name__}: {e}")
                 text = ""

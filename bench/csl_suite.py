@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""CSL test-suite conformance runner for citeconv's rendering layer.
+
+    python bench/csl_suite.py DIR [--known-failures FILE] [--update-known-failures] [-k PATTERN] [-v]
+
+DIR holds fixtures (``processor-tests/humans/*.txt``). Each fixture's sections (MODE, RESULT, CSL,
+INPUT, optional CITATION-ITEMS / CITATIONS / BIBENTRIES / BIBSECTION / ABBREVIATIONS) are parsed,
+rendered through ``citeconv.render`` (not raw citeproc-py) and compared line by line with RESULT the
+way citeproc-py's ``tests/citeproc-test.py`` does (html output, ``&amp;`` written ``&#38;``).
+Fixtures we cannot run (``bibliography-header`` mode, BIBSECTION) count as failures.
+Prints the pass rate per category (filename prefix before ``_``) and in total. With a known-failures
+file (default ``bench/csl_suite_known_failures.txt``; one name per line, ``# reason`` allowed) the
+check is two-way: an unlisted failure or a listed fixture that passes is an error (exit 1).
+``--update-known-failures`` rewrites the file instead. Each fixture runs under a ``signal.alarm``
+timeout so a hang cannot stall the run.
+"""
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import os
+import re
+import signal
+import sys
+import traceback
+import warnings
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, os.pardir))
+
+DEFAULT_KNOWN = os.path.join(HERE, "csl_suite_known_failures.txt")
+TIMEOUT = 10
+_SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n(.*?)\n<<=+ \1 =+<<", re.S)
+
+
+class FixtureTimeout(Exception):
+    pass
+
+
+def parse_fixture(path: str) -> dict:
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    data = {name.lower(): body for name, body in _SECTION.findall(text)}
+    for key in ("input", "citation-items", "citations", "bibentries", "bibsection", "abbreviations"):
+        if key in data and data[key].strip():
+            data[key] = json.loads(data[key])
+        else:
+            data.pop(key, None)
+    data["mode"] = data.get("mode", "").strip()
+    return data
+
+
+def _citation_item(d: dict):
+    from citeproc import CitationItem, Locator
+
+    opts = {}
+    for k, v in d.items():
+        if k in ("id", "label"):
+            continue
+        if k == "locator":
+            opts["locator"] = Locator(d.get("label", "page"), v)
+        elif k in ("prefix", "suffix"):
+            opts[k] = v
+    return CitationItem(str(d["id"]), **opts)
+
+
+def run_fixture(data: dict) -> list[str]:
+    from citeproc import Citation
+    from citeconv.render import engine, patches
+
+    if data["mode"] not in ("citation", "bibliography", "bibliography-nosort"):
+        raise NotImplementedError("mode %s" % data["mode"])
+    if "bibsection" in data:
+        raise NotImplementedError("BIBSECTION")
+    items = data["input"]
+    for i, ref in enumerate(items):
+        ref.setdefault("id", i)
+        ref.setdefault("type", "book")
+    style = engine.load_style_xml(data["csl"])
+    bib, _warns, _ids = engine.build_bibliography(style, items, "html", register=False)
+    if "citation-items" in data:
+        citations = [Citation([_citation_item(ci) for ci in cl]) for cl in data["citation-items"]]
+    elif "citations" in data:
+        citations = []
+        for cit in data["citations"]:
+            c = Citation([_citation_item(ci) for ci in cit[0]["citationItems"]])
+            c.key = cit[0].get("citationID")
+            c.note_index = cit[0].get("properties", {}).get("noteIndex", 0)
+            citations.append(c)
+    elif "bibentries" in data:
+        citations = [Citation([_citation_item({"id": e}) for e in data["bibentries"][-1]])]
+    else:
+        citations = [Citation([_citation_item({"id": r["id"]}) for r in items])]
+    for c in citations:
+        bib.register(c)
+    if style.has_bibliography() and data["mode"] != "bibliography-nosort":
+        patches.sort_bibliography(bib)
+    results: list[str] = []
+    if data["mode"] == "citation":
+        patches.prepare_citations(bib, citations)
+        for i, c in enumerate(citations):
+            text = engine.cite(bib, c, "html")
+            if "citations" in data:
+                text = "%s[%d] %s" % (">>" if i == len(citations) - 1 else "..", i, text)
+            results.append(text)
+    else:
+        warns: list[str] = []
+        entries = patches.render_bibliography(bib, "html", warns)[0]
+        results.append('<div class="csl-bib-body">')
+        results += ['  <div class="csl-entry">%s</div>' % e for e in entries]
+        results.append("</div>")
+    lines = [line for r in results for line in r.split("\n")]
+    return [line.replace("&amp;", "&#38;") for line in lines]
+
+
+def _alarm(signum, frame):
+    raise FixtureTimeout("fixture timed out after %ds" % TIMEOUT)
+
+
+def check(path: str, verbose: bool) -> tuple[bool, str | None]:
+    data = parse_fixture(path)
+    expected = data.get("result", "").splitlines()
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(TIMEOUT)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            got = run_fixture(data)
+    except NotImplementedError as e:
+        return False, "unsupported: %s" % e
+    except FixtureTimeout as e:
+        return False, str(e)
+    except Exception as e:  # noqa: BLE001
+        if verbose:
+            traceback.print_exc()
+        return False, "exception: %s" % type(e).__name__
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    ok = got == expected
+    if verbose and not ok:
+        print("  EXP: " + "\n       ".join(expected))
+        print("  GOT: " + "\n       ".join(got))
+    return ok, None if ok else "output differs"
+
+
+def read_known(path: str) -> dict[str, str]:
+    known: dict[str, str] = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                name, _, reason = line.partition("#")
+                if name.strip():
+                    known[name.strip()] = reason.strip()
+    return known
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dir")
+    ap.add_argument("--known-failures", default=DEFAULT_KNOWN)
+    ap.add_argument("--update-known-failures", action="store_true")
+    ap.add_argument("-k", dest="pattern", default=None, help="run only fixtures whose name matches")
+    ap.add_argument("-v", dest="verbose", action="store_true")
+    a = ap.parse_args(argv)
+    names = sorted(f[:-4] for f in os.listdir(a.dir) if f.endswith(".txt"))
+    if a.pattern:
+        pat = a.pattern if any(c in a.pattern for c in "*?[") else "*%s*" % a.pattern
+        names = [n for n in names if fnmatch.fnmatch(n, pat)]
+    totals: dict[str, list[int]] = {}
+    failures: dict[str, str] = {}
+    for name in names:
+        cat = name.split("_", 1)[0]
+        ok, reason = check(os.path.join(a.dir, name + ".txt"), a.verbose)
+        if a.verbose:
+            print("%s %s%s" % ("PASS" if ok else "FAIL", name, "" if ok else "  (%s)" % reason))
+        t = totals.setdefault(cat, [0, 0])
+        t[1] += 1
+        if ok:
+            t[0] += 1
+        else:
+            failures[name] = reason or ""
+    for cat in sorted(totals):
+        p, n = totals[cat]
+        print(" %-14s %4d / %4d (%5.1f%%)" % (cat, p, n, 100.0 * p / n))
+    passed = sum(p for p, _ in totals.values())
+    total = sum(n for _, n in totals.values())
+    print("TOTAL %d/%d %.1f%%" % (passed, total, 100.0 * passed / max(total, 1)))
+    if a.update_known_failures:
+        known = read_known(a.known_failures) if a.pattern else {}
+        if a.pattern:
+            for n in names:
+                known.pop(n, None)
+        known.update(failures)
+        with open(a.known_failures, "w", encoding="utf-8") as f:
+            for n in sorted(known):
+                f.write("%-66s # %s\n" % (n, known[n]) if known[n] else n + "\n")
+        print("wrote %s (%d known failures)" % (a.known_failures, len(known)))
+        return 0
+    if not os.path.exists(a.known_failures):
+        return 0
+    known = read_known(a.known_failures)
+    selected = set(names)
+    new_fail = sorted(set(failures) - set(known))
+    fixed = sorted(n for n in known if n in selected and n not in failures)
+    for n in new_fail:
+        print("NEW FAILURE: %s (%s)" % (n, failures[n]))
+    for n in fixed:
+        print("NOW PASSING (remove from known failures): %s" % n)
+    if new_fail or fixed:
+        return 1
+    print("known failures: exact")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
