@@ -6,8 +6,14 @@ Contract
   name; a trailing ``and others`` is the ``ETAL`` marker. Parts are decoded from LaTeX.
 - ``format_bibtex_name(name)`` writes ``von Last, Jr, First``; literal names braced whole;
   ``ETAL`` as ``others``. ``parse_bibtex_names(join(format(...)))`` gives the names back.
-- ``parse_name(text)`` reads ONE free-text name ("First Last", "Last, First"); organisation
-  names (``OpenAI``, ``Gemini Team``, ``… Collaboration``) become literal names.
+- ``parse_name(text)`` reads ONE free-text name ("First Last", "Last, First", "Last, Jr.,
+  First", titles dropped); organisation names (``OpenAI``, ``Gemini Team``, ``DeepSeek-AI``,
+  ``… Collaboration``) become literal names; names in CJK script go through nameparser's
+  segmenter. ``parse_name_noted`` also returns a note when the split is a guess (the
+  display-order rule is documented at the top of the free-text section).
+- ``split_names(text)`` reads a free-text author LIST (``;``, ``and``, ``&``, comma-paired
+  ``Last, First, Last, First``, display order, Vancouver ``Smith J, Doe AB``; ``et al.`` ->
+  ``ETAL``). ``split_particles`` moves particles an export left in the given part.
 """
 from __future__ import annotations
 
@@ -25,7 +31,8 @@ from .model import ETAL, Name
 PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
     "les", "des", "ter", "ten", "zu", "zur", "af", "av", "y", "e", "bin", "ibn", "al", "el",
-    "lo", "op", "het", "'t", "d'", "l'", "dello", "degli", "van't",
+    "lo", "op", "het", "'t", "d'", "l'", "dello", "degli", "van't", "las", "los", "do", "dei",
+    "zum", "vom", "im", "dal", "dalla", "delle",
 })
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd"})
 _ORG_WORDS = re.compile(
@@ -126,56 +133,247 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 
 
 # ---------------------------------------------------------------- free text
+# Display-order rule ("First Middle Last", no comma: there is no certain signal):
+#   1. a lower-case particle run inside the name starts the family: it becomes the
+#      non-dropping particle (``Jan van der Berg``);
+#   2. a capitalised family prefix before the last word joins the family (``Charline Le Lan``);
+#   3. otherwise the last word is the family, except that four or more plain words split in
+#      half-ish, the last two being the family (``Johan Samir Obando Ceron``: Hispanic double
+#      surnames are the common case on lab pages);
+#   4. three plain words keep the middle one in the given part (``Michael Curtis Mozer``,
+#      ``Chak Ming Li``) -- the commoner reading, reported as ambiguous (``Samira Ebrahimi Kahou``
+#      is the other one).
+CAPITAL_PREFIXES = frozenset({
+    "le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "ter", "ten", "st.",
+    "saint", "abu", "el", "al", "ben", "bin", "ibn", "mac",
+})
+_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+                     "sir", "dame"})
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_VANCOUVER = re.compile(r"^(?P<family>[^\d,;]+?)\s+(?P<init>[A-Z]{1,3})(?:\s+(?P<suf>Jr|Sr|II|III|IV))?$")
+_ETAL = re.compile(r"(?:,?\s*(?:et\s+al\.?|and\s+others|et\s+alii))\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _parser():  # type: ignore[no-untyped-def]
     from nameparser import Parser  # imported lazily: it is the largest import (PERF-NOTES.md)
     return Parser()
 
 
+def is_initial(word: str) -> bool:
+    """``J.``, ``J``, ``J.-P.``, ``J.R.`` are initials."""
+    return bool(_INITIAL.match(word))
+
+
+def is_particle(word: str) -> bool:
+    return word.lower() in PARTICLES and word[:1].islower()
+
+
 def split_particles(given: str) -> tuple[str, str]:
-    """``George van den`` -> (``George``, ``van den``): particles an export left in the given part."""
+    """``George van den`` -> (``George``, ``van den``): particles an export left at the end of the
+    given part. A capitalised final particle counts too (``Diego de Las``, ``Charline Le``)."""
     words = given.split()
     i = len(words)
-    while i > 1 and words[i - 1].lower() in PARTICLES:
+    while i > 1 and words[i - 1].lower() in PARTICLES | CAPITAL_PREFIXES:
         i -= 1
+    if i < len(words) and not (words[i][:1].islower() or len(words) - i > 1
+                               or words[i].lower() in CAPITAL_PREFIXES):
+        i = len(words)
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _mid_particle(given: str) -> tuple[str, str, str] | None:
+    """``Cyprien de Masson`` -> (``Cyprien``, ``de``, ``Masson``): a lower-case particle inside
+    the given part, followed by capitalised words that belong to the family."""
+    words = given.split()
+    for i in range(1, len(words) - 1):
+        if is_particle(words[i]):
+            j = i
+            while j < len(words) - 1 and is_particle(words[j]):
+                j += 1
+            if all(not is_particle(w) for w in words[j:]):
+                return " ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:])
+    return None
+
+
+def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
+    """``Family, Given[, Suffix]`` (or ``Family, Suffix, Given``) -> Name, ambiguity note."""
+    family = parts[0]
+    suffix = " ".join(p for p in parts[1:] if p.lower() in SUFFIXES)
+    given = " ".join(p for p in parts[1:] if p.lower() not in SUFFIXES)
+    note = ""
+    fam_words = family.split()
+    lead = []
+    while len(fam_words) > 1 and is_particle(fam_words[0]):
+        lead.append(fam_words.pop(0))
+    given, trailing = split_particles(given)
+    particle = " ".join(filter(None, [trailing, " ".join(lead)]))
+    mid = None if particle else _mid_particle(given)
+    if mid:
+        given, particle, more = mid
+        fam_words = more.split() + fam_words
+        note = f"particle inside the given part: read as family {more} {family!s}"
+    return Name(family=" ".join(fam_words), given=given, non_dropping_particle=particle,
+                suffix=suffix), note
+
+
+def _parse_display(words: list[str]) -> tuple[Name, str]:
+    """``First [Middle] [particles] Last [Jr.]`` -> Name, ambiguity note (see the rule above)."""
+    while len(words) > 2 and words[0].lower() in _TITLES:
+        words = words[1:]
+    suffix = ""
+    if len(words) > 2 and words[-1].lower() in SUFFIXES:
+        suffix = words.pop()
+    if len(words) == 1:
+        return Name(family=words[0], suffix=suffix), ""
+    for i in range(1, len(words) - 1):  # rule 1: lower-case particles
+        if is_particle(words[i]):
+            j = i
+            while j < len(words) - 1 and is_particle(words[j]):
+                j += 1
+            return Name(family=" ".join(words[j:]), given=" ".join(words[:i]),
+                        non_dropping_particle=" ".join(words[i:j]), suffix=suffix), ""
+    for i in range(1, len(words) - 1):  # rule 2: capitalised family prefixes
+        if words[i].lower() in CAPITAL_PREFIXES and not is_initial(words[i]):
+            return Name(family=" ".join(words[i:]), given=" ".join(words[:i]), suffix=suffix), ""
+    cut, note = len(words) - 1, ""
+    plain = [w for w in words[1:-1] if not is_initial(w)]
+    if len(words) >= 4 and len(plain) >= 2:  # rule 3
+        cut = len(words) - 2
+        note = f"{len(words)} words: read the last two as the family name"
+    elif plain:  # rule 4
+        note = "3 words: read the middle one as a given name"
+    return Name(family=" ".join(words[cut:]), given=" ".join(words[:cut]), suffix=suffix), note
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_HAN_COMPOUND = frozenset({"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
+                           "令狐", "夏侯", "司徒", "歐陽", "司馬", "諸葛"})
+
+
+def _parse_cjk(text: str) -> Name:
+    """A name in CJK script: nameparser's segmenter (Korean, spaced Japanese), else a Chinese
+    name of 2-4 Han characters split after its (one- or two-character) surname."""
+    parsed = _parser().parse(text)
+    if parsed.family and parsed.given:
+        return Name(family=parsed.family, given=parsed.given)
+    if _HAN.match(text):
+        cut = 2 if text[:2] in _HAN_COMPOUND and len(text) > 2 else 1
+        return Name(family=text[:cut], given=text[cut:])
+    return Name(literal=text)
+
+
+def parse_name_noted(text: str) -> tuple[Name, str]:
+    """One free-text name -> (``Name``, an ambiguity note or ``""``)."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
+    if not text:
+        return Name(), ""
+    if is_organisation(text):
+        return Name(literal=text), ""
+    if not _LATIN.search(text):
+        return _parse_cjk(text), ""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) > 1 and all(p.lower() in SUFFIXES for p in parts[1:]):
+        name, note = _parse_display(parts[0].split())
+        return Name(family=name.family, given=name.given,
+                    non_dropping_particle=name.non_dropping_particle,
+                    suffix=" ".join(parts[1:])), note
+    if len(parts) > 1:
+        return _parse_sorted(parts)
+    return _parse_display(text.split())
 
 
 @lru_cache(maxsize=65536)
 def parse_name(text: str) -> Name:
-    """One free-text name -> ``Name``."""
-    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
+    """One free-text name ("First Last", "Last, First", "Last, Jr., First") -> ``Name``."""
+    return parse_name_noted(text)[0]
+
+
+# ---------------------------------------------------------------- name lists
+def _vancouver(token: str) -> Name | None:
+    """``Doe AB`` -> Name(family="Doe", given="A. B.")."""
+    m = _VANCOUVER.match(token)
+    if not m or is_organisation(token):
+        return None
+    given = " ".join(f"{c}." for c in m["init"])
+    name, _ = _parse_display([given, *m["family"].split()])
+    return Name(family=name.family, given=given, non_dropping_particle=name.non_dropping_particle,
+                suffix=m["suf"] or "")
+
+
+def _display_certain(token: str) -> bool:
+    """``C. Hamel`` is surely a display-order name: initials first, a word last."""
+    words = token.split()
+    return len(words) > 1 and is_initial(words[0]) and not is_initial(words[-1])
+
+
+def _pair_tokens(tokens: list[str]) -> list[str] | None:
+    """Comma tokens of alternating ``Family, Given`` -> ["Family, Given", ...], or None when the
+    tokens are display-order names (every token has a space and none is an initial)."""
+    if len(tokens) < 2:
+        return None
+    if all(" " in t for t in tokens) and not any(is_initial(t.split()[0]) and len(t.split()) == 1
+                                                   for t in tokens):
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if i + 1 >= len(tokens):
+            out.append(tokens[i])
+            break
+        pair = [tokens[i], tokens[i + 1]]
+        i += 2
+        if i < len(tokens) and tokens[i].lower() in SUFFIXES:
+            pair.append(tokens[i])
+            i += 1
+        out.append(", ".join(pair))
+    return out
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    """One and/&-free piece of a list -> name strings."""
+    tokens = [t.strip() for t in chunk.split(",") if t.strip()]
+    if len(tokens) > 1 and all(_VANCOUVER.match(t) for t in tokens):
+        return tokens
+    if len(tokens) == 2 and tokens[1].lower() in SUFFIXES:
+        return [chunk]
+    paired = _pair_tokens(tokens)
+    return paired if paired is not None else tokens
+
+
+def split_name_strings(text: str) -> tuple[list[str], bool]:
+    """A free-text author list -> (one string per name, et-al flag)."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ;,")
+    m = _ETAL.search(text)
+    etal = bool(m)
+    if m:
+        text = text[:m.start()].strip(" ,;")
     if not text:
-        return Name()
-    if is_organisation(text):
-        return Name(literal=text)
-    if "," in text:
-        family, _, given = text.partition(",")
-        given, particle = split_particles(given.strip())
-        fam_words = family.split()
-        lead = []
-        while len(fam_words) > 1 and fam_words[0].lower() in PARTICLES:
-            lead.append(fam_words.pop(0))
-        particle = " ".join(filter(None, [particle, " ".join(lead)]))
-        return Name(family=" ".join(fam_words), given=given, non_dropping_particle=particle)
-    words = text.split()
-    suffix = ""
-    if len(words) > 2 and words[-1].lower().rstrip(",") in SUFFIXES:
-        suffix = words.pop().rstrip(",")
-    if len(words) == 1:
-        return Name(family=words[0], suffix=suffix)
-    # particles: the first lower-case particle run after the first word starts the family
-    for i in range(1, len(words) - 1):
-        if words[i].lower() in PARTICLES and words[i][:1].islower():
-            j = i
-            while j < len(words) - 1 and words[j].lower() in PARTICLES:
-                j += 1
-            return Name(family=" ".join(words[j:]), given=" ".join(words[:i]),
-                        non_dropping_particle=" ".join(words[i:j]), suffix=suffix)
-    parsed = _parser().parse(" ".join(words))
-    family = parsed.family or words[-1]
-    fam_words = family.split()
-    if words[-len(fam_words):] != fam_words:  # nameparser reordered: keep the text's order
-        fam_words = words[-1:]
-    given = " ".join(words[:-len(fam_words)])
-    return Name(family=" ".join(fam_words), given=given, suffix=suffix)
+        return [], etal
+    if ";" in text:
+        out = []
+        for piece in text.split(";"):
+            for q in re.split(r"\s+(?:and|&)\s+", piece):
+                tokens = [t.strip() for t in q.split(",") if t.strip()]
+                out += tokens if len(tokens) > 1 and all(map(_display_certain, tokens)) else [q]
+        return [p.strip(" ,") for p in out if p.strip(" ,")], etal
+    chunks = [c.strip(" ,") for c in re.split(r",?\s+(?:and|&)\s+", text)]
+    out = []
+    for chunk in chunks:
+        out += _split_chunk(chunk)
+    return out, etal
+
+
+def split_names(text: str) -> tuple[Name, ...]:
+    """A free-text author list -> names: ``;``, ``and``, ``&``, comma-paired ``Last, First,
+    Last, First``, display-order ``First Last, First Last`` and Vancouver ``Smith J, Doe AB``;
+    a trailing ``et al.`` becomes ``ETAL``."""
+    strings, etal = split_name_strings(text)
+    names = []
+    for s in strings:
+        name = _vancouver(s) if " " in s and "," not in s else None
+        names.append(name or parse_name(s))
+    if etal:
+        names.append(ETAL)
+    return tuple(n for n in names if n != Name())
