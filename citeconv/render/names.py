@@ -142,8 +142,15 @@ def _options(el: Any, context: Any, sort_options: Any) -> dict:
         "initialize": False if str(init).lower() == "false" else True,
         "name-as-sort-order": g("name-as-sort-order"), "sort-separator": g("sort-separator"),
         "form": g("form"),
-        "demote": (el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower(),
+        "demote": _demote(el, sort_options),
     }
+
+
+def _demote(el: Any, sort_options: Any) -> str:
+    value = (el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
+    if sort_options is not None and value == "sort-only":
+        return "display-and-sort"
+    return value
 
 
 def _inherited(el: Any, context: Any, name: str) -> Any:

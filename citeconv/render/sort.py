@@ -1,6 +1,90 @@
-"""Placeholder: sort patches (filled in below)."""
+"""Bibliography and citation sorting (CSL 1.0.2 §Sorting) with citeproc-js-like collation.
+
+Contract
+- ``install()`` replaces ``Sort.sort``: keys are compared per cs:key in order; an empty key
+  (``None`` or ``""``) sorts last in both directions; numbers compare numerically; text compares
+  by a collation key (markup stripped, accents folded, case folded, leading punctuation and
+  apostrophes ignored), then by the raw text as a tie-breaker; the sort is stable.
+- Macro keys render with ``name-as-sort-order="all"`` (citeproc-py does that) and honour
+  ``names-min``/``names-use-first``/``names-use-last``; an item whose key cannot be rendered
+  gets an empty key instead of aborting the sort.
+"""
 from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cmp_to_key
+from typing import Any
+
+__all__ = ["install", "collation_key"]
+
+_TAGS = re.compile(r"<[^>]+>")
+_IGNORED = re.compile(r"[\[\]\"“”‘’'«»()¿¡*_]+")
+
+
+def collation_key(text: str) -> str:
+    text = _TAGS.sub("", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
+    text = _IGNORED.sub("", text)
+    return " ".join(text.casefold().split())
+
+
+def _norm(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    s = str(value)
+    if s == "":
+        return None
+    if s.lstrip("-").isdigit():
+        return int(s)
+    return s
+
+
+def _cmp(a: Any, b: Any) -> int:
+    if isinstance(a, int) and isinstance(b, int):
+        return (a > b) - (a < b)
+    sa, sb = str(a), str(b)
+    ka, kb = collation_key(sa), collation_key(sb)
+    if ka != kb:
+        return (ka > kb) - (ka < kb)
+    return (sa > sb) - (sa < sb)
+
+
+def sort(self: Any, items: list, context: Any) -> list:
+    keys = self.findall("cs:key", self.nsmap)
+    columns, descending = [], []
+    for key in keys:
+        descending.append(key.get("sort", "ascending").lower() == "descending")
+        try:
+            values = key.sort_keys(items, context)
+        except Exception:  # noqa: BLE001 - a bad key must not abort the sort
+            values = [None] * len(items)
+        columns.append([_norm(v) for v in values])
+    rows = list(range(len(items)))
+
+    def compare(i: int, j: int) -> int:
+        for col, desc in zip(columns, descending):
+            a, b = col[i], col[j]
+            if a is None and b is None:
+                continue
+            if a is None:
+                return 1
+            if b is None:
+                return -1
+            r = _cmp(a, b)
+            if r:
+                return -r if desc else r
+        return 0
+
+    rows.sort(key=cmp_to_key(compare))
+    return [items[i] for i in rows]
 
 
 def install() -> None:
-    pass
+    from citeproc import model
+
+    model.Sort.sort = sort

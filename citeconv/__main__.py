@@ -1,0 +1,3 @@
+from ._entry import run
+
+run()

@@ -1,0 +1,83 @@
+"""Citation keys.
+
+Default scheme ``{family}{year}{word}``: the first author's (else editor's) family name, the
+year, the first significant word of the title; ASCII-folded, lower-case, letters and digits only
+(``vaswani2017attention``). Organisations use the first word of their name; a missing part is left
+out (``anon`` stands in when nothing is left). Keys are unique case-insensitively (citeproc-py
+lower-cases ids): a repeat gets ``a``, ``b``, … (``vaswani2017attentiona``). Keys a record already
+has (from BibTeX or CSL-JSON) are kept, and only de-duplicated.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from .model import Date, Name, Record
+
+TOKENS = {
+    "family": "first author's family name (editor's if no author), particles dropped",
+    "year": "year of issue",
+    "word": "first title word that is not a stop word",
+}
+STOP_WORDS = frozenset("""a an the on of in for to and with from by at as is are be do does
+via towards toward into over under about what why how when can your our its it this that
+we you i le la les el los un une der die das ein eine""".split())
+
+
+def ascii_fold(text: str) -> str:
+    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l") \
+        .replace("Ł", "L").replace("æ", "ae").replace("œ", "oe").replace("đ", "d")
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
+def _family(record: Record) -> str:
+    names = record.get("author") or record.get("editor") or ()
+    for name in names:
+        if isinstance(name, Name) and not name.is_etal:
+            source = name.family or (name.literal.split()[0] if name.literal.split() else "")
+            return ascii_fold(source)
+    return ""
+
+
+def _word(record: Record) -> str:
+    title = re.sub(r"<[^>]+>", "", str(record.get("title", "")))
+    for word in re.split(r"[\s\-–—:/]+", title):
+        folded = ascii_fold(word)
+        if folded and word.lower().strip(".,;:!?()'\"") not in STOP_WORDS:
+            return folded
+    return ""
+
+
+def base_key(record: Record) -> str:
+    issued = record.get("issued")
+    year = str(issued.year) if isinstance(issued, Date) and issued.year is not None else ""
+    return (_family(record) + year + _word(record)) or "anon"
+
+
+def assign_keys(records: Iterable[Record]) -> list[Record]:
+    """Give each record without an id a key; make all ids unique case-insensitively."""
+    records = list(records)
+    taken: set[str] = set()
+    out = []
+    for record in records:
+        key = record.id.strip() or base_key(record)
+        if key.lower() in taken:
+            stem, n = key, 0
+            while key.lower() in taken:
+                key = stem + _suffix(n)
+                n += 1
+        taken.add(key.lower())
+        out.append(record if key == record.id else record.replace(id=key))
+    return out
+
+
+def _suffix(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, …"""
+    letters = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(97 + rem) + letters
+    return letters

@@ -1,0 +1,313 @@
+"""BibTeX/biblatex -> records. bibtexparser 2.x splits the file; everything else is ours.
+
+Contract
+- Every entry becomes a ``Record`` whose ``id`` is the entry key; ``@string`` macros (and the
+  month macros ``jan``…``dec``) are expanded, ``#`` concatenation is honoured, ``crossref``
+  fields are inherited (biblatex rules: the parent's ``title`` is the child's ``booktitle``).
+- Fields are mapped by ``citeconv.mapping``; a field with no CSL home is kept in ``extra``
+  (decoded, except verbatim fields such as ``file``); a second field for an already-filled
+  variable (``journal`` and ``journaltitle``) is kept in ``extra`` too. Nothing is dropped silently.
+- A block that does not parse, an undefined macro, an unknown LaTeX command, a duplicate key: each
+  is a ``Diagnostic`` with its 1-based line; the rest of the file converts.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock, Preamble, String
+from bibtexparser.splitter import Splitter
+
+from .. import latex, mapping
+from ..model import DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, Name, ReadResult, Record, Severity, Source, parse_edtf
+from ..names import parse_bibtex_names
+
+NAME = "bibtex"
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False  # its failures reach users as Diagnostics
+_ENTRY_RE = re.compile(r"^\s*@\s*([a-zA-Z]+)\s*[{(]", re.MULTILINE)
+_PIECE_RE = re.compile(r'\s*(?:(\{)|(")|([^\s#{}"]+))')
+
+
+def detect(text: str) -> float:
+    types = [m.group(1).lower() for m in _ENTRY_RE.finditer(text[:200_000])]
+    known = sum(t in mapping.TYPE_TO_CSL or t in ("string", "preamble", "comment") for t in types)
+    if not known:
+        return 0.0
+    return 0.95 if known >= 1 and "=" in text else 0.5
+
+
+# ------------------------------------------------------------------ value syntax
+def _balanced_end(text: str, start: int, close: str) -> int:
+    """Index of the delimiter closing the value opened just before ``start``, or -1."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch == "\\":
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            if depth == 0 and close == "}":
+                return i
+            depth -= 1
+        elif ch == close and depth == 0:
+            return i
+    return -1
+
+
+def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
+    """A raw field value (``{…}``, ``"…"``, ``123``, ``macro``, ``a # b``) -> its LaTeX text."""
+    out: list[str] = []
+    problems: list[str] = []
+    pos = 0
+    raw = raw.strip()
+    if raw.startswith("{") and _balanced_end(raw, 1, "}") == len(raw) - 1:
+        return raw[1:-1], problems  # the common case, no concatenation
+    while pos < len(raw):
+        m = _PIECE_RE.match(raw, pos)
+        if not m:
+            break
+        if m.group(1) or m.group(2):
+            close = "}" if m.group(1) else '"'
+            end = _balanced_end(raw, m.end(), close)
+            if end < 0:
+                problems.append("unterminated value")
+                out.append(raw[m.end():])
+                break
+            out.append(raw[m.end():end])
+            pos = end + 1
+        else:
+            word = m.group(3)
+            pos = m.end()
+            if word.isdigit():
+                out.append(word)
+            elif word.lower() in macros:
+                out.append(macros[word.lower()])
+            elif word.lower() in mapping.MONTH_NAMES:
+                out.append(word.lower())
+            else:
+                problems.append(f"undefined @string macro '{word}' kept as text")
+                out.append(word)
+        rest = raw[pos:].lstrip()
+        if rest.startswith("#"):
+            pos = len(raw) - len(rest) + 1
+        elif rest:
+            problems.append(f"unexpected text after value: {rest[:20]!r}")
+            break
+    return "".join(out), problems
+
+
+# ------------------------------------------------------------------ reading
+def read(text: str) -> ReadResult:
+    library = Splitter(text).split()
+    macros: dict[str, str] = {}
+    raw_entries: list[tuple[Entry, dict[str, tuple[str, int]]]] = []
+    diagnostics: list[Diagnostic] = []
+    preambles: list[str] = []
+    for block in library.blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, String):
+            value, problems = resolve_value(block.value, macros)
+            macros[block.key.lower()] = value
+            diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
+        elif isinstance(block, Preamble):
+            preambles.append(block.value)
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            entry = block.ignore_error_block
+            if isinstance(entry, Entry):
+                raw_entries.append((entry, _raw_fields(entry)))
+        elif isinstance(block, ParsingFailedBlock):
+            diagnostics.append(_failed(block, line))
+        elif isinstance(block, Entry):
+            raw_entries.append((block, _raw_fields(block)))
+    _inherit_crossrefs(raw_entries)
+    records = []
+    for entry, fields in raw_entries:
+        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros)
+        records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
+        diagnostics += problems
+    metadata = {"preamble": "\n".join(preambles)} if preambles else {}
+    return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
+                      metadata=metadata)
+
+
+def _raw_fields(entry: Entry) -> dict[str, tuple[str, int]]:
+    return {f.key.lower(): (f.value, (f.start_line or entry.start_line or 0) + 1)
+            for f in entry.fields}
+
+
+def _failed(block: ParsingFailedBlock, line: int) -> Diagnostic:
+    reason = " ".join(str(block.error or "").split()) or "syntax error"
+    reason = re.sub(r"^Parsing of `@\w+` block \(line \d+\) ", "", reason)
+    first = (block.raw or "").strip().split("\n", 1)[0][:60]
+    return Diagnostic("bibtex.syntax", f"entry skipped: {reason} (starts {first!r}); check "
+                      "that braces and quotes balance", line=line, severity=Severity.ERROR,
+                      raw=block.raw or "")
+
+
+def _warn(code: str, message: str, line: int) -> Diagnostic:
+    return Diagnostic(code, message, line=line)
+
+
+def _inherit_crossrefs(entries: list[tuple[Entry, dict[str, tuple[str, int]]]]) -> None:
+    by_key = {e.key.lower(): f for e, f in entries}
+    for entry, fields in entries:
+        parent_key = fields.pop("crossref", ("", 0))[0].strip("{}\" ").lower()
+        parent = by_key.get(parent_key)
+        if not parent or parent is fields:
+            continue
+        for name, value in parent.items():
+            target = name
+            if name == "title" and entry.entry_type.lower() in ("inproceedings", "incollection",
+                                                                "inbook", "bookinbook"):
+                target = "booktitle"
+            elif name in ("key", "ids", "crossref"):
+                continue
+            fields.setdefault(target, value)
+
+
+def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
+                  macros: dict[str, str]) -> tuple[Record, list[Diagnostic]]:
+    """One entry's raw fields -> a Record and what went wrong."""
+    problems: list[Diagnostic] = []
+    values: dict[str, tuple[str, int]] = {}
+    for name, (value, line) in raw.items():
+        text, issues = resolve_value(value, macros)
+        problems += [_warn("bibtex.value", f"{name}: {p}", line) for p in issues]
+        values[name] = (text, line)
+    csl_type = _csl_type(entry_type, values)
+    if entry_type not in mapping.TYPE_TO_CSL:
+        problems.append(_warn("bibtex.unknown-type", f"unknown entry type @{entry_type} read as "
+                              f"{csl_type}", values.get("title", ("", 0))[1]))
+    fields: dict[str, object] = {}
+    extra: dict[str, str] = {}
+
+    def decode(name: str, value: str, line: int, protect: bool = True) -> str:
+        text, warnings = latex.decode_with_warnings(value, protect)
+        problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+        return text
+
+    csl_type = _read_dates(values, fields, extra, problems) or csl_type
+    csl_type = _read_eprint(csl_type, entry_type, values, fields, extra)
+    for name, (value, line) in values.items():
+        if name in mapping.SPECIAL and name not in ("subtitle", "titleaddon"):
+            continue
+        if name == "number":
+            target, kind = ("issue" if csl_type in mapping.ISSUE_TYPES else "number"), "plain"
+        elif name == "subtitle":
+            target, kind = "title", "subtitle"
+        elif name.startswith("csl-"):
+            target, kind = _csl_field(name[4:])
+        else:
+            target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
+        if kind == "subtitle":
+            continue
+        if not target or target in fields:
+            extra[name] = value if name in mapping.VERBATIM else decode(name, value, line)
+            continue
+        if kind == "date":
+            fields[target] = parse_edtf(value) or Date(literal=decode(name, value, line, False))
+        elif kind == "names":
+            names = parse_bibtex_names(value)
+            if names:
+                fields[target] = names
+        elif kind == "verbatim":
+            fields[target] = value.strip()
+        elif kind == "pages":
+            fields[target] = decode(name, value, line, False).replace("–", "-")
+        else:
+            fields[target] = decode(name, value, line, kind != "plain")
+    if "subtitle" in values and "title" in fields:
+        sub, line = values["subtitle"]
+        fields["title"] = f"{fields['title']}: {decode('subtitle', sub, line)}"
+    if csl_type == "thesis" and "genre" not in fields:
+        fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
+            if entry_type == "phdthesis" else ""
+    return Record(id=key, type=csl_type, fields=fields, extra=extra), problems
+
+
+def _csl_field(var: str) -> tuple[str, str]:
+    """A ``csl-<variable>`` field written for a CSL variable with no BibTeX home."""
+    if var in NAME_VARIABLES:
+        return var, "names"
+    if var in DATE_VARIABLES:
+        return var, "date"
+    return var, "text"
+
+
+def _csl_type(entry_type: str, values: dict[str, tuple[str, int]]) -> str:
+    if "csltype" in values:
+        return values["csltype"][0].strip()
+    if entry_type == "article" and "entrysubtype" in values:
+        sub = values["entrysubtype"][0].strip().lower()
+        if sub in ("magazine", "newspaper"):
+            return f"article-{sub}"
+    return mapping.TYPE_TO_CSL.get(entry_type, "document")
+
+
+def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-untyped-def]
+    for bib, csl in (("urldate", "accessed"), ("origdate", "original-date"),
+                     ("eventdate", "event-date"), ("date", "issued")):
+        if bib in values:
+            text = values[bib][0].strip()
+            date = parse_edtf(text)
+            fields[csl] = date or Date(literal=latex.decode(text, False))
+    if "year" not in values:
+        for name in ("month", "day"):
+            if name in values:
+                extra[name] = values[name][0]
+        return ""
+    if "issued" in fields:  # both date and year: date wins, year kept aside
+        extra["year"] = values["year"][0]
+        return ""
+    year_text = latex.decode(values["year"][0], False).strip()
+    parts: list[int] = []
+    if re.fullmatch(r"-?\d{1,4}", year_text):
+        parts.append(int(year_text))
+        month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
+        month = mapping.MONTH_NAMES.get(month_text) or (int(month_text) if month_text.isdigit()
+                                                        and 1 <= int(month_text) <= 12 else 0)
+        if month:
+            parts.append(month)
+            day_text = values.get("day", ("", 0))[0].strip()
+            if day_text.isdigit() and 1 <= int(day_text) <= 31:
+                parts.append(int(day_text))
+            elif day_text:
+                extra["day"] = day_text
+        elif month_text:
+            extra["month"] = values["month"][0]
+            problems.append(_warn("bibtex.month", f"month {month_text!r} not understood; kept "
+                                  "as is", values["month"][1]))
+        fields["issued"] = Date(parts=(tuple(parts),))
+    else:
+        fields["issued"] = Date(literal=year_text)
+        for name in ("month", "day"):
+            if name in values:
+                extra[name] = values[name][0]
+    return ""
+
+
+def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: ignore[no-untyped-def]
+    prefix = (values.get("archiveprefix") or values.get("eprinttype") or ("", 0))[0]
+    is_arxiv = prefix.strip().lower() == "arxiv" and entry_type in (
+        "misc", "online", "unpublished", "report", "techreport", "article", "electronic")
+    if is_arxiv and entry_type == "article" and ("journal" in values or "journaltitle" in values):
+        is_arxiv = False
+    for name in ("eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass"):
+        if name in values:
+            extra[name] = values[name][0].strip()
+    if not is_arxiv:
+        return csl_type
+    for name in ("archiveprefix", "eprinttype"):
+        extra.pop(name, None)
+    eprint = extra.pop("eprint", "")
+    if eprint:
+        fields["number"] = re.sub(r"^arxiv:", "", eprint, flags=re.IGNORECASE)
+    if "eprintclass" in extra and "primaryclass" not in extra:
+        extra["primaryclass"] = extra.pop("eprintclass")
+    fields["publisher"] = mapping.ARXIV
+    return "article"
+
+
+__all__ = ["NAME", "detect", "read", "convert_entry", "resolve_value", "Name"]

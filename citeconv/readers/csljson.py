@@ -1,0 +1,86 @@
+"""CSL-JSON -> records. Accepts an array of items or a single item object; ``date-parts``,
+``raw``/``literal`` dates and EDTF strings; names as objects or literal strings.
+
+An item that is not an object, has no usable fields or has a variable of the wrong shape is a
+Diagnostic with the line where its object starts; the rest converts. Invalid JSON is one error
+Diagnostic with the line and column json reports.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import DATE_VARIABLES, NAME_VARIABLES, Diagnostic, ReadResult, Record, Severity, Source
+
+NAME = "csl-json"
+
+
+def detect(text: str) -> float:
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head not in ("[", "{"):
+        return 0.0
+    sample = text[:5000]
+    return 0.95 if '"type"' in sample or '"title"' in sample or '"id"' in sample else 0.4
+
+
+def _item_lines(text: str, count: int) -> list[int]:
+    """1-based line of each top-level item's opening brace (array form)."""
+    lines, depth, line, in_str, esc = [], 0, 1, False, False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_str:
+            esc = not esc and ch == "\\"
+            if ch == '"' and not esc:
+                in_str = False
+            continue
+        if ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+            if depth == 2 and ch == "{":
+                lines.append(line)
+        elif ch in "]}":
+            depth -= 1
+    return lines + [0] * (count - len(lines))
+
+
+def read(text: str) -> ReadResult:
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as err:
+        return ReadResult(diagnostics=(Diagnostic(
+            "csl-json.syntax", f"invalid JSON: {err.msg} at column {err.colno}; nothing read",
+            line=err.lineno, severity=Severity.ERROR),), layout=NAME)
+    items = [data] if isinstance(data, dict) else data if isinstance(data, list) else None
+    if items is None:
+        return ReadResult(diagnostics=(Diagnostic(
+            "csl-json.shape", "expected an array of CSL items or one item object", line=1,
+            severity=Severity.ERROR),), layout=NAME)
+    lines = _item_lines(text, len(items)) if isinstance(data, list) else [1]
+    records, diagnostics = [], []
+    for item, line in zip(items, lines):
+        if not isinstance(item, dict):
+            diagnostics.append(Diagnostic("csl-json.item", f"item is a {type(item).__name__}, "
+                                          "not an object; skipped", line=line,
+                                          severity=Severity.ERROR, raw=json.dumps(item)[:200]))
+            continue
+        for key, value in item.items():
+            if _wrong_shape(key, value):
+                diagnostics.append(Diagnostic("csl-json.field", f"item {item.get('id', '?')}: "
+                                              f"{key!r} has an unexpected shape; dropped",
+                                              line=line))
+        records.append(Record.from_csl(item, Source(line=line)))
+    return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME)
+
+
+def _wrong_shape(key: str, value: Any) -> bool:
+    if value is None or key in ("id", "type"):
+        return False
+    if key == "citeconv-extra":
+        return not isinstance(value, dict)
+    if key in NAME_VARIABLES:
+        return not isinstance(value, list)
+    if key in DATE_VARIABLES:
+        return not isinstance(value, (dict, str))
+    return not isinstance(value, (str, int, float)) or isinstance(value, bool)

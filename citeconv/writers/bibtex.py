@@ -1,0 +1,155 @@
+"""Records -> canonical BibTeX.
+
+Contract (the canonical form; ``write(read(write(rs))) == write(rs)``)
+- ``@type{key,`` with lower-case types, standard BibTeX types only; one field per line, two
+  spaces of indent, ``name = {value}``, fields in ``mapping.FIELD_ORDER`` then extras sorted;
+  a blank line between entries; ``month = jan`` macros; names ``von Last, Jr, First`` joined by
+  `` and ``, organisations braced, "et al." as ``others``.
+- Text is escaped by ``latex.encode`` (so it compiles under bibtex and biber whatever its source);
+  words whose capitals matter are brace-protected in titles; ``ascii_only`` writes LaTeX accents.
+- arXiv preprints (CSL ``article`` published by ``arXiv``) are ``@misc`` with ``eprint``,
+  ``archiveprefix`` and ``primaryclass``, as arXiv's own export does.
+- ``entries(records)`` exposes the middle stage: ``(type, key, [(field, value)])``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .. import latex, mapping
+from ..model import Date, Name, Record
+from ..names import format_bibtex_names
+
+NAME = "bibtex"
+_URL_UNSAFE = re.compile(r"[{}\\\s]")
+
+
+def _verbatim(value: str) -> str:
+    """URLs and DOIs are written raw; characters that could break the file are %-encoded."""
+    return _URL_UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group(0))), value)
+
+
+def _bib_type(record: Record) -> str:
+    if _is_arxiv(record):
+        return "misc"
+    if record.type == "thesis":
+        genre = str(record.get("genre", "")).lower()
+        return "mastersthesis" if genre.startswith(mapping.MASTERS_GENRES) else "phdthesis"
+    if record.type == "chapter" and "editor" not in record.fields \
+            and "container-title" not in record.fields:
+        return "inbook"
+    return mapping.CSL_TO_TYPE.get(record.type, "misc")
+
+
+def _is_arxiv(record: Record) -> bool:
+    return record.type == "article" and record.get("publisher") == mapping.ARXIV
+
+
+def _date_fields(record: Record, out: dict[str, str]) -> None:
+    issued = record.get("issued")
+    if isinstance(issued, Date):
+        if issued.parts and len(issued.parts) == 1 and not issued.circa and not issued.season \
+                and not issued.literal:
+            part = issued.parts[0]
+            out["year"] = str(part[0])
+            if len(part) > 1:
+                out["month"] = mapping.MONTHS[part[1] - 1]
+            if len(part) > 2:
+                out["day"] = str(part[2])
+        elif issued.parts:
+            out["date"] = issued.to_edtf()
+        else:
+            out["year"] = latex.encode(issued.literal)
+    for var, field in (("accessed", "urldate"), ("original-date", "origdate"),
+                       ("event-date", "eventdate")):
+        value = record.get(var)
+        if isinstance(value, Date):
+            out[field] = value.to_edtf() if value.parts else latex.encode(value.literal)
+
+
+def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """The middle stage: BibTeX type and ordered ``(field, value body)`` pairs for a record."""
+    bib_type = _bib_type(record)
+    values: dict[str, str] = {}
+    used: set[str] = set()
+    for field, var, kind in mapping.FIELD_ORDER:
+        if not var or var in used or var not in record.fields:
+            continue
+        if field == "journal" and record.type not in mapping.CONTAINER_AS_JOURNAL:
+            continue
+        if field == "booktitle" and record.type in mapping.CONTAINER_AS_JOURNAL:
+            continue
+        if field in ("publisher", "number"):
+            if _is_arxiv(record):
+                used.add(var)
+                continue
+            if field == "publisher":
+                field = mapping.PUBLISHER_FIELD.get(bib_type, "publisher")
+        value = record.fields[var]
+        used.add(var)
+        if kind == "names" and isinstance(value, tuple):
+            values[field] = format_bibtex_names(value, ascii_only)
+        elif kind == "verbatim":
+            values[field] = _verbatim(str(value))
+        elif kind == "pages":
+            values[field] = latex.encode(str(value).replace("–", "-"), ascii_only).replace("-", "--")
+        else:
+            values[field] = latex.encode(str(value), ascii_only, protect=kind == "title")
+    number_var = "issue" if record.type in mapping.ISSUE_TYPES else "number"
+    if number_var in record.fields and not _is_arxiv(record):
+        values["number"] = latex.encode(str(record.fields[number_var]), ascii_only)
+    handled = used | {number_var, "issued", "accessed", "original-date", "event-date"}
+    if _is_arxiv(record):
+        handled |= {"number", "publisher"}
+    for var in sorted(set(record.fields) - handled):  # no BibTeX home: kept as csl-<variable>
+        value = record.fields[var]
+        if isinstance(value, tuple):
+            values["csl-" + var] = format_bibtex_names(value, ascii_only)
+        elif isinstance(value, Date):
+            values["csl-" + var] = value.to_edtf() if value.parts else latex.encode(value.literal)
+        else:
+            values["csl-" + var] = latex.encode(str(value), ascii_only)
+    _date_fields(record, values)
+    if bib_type == "phdthesis" and record.get("genre") == "PhD thesis" or \
+            bib_type == "mastersthesis" and record.get("genre") == "Master's thesis":
+        values.pop("type", None)
+    if _is_arxiv(record):
+        if record.get("number"):
+            values["eprint"] = _verbatim(str(record.get("number")))
+        values["archiveprefix"] = "arXiv"
+    if record.type not in mapping.TYPE_ROUND_TRIP and not _is_arxiv(record) \
+            and record.type != "thesis" and not (record.type == "chapter"):
+        values["csltype"] = record.type
+    for name, value in record.extra.items():
+        if name in values:
+            continue
+        values[name] = _verbatim(value) if name in mapping.VERBATIM else \
+            latex.encode(value, ascii_only)
+    order = {f: i for i, (f, _, _) in enumerate(mapping.FIELD_ORDER)}
+    ordered = sorted(values.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    return bib_type, ordered
+
+
+def format_entry(record: Record, ascii_only: bool = False) -> str:
+    bib_type, fields = entry_fields(record, ascii_only)
+    lines = [f"@{bib_type}{{{record.id},"]
+    for name, value in fields:
+        if name == "month" and value in mapping.MONTHS:
+            lines.append(f"  {name} = {value},")
+        else:
+            lines.append(f"  {name} = {{{value}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write(records: Iterable[Record], ascii_only: bool = False, preamble: str = "",
+          **_: object) -> str:
+    chunks = []
+    if preamble:
+        chunks.append(f"@preamble{{{preamble}}}\n" if not preamble.startswith(('"', "{"))
+                      else f"@preamble{{{preamble}}}\n")
+    chunks.extend(format_entry(r, ascii_only) for r in records)
+    return "\n".join(chunks)
+
+
+__all__ = ["NAME", "write", "format_entry", "entry_fields", "Name"]
