@@ -1,42 +1,48 @@
-"""Output formats: citeproc-py formatters, entry finishing, and bibliography wrappers.
+r"""Output formats: citeproc-py formatters, entry finishing, and bibliography wrappers.
 
 Contract
-- ``get_formatter(fmt)`` -> ``Formatter`` for ``text``, ``html``, ``markdown``, ``latex``, ``rst``
-  (``plain`` = ``text``; anything else raises ``ValueError``). It has citeproc-py's formatter
-  protocol (``Italic``, ``Oblique``, ``Bold``, ``Light``, ``Underline``, ``Superscript``,
-  ``Subscript``, ``SmallCaps``, ``preformat``) plus ``finish(raw) -> str``.
+- ``get_formatter(fmt) -> Formatter`` for ``text``, ``html``, ``markdown``, ``latex``, ``rst``
+  (aliases ``plain``, ``md``, ``tex``; anything else raises ``ValueError``). It follows citeproc-py's
+  formatter protocol (``Italic``, ``Oblique``, ``Bold``, ``Light``, ``Underline``, ``Superscript``,
+  ``Subscript``, ``SmallCaps``, ``preformat``) and adds ``finish(raw) -> str``.
 - citeproc-py 0.11.1 calls ``preformat`` only on locale terms, ``value=`` attributes and the ``&``
-  symbol; variable data (titles, names, URLs) reaches the output untouched. So escaping cannot
-  live in ``preformat``. Instead the wrappers emit *markers* (private-use code points U+10FF00..
-  U+10FF0D, case-less, never punctuation) around their text, and ``finish`` runs once on the final
-  raw string: it escapes every character that is not a marker for the target format and turns
-  balanced marker pairs into markup. Markup therefore can never be escaped twice and data can
-  never create markup. Unbalanced or crossed markers (e.g. forged in the data) are dropped.
-- The engine must call ``formatter.finish`` exactly once on every string citeproc-py produced
-  (entry, second-field-align margin/rest, citation), after its own raw-text fixes and before it
-  adds markup of its own (``csl-left-margin`` divs). ``finish`` output contains no marker.
-- Every format: newlines/tabs/line separators become spaces, other control characters and bidi
-  controls are removed, runs of ASCII spaces collapse, the result is stripped.
+  symbol; variable data (titles, names, URLs) reaches the output untouched, so escaping cannot live
+  in ``preformat``. Instead the wrappers put *markers* (private-use code points U+10FF00..U+10FF0D:
+  case-less, not punctuation, not space) around their text, and ``finish`` runs once on the final
+  raw string: it escapes every non-marker character for the target format and turns balanced
+  marker pairs into markup. Markup is never escaped twice; data never becomes markup. Unbalanced or
+  crossed markers (e.g. forged in the data) are dropped.
+- CSL rich text left in the raw string (``<i> <em> <b> <strong> <sup> <sub>``, the small-caps
+  span; citeproc-py itself only parses ``<span class="nocase">``) becomes markup when the tags are
+  balanced, as in citeproc-js; any other ``<...>`` is escaped text.
+- The engine calls ``formatter.finish`` exactly once on every string citeproc-py produced (entry,
+  second-field-align margin and rest, citation), after its own raw-text fixes and before adding
+  markup of its own (``csl-left-margin`` divs). ``finish`` output contains no marker.
+- Every format: newlines, tabs and line separators become spaces; other control characters and
+  bidi controls are removed; runs of ASCII spaces collapse; the result is stripped.
 - html (citeproc-js conventions): ``& < >`` -> ``&#38; &#60; &#62;``; ``<i> <em> <b> <sup> <sub>``,
   ``<span style="font-variant:small-caps;">``, ``<span style="text-decoration:underline;">``;
-  light is plain. No links are generated (citeproc-js does not either), so data never reaches an
-  attribute and a ``javascript:`` URL is inert text.
-- markdown (CommonMark/GFM/pandoc): ``*italic*``, ``**bold**``, ``<sup>``/``<sub>``; small caps and
-  underline are plain. Escaped everywhere: ``\\ ` * _ [ ] < > & | ~ ^ $ @``; at the start of an
-  entry also ``# + - =`` and list enumerators (``2017.`` -> ``2017\\.``).
-- latex: ``\\emph \\textbf \\textsc \\textsuperscript \\textsubscript \\underline``; ``& % $ # _ { }``
-  -> ``\\&`` etc., ``\\ ~ ^ < > | "`` -> ``\\textbackslash{}`` etc. Unicode passes through; the
-  including document needs ``\\usepackage[T1]{fontenc}`` (``\\textquotedbl``, ``< >`` glyphs) and
-  UTF-8 input (default since LaTeX 2018; ``\\usepackage[utf8]{inputenc}`` before). Latin, Greek-free
-  text compiles with pdflatex; other scripts need ``newunicodechar`` or LuaLaTeX/XeLaTeX.
-  Format characters (Unicode Cf: zero-width, bidi) are dropped, except the soft hyphen.
+  light is plain. No links are generated (citeproc-js makes none either), so data never reaches an
+  attribute and a ``javascript:`` URL stays inert text.
+- markdown (CommonMark, GFM, pandoc): ``*italic*``, ``**bold**``, ``<sup>``/``<sub>``; small caps
+  and underline are plain. Escaped everywhere: ``\ ` * _ [ ] < > & | ~ ^ $ @``; at the start of
+  an entry also ``# + - =`` and list enumerators (``2017. x`` -> ``2017\. x``).
+- latex: ``\emph \textbf \textsc \textsuperscript \textsubscript \underline``; ``& % $ # _ { }`` ->
+  ``\& \% \$ \# \_ \{ \}``; ``\ ~ ^ < > |`` -> ``\textbackslash{}`` etc.; ``"`` -> ``{\char34}``
+  (never babel-active). Unicode passes through. Needs: UTF-8 input (LaTeX >= 2018 default, else
+  ``\usepackage[utf8]{inputenc}``) and ``\usepackage[T1]{fontenc}`` for Latin-extended letters
+  (plain ASCII output also compiles with OT1). Scripts pdflatex has no glyphs for (Greek, CJK) need
+  ``newunicodechar``/``babel`` or LuaLaTeX/XeLaTeX. Unicode format characters (Cf: zero-width,
+  bidi) are dropped except the soft hyphen; thin/en/em spaces become ``\,`` or a space.
 - rst: roles ``:emphasis:`` (italic, oblique), ``:strong:``, ``:superscript:``, ``:subscript:`` as
-  citeproc-py's rst formatter writes them; rst cannot nest inline markup, so only the outermost
-  role is kept. ``\\ * ` _ |`` are escaped, ``\\ `` is inserted where docutils needs a boundary.
-- ``wrap_bibliography(entries, ids, fmt)`` takes finished entries (see ``finish``):
-  text: one per line; html: citeproc-js's ``csl-bib-body`` div; markdown and rst: a ``- `` bullet
-  list (the style's own labels, e.g. ``[1]``, stay in the text: wrap_bibliography does not know
-  the style, and a numbered list would renumber); latex: ``thebibliography`` (see ``_latex_bib``).
+  citeproc-py's rst formatter writes them. rst cannot nest inline markup, so only the outermost
+  role is kept. ``\ * ` _ |`` are escaped, ``\ `` (an escaped space, renders as nothing) is added
+  where docutils needs a boundary around a role, a leading punctuation character is escaped.
+- ``wrap_bibliography(entries, ids, fmt)`` takes finished entries: text: one per line; html:
+  citeproc-js's ``csl-bib-body`` div; markdown and rst: a ``- `` bullet list (the style's own
+  labels such as ``[1]`` stay in the text: we do not know the style here, and a numbered list would
+  renumber); latex: ``thebibliography`` (see ``_latex_bib``). Empty input: html/latex still give
+  the (empty) environment, the others ``""``.
 """
 from __future__ import annotations
 
@@ -47,7 +53,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping, Sequence
 
 __all__ = ["FORMATS", "Formatter", "get_formatter", "wrap_bibliography", "MARKERS", "CLOSERS",
-           "strip_markers", "csl_rich_text"]
+           "strip_markers", "latex_key"]
 
 FORMATS = ("text", "html", "markdown", "latex", "rst")
 
@@ -78,21 +84,21 @@ def _wrapper(kind: str) -> type[str]:
 
 _W = MappingProxyType({k: _wrapper(k) for k in _KINDS})
 
-_CSL_TAGS = (("i", "italic"), ("b", "bold"), ("sup", "sup"), ("sub", "sub"),
-             ('span style="font-variant:small-caps;"', "smallcaps"))
+# CSL-JSON rich text (citeproc-js interprets these tags in item strings); matched
+# case-insensitively because text-case may have upper-cased them, innermost pair first.
+_RICH = tuple((re.compile(f"<{t}>((?:(?!<{t}>).)*?)</{t.split()[0]}>", re.I | re.S), k) for t, k in (
+    ("i", "italic"), ("em", "oblique"), ("b", "bold"), ("strong", "bold"), ("sup", "sup"),
+    ("sub", "sub"), ('span style="font-variant: ?small-caps;?"', "smallcaps")))
 
 
-def csl_rich_text(text: str) -> str:
-    """Turn CSL-JSON rich text (``<i> <b> <sup> <sub>``, small-caps span) into markers.
-
-    Optional pre-processing for item strings; ``<span class="nocase">`` is left for citeproc-py.
-    Only well-formed pairs are converted; stray tags stay literal text (and get escaped).
-    """
-    text = strip_markers(text)
-    for tag, kind in _CSL_TAGS:
-        name = tag.split()[0]
-        pattern = re.compile(f"<{re.escape(tag)}>(.*?)</{name}>", re.S)
-        text = pattern.sub(lambda m, k=kind: _OPEN[k] + m.group(1) + _CLOSE[k], text)
+def _rich(text: str) -> str:
+    """Turn balanced CSL rich-text tags left in the raw text into markers (else: literal text)."""
+    if "<" not in text:
+        return text
+    for pattern, kind in _RICH:
+        n = 1
+        while n:
+            text, n = pattern.subn(lambda m, k=kind: _OPEN[k] + m.group(1) + _CLOSE[k], text)
     return text
 
 
@@ -106,7 +112,7 @@ _RUNS = re.compile(" {2,}")
 
 def _clean(text: str) -> str:
     text = _CONTROLS.sub("", _SPACES.sub(" ", text))
-    return _RUNS.sub(" ", text).strip(" ")
+    return _rich(_RUNS.sub(" ", text).strip(" "))
 
 
 Node = Any  # str | tuple[str, list[Node]]
@@ -211,7 +217,7 @@ def _finish_markdown(raw: str) -> str:
 _TEX_ESC = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", '"': r"\textquotedbl{}",
+    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", '"': r"{\char34}",
     "\u2009": r"\,", "\u202f": r"\,", "\u200a": r"\,", "\u2002": " ", "\u2003": " ",
     "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ",
 })
@@ -258,16 +264,15 @@ def _finish_rst(raw: str) -> str:
                 walk(n[1])
 
     walk(_parse(_clean(raw)))
-    out = ""
-    for i, (is_role, s) in enumerate(pieces):
+    out, prev_role = "", False
+    for is_role, s in pieces:
         if not s:
             continue
         if is_role and not _rst_boundary(out[-1:], _RST_BEFORE_OK, ("Ps", "Pi", "Pf", "Pd", "Po")):
             out += "\\ "
-        elif (not is_role and out.endswith("`") and pieces[i - 1][0]
-              and not _rst_boundary(s[0], _RST_AFTER_OK, ("Pe", "Pi", "Pf", "Pd", "Po"))):
+        elif prev_role and not _rst_boundary(s[0], _RST_AFTER_OK, ("Pe", "Pi", "Pf", "Pd", "Po")):
             out += "\\ "
-        out += s
+        out, prev_role = out + s, is_role
     first_is_role = next((r for r, s in pieces if s), False)
     if out[:1] and not first_is_role and out[0].isascii() and not out[0].isalnum() \
             and out[0] != "\\":
