@@ -197,6 +197,11 @@ def _mid_particle(given: str) -> tuple[str, str, str] | None:
     return None
 
 
+def parse_sorted_name(family: str, given: str) -> tuple[Name, str]:
+    """An export's ``(family, given)`` pair -> (Name, ambiguity note); no organisation check."""
+    return _parse_sorted([family.strip(), *[p.strip() for p in given.split(",") if p.strip()]])
+
+
 def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
     """``Family, Given[, Suffix]`` (or ``Family, Suffix, Given``) -> Name, ambiguity note."""
     family = parts[0]

@@ -7,7 +7,8 @@ Contract
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
   rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); TeX quotes ````…''`` -> ``“…”``; a few TeX
   escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
-  [cs.LG] 15 Oct 2019``) removed (its id, without version, is returned); whitespace collapsed.
+  [cs.LG] 15 Oct 2019``) removed and its id, without version, returned (an unversioned
+  ``arXiv:…`` mention is a citation of another paper and stays); whitespace collapsed.
   Never raises; ``clean_abstract("")`` is ``("", None)``.
 - ``remove_truncation_markers(text)``: deletes a site's "see more" splice marker (``…
   (voir plus)``, ``... (read more)``, ``… mehr anzeigen`` and the same in other languages) and
@@ -103,8 +104,9 @@ def clean_abstract(text: str) -> tuple[str, str | None]:
     """Clean an abstract; return it with the inline arXiv id stamped in it (or None)."""
     if not text:
         return "", None
-    arxiv_id = find_arxiv_id(text)
     text = " ".join(text.split())
+    stamp = _ARXIV_STAMP.search(text)
+    arxiv_id = stamp.group(1) if stamp else None
     text = remove_truncation_markers(text)
     text = _ARXIV_STAMP.sub("", text)
     text = _LEAD_HEADING.sub("", text, count=1)

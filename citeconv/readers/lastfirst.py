@@ -1,0 +1,256 @@
+"""Reader for "Last, First" author exports (a profile's publication list, one block per paper).
+
+Layout
+    Clark, Aidan                                   <- optional profile owner (metadata)
+    <title>
+    Family, Given, Family, Given, …                <- ONE author line (or ``F, G; F, G``)
+    <abstract, optional, any number of lines>
+    <title>
+    …
+
+Contract
+- Blocks are found structurally: an *author line* is recognisable (comma-separated name
+  tokens, alternating family/given, or ``;``-separated ``Family, Given`` pieces); the line
+  before it is the title; the lines after it up to the next title are the abstract, which may
+  be missing. An author line ending in ``,``/``;`` continues on the next line.
+- The first line is the profile owner when it is one ``Family, Given`` pair and the next line is
+  not an author line; it goes to ``ReadResult.metadata["profile"]``, not to the records.
+- Author tokens: ``X, null`` is a name with no given part: a literal name (an organisation such
+  as ``OpenAI``; a WARNING ``last-first.null-given`` when it does not look like one). A pair
+  whose family has no letter (``:, null``) is dropped with WARNING ``last-first.stray-pair``.
+  Particles the export left in the given part become the non-dropping particle
+  (``Driessche, George van den``); a particle inside it moves the rest to the family
+  (``d'Autume, Cyprien de Masson`` -> ``de`` + ``Masson d'Autume``, WARNING
+  ``last-first.particle-split``). A person listed twice is kept, WARNING
+  ``last-first.duplicate-author``. A lone trailing token is a family-only name, WARNING
+  ``last-first.odd-tokens``.
+- Records: ``type="document"``, ``title``, ``author``, ``abstract`` (cleaned by
+  ``_text.clean_abstract``); an arXiv stamp in the abstract makes an arXiv ``article``.
+  A block with an author line but no title is an ERROR ``last-first.no-title`` (skipped).
+- ``detect`` is high only when most non-blank lines are explained by title/author/abstract
+  blocks; ``read`` never raises on str.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..names import PARTICLES, SUFFIXES, is_organisation, parse_sorted_name
+from ._text import clean_abstract
+
+NAME = "last-first"
+
+_WORD = re.compile(r"^(?:[^\W\d_]|[.'’\-])+$")
+_APOS_PARTICLE = re.compile(r"^(?:d|l|dell|degli|van)['’]", re.IGNORECASE)
+_NULL = "null"
+
+
+# ------------------------------------------------------------------ recognising lines
+def _name_token(token: str) -> bool:
+    """Could this comma-separated token be a family or a given part?"""
+    if token == _NULL:
+        return True
+    words = token.split()
+    if not 1 <= len(words) <= 5 or len(token) > 60:
+        return False
+    if not all(_WORD.match(w) for w in words):
+        return False
+    heads = [w for w in words if w.lower() not in PARTICLES and not _APOS_PARTICLE.match(w)]
+    return all(w[:1].isupper() for w in heads) and (bool(heads) or len(words) == 1)
+
+
+def _stray(token: str) -> bool:
+    return bool(token) and not any(c.isalpha() for c in token)
+
+
+def _tokens(line: str) -> list[str]:
+    return [re.sub(r"^(?:and|&)\s+", "", t.strip()) for t in line.split(",")]
+
+
+def _pair_pieces(line: str) -> list[str] | None:
+    """``F, G; F, G`` -> pieces, when the line has that shape."""
+    if ";" not in line:
+        return None
+    pieces = [p.strip() for p in line.strip().rstrip(";").split(";")]
+    if all(p.count(",") == 1 for p in pieces):
+        return pieces
+    return None
+
+
+def is_author_line(line: str) -> bool:
+    """Structural test: alternating family/given tokens (or ``F, G; F, G`` pieces)."""
+    line = line.strip().rstrip(",;")
+    if "," not in line or len(line) < 3:
+        return False
+    pieces = _pair_pieces(line)
+    tokens = _tokens(";".join(pieces).replace(";", ",") if pieces else line)
+    strays = sum(map(_stray, tokens))
+    names = [t for t in tokens if not _stray(t)]
+    bad = sum(not _name_token(t) for t in names)
+    if len(names) < 2 or bad > len(tokens) // 40 or strays > max(2, len(tokens) // 10):
+        return False
+    nulls = sum(t == _NULL for t in tokens)
+    return nulls * 2 <= len(tokens) and (len(tokens) % 2 == 0 or len(tokens) > 20)
+
+
+def _profile_line(lines: list[str]) -> bool:
+    first = lines[0].strip() if lines else ""
+    if len(_tokens(first)) != 2 or not is_author_line(first):
+        return False
+    return len(lines) > 2 and not is_author_line(lines[1]) and is_author_line(lines[2])
+
+
+# ------------------------------------------------------------------ blocks
+def _blocks(lines: list[str], start: int) -> list[tuple[int, int, int, int]]:
+    """(title index, author first index, author last index, abstract end) per block."""
+    marks = []
+    i = start
+    while i < len(lines):
+        if is_author_line(lines[i]):
+            j = i
+            while (lines[j].rstrip().endswith((",", ";")) and j + 1 < len(lines)
+                   and is_author_line(lines[j + 1])):
+                j += 1
+            title = i - 1
+            while title >= start and not lines[title].strip():
+                title -= 1
+            marks.append([title, i, j])
+            i = j + 1
+        else:
+            i += 1
+    out = []
+    for k, (title, first, last) in enumerate(marks):
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(lines)
+        if k + 1 < len(marks) and marks[k + 1][0] <= last:  # back-to-back author lines
+            end = last + 1
+        out.append((title, first, last, end))
+    return out
+
+
+# ------------------------------------------------------------------ authors
+def _pairs(tokens: list[str], line: int, diags: list[Diagnostic]) -> list[tuple[str, str, str]]:
+    """Tokens -> (family, given, suffix) triples, dropping stray pairs."""
+    out: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(tokens):
+        family = tokens[i]
+        if _stray(family) or not family:
+            skip = 2 if i + 1 < len(tokens) and tokens[i + 1] == _NULL else 1
+            diags.append(Diagnostic("last-first.stray-pair", f"dropped a stray author token "
+                                    f"{', '.join(tokens[i:i + skip])!r}", line, raw=family))
+            i += skip
+            continue
+        if i + 1 >= len(tokens):
+            diags.append(Diagnostic("last-first.odd-tokens", f"{family!r} has no given part",
+                                    line, raw=family))
+            out.append((family, "", ""))
+            break
+        given, suffix, i = tokens[i + 1], "", i + 2
+        if given.lower() in SUFFIXES and i < len(tokens):
+            suffix, given, i = given, tokens[i], i + 1
+        elif i < len(tokens) and tokens[i].lower() in SUFFIXES:
+            suffix, i = tokens[i], i + 1
+        out.append((family, given, suffix))
+    return out
+
+
+def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnostic]) -> Name:
+    if given == _NULL or not given:
+        if given == _NULL and not is_organisation(family):
+            diags.append(Diagnostic("last-first.null-given", f"{family!r} has no given name; "
+                                    "kept as a literal name", line, raw=family))
+        return Name(literal=family)
+    name, note = parse_sorted_name(family, given)
+    if note:
+        diags.append(Diagnostic("last-first.particle-split", f"{family}, {given}: {note}", line,
+                                raw=f"{family}, {given}"))
+    if suffix:
+        name = Name(family=name.family, given=name.given, suffix=suffix,
+                    non_dropping_particle=name.non_dropping_particle)
+    return name
+
+
+def parse_author_line(text: str, line: int = 0) -> tuple[tuple[Name, ...], list[Diagnostic]]:
+    """One author line (possibly several joined) -> names, diagnostics."""
+    diags: list[Diagnostic] = []
+    text = text.strip().rstrip(",;")
+    pieces = _pair_pieces(text)
+    if pieces:
+        triples = [(f.strip(), g.strip(), "") for f, g in (p.split(",") for p in pieces)]
+    else:
+        triples = _pairs([t for t in _tokens(text)], line, diags)
+    names = tuple(_name(f, g, s, line, diags) for f, g, s in triples)
+    seen: set[Name] = set()
+    for n in names:
+        if n in seen:
+            diags.append(Diagnostic("last-first.duplicate-author", f"{n.display()} is listed "
+                                    "more than once (kept)", line, raw=n.display()))
+        seen.add(n)
+    return names, diags
+
+
+# ------------------------------------------------------------------ records
+def _record(lines: list[str], block: tuple[int, int, int, int],
+            diags: list[Diagnostic]) -> Record | None:
+    title_i, first, last, end = block
+    author_text = " ".join(lines[k].strip() for k in range(first, last + 1))
+    if title_i < 0 or not lines[title_i].strip():
+        diags.append(Diagnostic("last-first.no-title", "an author line with no title before it",
+                                first + 1, severity=Severity.ERROR, raw=author_text))
+        return None
+    authors, notes = parse_author_line(author_text, first + 1)
+    diags.extend(notes)
+    abstract, arxiv_id = clean_abstract(" ".join(lines[last + 1:end]))
+    fields: dict[str, object] = {"title": " ".join(lines[title_i].split()), "author": authors,
+                                 "abstract": abstract}
+    rtype = "document"
+    if arxiv_id:
+        rtype = "article"
+        fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
+    return Record(id="", type=rtype, fields=fields,  # type: ignore[arg-type]
+                  source=Source(line=title_i + 1))
+
+
+def read(text: str) -> ReadResult:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    metadata: dict[str, str] = {}
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if _profile_line(lines[start:]):
+        metadata["profile"] = lines[start].strip()
+        start += 1
+    diags: list[Diagnostic] = []
+    records = []
+    blocks = _blocks(lines, start)
+    if blocks and blocks[0][0] > start:  # text before the first title explains nothing
+        diags.append(Diagnostic("last-first.unread", "lines before the first entry were not read",
+                                start + 1, severity=Severity.ERROR,
+                                raw="\n".join(lines[start:blocks[0][0]])[:500]))
+    for block in blocks:
+        rec = _record(lines, block, diags)
+        if rec is not None:
+            records.append(rec)
+    return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
+                      metadata=metadata)
+
+
+def detect(text: str) -> float:
+    """How much of the text is title / author line / abstract blocks, 0.0-1.0."""
+    try:
+        lines = [ln for ln in text.splitlines() if ln.strip()][:400]
+        if not lines:
+            return 0.0
+        authors = [i for i, ln in enumerate(lines) if is_author_line(ln)]
+        titled = [i for i in authors if i > 0 and not is_author_line(lines[i - 1])
+                  and len(lines[i - 1]) < 400 and not lines[i - 1].rstrip().endswith(".")]
+        if not titled:
+            return 0.0
+        unread = titled[0] - 1 - int(_profile_line(lines))
+        coverage = (len(lines) - unread) / len(lines)
+        density = min(1.0, 2.5 * 2 * len(titled) / len(lines))  # 2-3 line blocks -> 1.0
+        share = len(titled) / len(authors)
+        strength = min(1.0, 0.55 + 0.15 * len(titled))
+        return round(max(0.0, min(1.0, strength * share * coverage * density)), 3)
+    except Exception:  # noqa: BLE001 - a detector never raises
+        return 0.0
