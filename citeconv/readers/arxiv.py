@@ -1,0 +1,372 @@
+"""Reader for arXiv-style listings (``--from arxiv``).
+
+Contract
+- Two shapes, mixed freely in one input:
+  1. paper-listing pages: blocks of a header line (category code glued to the date, maybe a
+     glued ``Code`` badge: ``CLNov 7, 2024Code``), a line with the title glued onto at most
+     three comma-separated authors (`` et al.`` when there are more, then an optional
+     `` · slug, slug`` affiliation list), then the abstract (optional; may run over lines).
+  2. text copied from arXiv's own pages: listing/search entries (``arXiv:2401.01234 [pdf,
+     other]``, ``Title:``, ``Authors:``, ``Comments:``, ``Subjects:``, ``Submitted …;
+     originally announced …``) and abstract pages (``Title:``, ``Authors:``, ``Abstract:``,
+     ``[Submitted on 2 Jan 2024 …]``, ``Cite as: arXiv:… [cs.CL]``).
+- Each entry becomes ``Record(id="", type="article")`` with ``title``, ``author`` (``ETAL``
+  last for "et al."), ``issued`` (first-version date; the id's year-month when no date is
+  shown), ``publisher="arXiv"``, ``number``/``URL`` (when an arXiv id is known: shown, or
+  stamped in the abstract), ``abstract`` (cleaned by ``_text.clean_abstract``) and
+  ``extra["primaryclass"]`` (+ ``extra["affiliation"]``). ``source.line`` is the entry's line.
+- The title/author split scores every glue point by how well the rest parses as a name list
+  (see ``_split_glued``); a close second choice gives an ``arxiv.ambiguous-split`` warning.
+  A block that cannot be read is an ERROR diagnostic with its raw text; reading goes on.
+- ``detect`` is cheap, never raises, and scores only these two shapes high.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import ETAL, Date, Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..names import PARTICLES, SUFFIXES, is_organisation, parse_name
+from . import arxiv_categories as cats
+from ._text import ARXIV_ID, clean_abstract
+
+NAME = "arxiv"
+
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_HEADER = re.compile(
+    rf"^(?P<code>[A-Za-z][A-Za-z.\-]{{0,24}}?)(?P<date>{_MON}\s\d{{1,2}},\s\d{{4}})"
+    r"(?P<badge>[A-Za-z][A-Za-z ]{0,20})?$")
+_DATE_MDY = re.compile(rf"({_MON})\s(\d{{1,2}}),?\s(\d{{4}})")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s({_MON}),?\s(\d{{4}})")
+_ID_LINE = re.compile(rf"^(?:\[\d+\]\s*)?arXiv:({ARXIV_ID})(v\d+)?\b(.*)$")
+_LABEL = re.compile(
+    r"^(Title|Authors?|Abstract|Comments?|Subjects?|Journal[- ]ref|DOI|Cite as|Report number|"
+    r"MSC classes|ACM classes)\s*:\s*(.*)$", re.IGNORECASE)
+_SUBMITTED = re.compile(r"^\[?Submitted\b", re.IGNORECASE)
+_NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|"
+                    r"Submission history|From: .*|\[v\d+\] .*|Download PDF|View PDF.*)$")
+_ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
+_CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
+_WORD = re.compile(r"^[^\W\d_]+(?:[\-'’][^\W\d_]+)*\.?$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
+
+
+# --------------------------------------------------------------------------- detection
+def detect(text: str) -> float:
+    """0..1: how much ``text`` looks like either arXiv listing shape."""
+    try:
+        lines = [ln.strip() for ln in text[:200_000].splitlines() if ln.strip()][:600]
+    except Exception:  # noqa: BLE001 - never raise
+        return 0.0
+    if not lines:
+        return 0.0
+    headers = sum(1 for ln in lines if _HEADER.match(ln))
+    listing = min(1.0, 3 * headers / len(lines)) * (0.95 if headers > 1 else 0.9)
+    kinds = set()
+    for ln in lines:
+        if _ID_LINE.match(ln):
+            kinds.add("id")
+        elif (m := _LABEL.match(ln)) is not None:
+            kinds.add(m.group(1).lower()[:5])
+        elif _SUBMITTED.match(ln) or "originally announced" in ln:
+            kinds.add("submitted")
+    page = 0.0
+    if kinds & {"id", "title", "autho"}:
+        page = min(0.95, 0.2 * len(kinds))
+    return round(max(listing, page), 3)
+
+
+# --------------------------------------------------------------------------- names
+def _token_score(tok: str, i: int, n: int) -> float:
+    if _INITIALS.match(tok):
+        return 0.0
+    low = tok.lower()
+    if low in PARTICLES and tok[:1].islower():
+        return -1.5 if i in (0, n - 1) else 0.0
+    if low in SUFFIXES and i == n - 1 and i > 1:
+        return 0.0
+    if not _WORD.match(tok) or not tok[:1].isupper():
+        return -4.0
+    if tok.isupper() and len(tok.rstrip(".")) > 1:
+        return -1.5
+    penalty = 0.0
+    for j in range(1, len(tok)):
+        if tok[j].isupper() and tok[j - 1].isalpha():
+            if tok[j - 1].isupper() or not _CAMEL_OK.match(tok[: j + 1]):
+                penalty -= 3.0
+    return penalty
+
+
+def _person_score(piece: str) -> float:
+    toks = piece.split()
+    n = len(toks)
+    base = {1: -1.5, 2: 2.0, 3: 1.7, 4: 1.2, 5: 0.3}.get(n, -3.0)
+    return base + sum(_token_score(t, i, n) for i, t in enumerate(toks))
+
+
+def _org_score(piece: str) -> float | None:
+    toks = piece.split()
+    if not is_organisation(piece) or len(toks) > 6 or re.search(r"[:?!()\[\]\"]", piece):
+        return None
+    if any(not t[:1].isupper() and t.lower() not in _ORG_GLUE for t in toks):
+        return None
+    return 2.5 + 0.05 * len(toks[0])
+
+
+def _piece_score(piece: str) -> float:
+    piece = piece.strip()
+    if not piece:
+        return -10.0
+    org = _org_score(piece)
+    return org if org is not None else _person_score(piece)
+
+
+def _pieces(names: str) -> list[str]:
+    parts = [p.strip() for p in names.split(",")]
+    return [re.sub(r"^(?:and|&)\s+", "", p) for p in parts]
+
+
+def _split_score(title: str, names: str, etal: bool) -> float:
+    pieces = _pieces(names)
+    score = sum(_piece_score(p) for p in pieces)
+    score -= 5.0 * max(0, len(pieces) - 3)
+    if etal and len(pieces) < 3:
+        score -= 1.0
+    last = title[-1:]
+    if not title.strip() or last in ",;&-–" or title.rstrip().endswith(" and"):
+        score -= 8.0
+    elif last.islower():
+        score += 0.5
+    elif not last.isalpha():
+        score += 0.3
+    return score
+
+
+def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
+    """Where the authors start in a glued ``TitleAuthor, Author`` line: (index, ambiguous).
+
+    Index 0 means no plausible split. Glue points (a capital right after a non-space) are tried
+    first; word boundaries only when no glue point gives a plausible name list."""
+    for glued in (True, False):
+        scored = sorted(((
+            _split_score(line[:p], line[p:], etal), p)
+            for p in range(1, len(line))
+            if line[p].isupper() and (not line[p - 1].isspace()) == glued), reverse=True)
+        if scored and scored[0][0] > 0:
+            close = len(scored) > 1 and scored[0][0] - scored[1][0] < 0.75
+            return scored[0][1], close or not glued
+    return 0, False
+
+
+def _names(pieces: list[str]) -> tuple[Name, ...]:
+    return tuple(Name(literal=p) if _org_score(p) is not None else parse_name(p)
+                 for p in pieces if p)
+
+
+def _author_list(text: str) -> tuple[tuple[Name, ...], str]:
+    """A page ``Authors:`` value -> names (+ETAL); parenthesised affiliations are returned."""
+    text = re.sub(r"\(\s*\d+\s+additional authors? not shown\s*\)", "", text)
+    affs = re.findall(r"\(([^()]*)\)", text)
+    text = re.sub(r"\([^()]*\)", "", text)
+    text, n = re.subn(r",?\s*(?:et al\.?|and others)\s*$", "", text.strip())
+    text = re.sub(r"\s+and\s+", ", ", text)
+    names = _names([p for p in _pieces(text) if p])
+    return names + ((ETAL,) if n else ()), ", ".join(a.strip() for a in affs if a.strip())
+
+
+# --------------------------------------------------------------------------- records
+def _date(text: str) -> Date | None:
+    m = _DATE_MDY.search(text)
+    if m:
+        mon, day, year = m.group(1), m.group(2), m.group(3)
+    elif (m := _DATE_DMY.search(text)) is not None:
+        day, mon, year = m.group(1), m.group(2), m.group(3)
+    else:
+        return None
+    month, d = _MONTHS.get(mon[:3].lower(), 0), int(day)
+    return Date(parts=((int(year), month, d),)) if month and 1 <= d <= 31 else None
+
+
+def _record(line: int, title: str, authors: tuple[Name, ...], issued: Date | None,
+            arxiv_id: str | None, abstract: str, extra: dict[str, str]) -> Record:
+    abstract, stamped = clean_abstract(abstract)
+    arxiv_id = arxiv_id or stamped
+    fields: dict[str, object] = {
+        "title": " ".join(title.split()), "author": authors, "publisher": "arXiv",
+        "abstract": abstract}
+    if issued is not None:
+        fields["issued"] = issued
+    if arxiv_id:
+        fields["number"] = arxiv_id
+        fields["URL"] = f"https://arxiv.org/abs/{arxiv_id}"
+    return Record(id="", type="article", fields=fields,  # type: ignore[arg-type]
+                  extra={k: v for k, v in extra.items() if v}, source=Source(line=line))
+
+
+def _error(code: str, message: str, line: int, raw: list[str]) -> Diagnostic:
+    return Diagnostic(code=code, message=message, line=line, severity=Severity.ERROR,
+                      raw="\n".join(raw))
+
+
+# --------------------------------------------------------------------------- shape 1
+def _listing_block(start: int, lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+    """``lines``: header, title+authors, abstract lines (already stripped, no blanks)."""
+    m = _HEADER.match(lines[0])
+    assert m is not None
+    diags: list[Diagnostic] = []
+    category = cats.resolve(m.group("code"))
+    if category is None:
+        diags.append(Diagnostic("arxiv.unknown-category", f"unknown arXiv category code "
+                                f"{m.group('code')!r}", line=start))
+    if len(lines) < 2:
+        return None, [_error("arxiv.no-title", "listing entry has no title line", start, lines)]
+    body, affiliation = lines[1], ""
+    parts = re.split(r"\s+·\s+", body)
+    if len(parts) > 1 and not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+,", parts[-1]):
+        body, affiliation = " · ".join(parts[:-1]), parts[-1].strip()
+    body, etal = re.subn(r",?\s*et al\.?$", "", body.strip())
+    p, ambiguous = _split_glued(body, bool(etal))
+    if not p:
+        return None, diags + [_error("arxiv.no-authors", "cannot tell the title from the "
+                                     "authors", start + 1, lines)]
+    if ambiguous:
+        diags.append(Diagnostic("arxiv.ambiguous-split", f"title/author split is a guess: "
+                                f"{body[:p]!r} | {body[p:]!r}", line=start + 1))
+    names = _names(_pieces(body[p:])) + ((ETAL,) if etal else ())
+    extra = {"primaryclass": category or m.group("code"), "affiliation": affiliation}
+    rec = _record(start, body[:p].strip(), names, _date(m.group("date")), None,
+                  " ".join(lines[2:]), extra)
+    return rec, diags
+
+
+# --------------------------------------------------------------------------- shape 2
+def _key(label: str) -> str:
+    return label.lower().replace("-", " ").split()[0].rstrip("s")
+
+
+def _page_fields(lines: list[str]) -> dict[str, str]:
+    """Labelled fields of one page entry. Authors and Abstract run on to the next label; an
+    unlabelled line after the id line is the title (search results), after a one-line field
+    the abstract (``/list/…/new`` pages)."""
+    fields: dict[str, str] = {}
+    key = ""
+    for ln in lines:
+        if (m := _ID_LINE.match(ln)) is not None and "id" not in fields:
+            fields["id"], fields["idline"], key = m.group(1), m.group(3), ""
+        elif (m := _LABEL.match(ln)) is not None:
+            key = _key(m.group(1))
+            fields[key] = (fields.get(key, "") + " " + m.group(2)).strip()
+            if fields[key] and key not in ("author", "abstract", "title"):
+                key = "" if "abstract" in fields else "abstract"
+        elif _SUBMITTED.match(ln) or "originally announced" in ln:
+            fields.setdefault("submitted", ln)
+            key = ""
+        elif _NOISE.match(ln) or re.match(r"^\S+ > .+$", ln):
+            continue
+        elif key:
+            fields[key] = (fields.get(key, "") + " " + ln).strip()
+        elif all(cats.is_category(t) for t in ln.split()):
+            fields["idline"] = fields.get("idline", "") + " " + ln
+        elif "title" not in fields and "author" not in fields:
+            fields["title"] = ln
+    return fields
+
+
+def _page_abstract(text: str) -> str:
+    """Search results show a short abstract, ``▽ More``, the full one, ``△ Less``."""
+    if "▽" in text:
+        text = re.sub(r"^\s*More\b", "", text.split("▽", 1)[1])
+    return text.split("△", 1)[0]
+
+
+def _primary(fields: dict[str, str], arxiv_id: str) -> str:
+    for key, pattern in (("subject", r"\(([\w.\-]+)\)"), ("cite", r"\[([\w.\-]+)\]"),
+                         ("idline", r"cross-list from ([\w.\-]+)"), ("idline", r"([\w.\-]+)")):
+        for cand in re.findall(pattern, fields.get(key, "")):
+            if cats.is_category(cand):
+                return str(cand)
+    return arxiv_id.split("/")[0] if "/" in arxiv_id else ""
+
+
+def _page_date(fields: dict[str, str], arxiv_id: str) -> Date | None:
+    text = fields.get("submitted", "")
+    m = re.search(r"v1 submitted ([^;]+)", text)
+    found = _date(m.group(1) if m else text)
+    if found or not re.match(r"\d{4}\.", arxiv_id):
+        return found
+    year, month = 2000 + int(arxiv_id[:2]), int(arxiv_id[2:4])
+    return Date(parts=((year, month),)) if 1 <= month <= 12 else None
+
+
+def _page_block(start: int, lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+    fields = _page_fields(lines)
+    cite = re.search(rf"arXiv:({ARXIV_ID})", fields.get("cite", ""))
+    arxiv_id = fields.get("id") or (cite.group(1) if cite else "")
+    if not fields.get("title") or not fields.get("author"):
+        return None, [_error("arxiv.page-entry", "arXiv page entry without Title: and "
+                             "Authors:", start, lines)]
+    authors, affiliation = _author_list(fields["author"])
+    extra = {"primaryclass": _primary(fields, arxiv_id), "affiliation": affiliation}
+    rec = _record(start, fields["title"], authors, _page_date(fields, arxiv_id), arxiv_id,
+                  _page_abstract(fields.get("abstract", "")), extra)
+    return rec, []
+
+
+# --------------------------------------------------------------------------- reading
+_LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|\S+ > .+)$")
+
+
+def _segment(text: str) -> tuple[list[tuple[str, int, list[str]]], list[tuple[int, str]]]:
+    """Non-blank lines -> entries (kind, first line, lines) and stray (line, text) pairs."""
+    entries: list[tuple[str, int, list[str]]] = []
+    stray: list[tuple[int, str]] = []
+    titled = False  # does the current page entry have its Title: yet?
+    for no, raw in enumerate(text.splitlines(), 1):
+        ln = raw.strip()
+        if not ln:
+            continue
+        cur = entries[-1] if entries else None
+        label = _LABEL.match(ln)
+        is_title = label is not None and _key(label.group(1)) == "title"
+        if _HEADER.match(ln):
+            entries.append(("listing", no, [ln]))
+        elif _ID_LINE.match(ln) or (is_title and (cur is None or cur[0] != "page" or titled)):
+            lead: list[str] = []
+            while cur and len(cur[2]) > 1 and is_title and _LEAD_IN.match(cur[2][-1]):
+                lead.insert(0, cur[2].pop())
+            entries.append(("page", no - len(lead), lead + [ln]))
+            titled = is_title
+        elif cur is not None:
+            cur[2].append(ln)
+            titled = titled or is_title
+        else:
+            stray.append((no, ln))
+    return entries, stray
+
+
+def _read(text: str) -> ReadResult:
+    entries, stray = _segment(text)
+    records: list[Record] = []
+    diags: list[Diagnostic] = []
+    if stray:
+        diags.append(Diagnostic("arxiv.unparsed-text", f"{len(stray)} line(s) before the "
+                                "first entry were not read", line=stray[0][0],
+                                raw="\n".join(s for _, s in stray)))
+    for kind, start, lines in entries:
+        reader = _listing_block if kind == "listing" else _page_block
+        rec, found = reader(start, lines)
+        diags.extend(found)
+        if rec is not None:
+            records.append(rec)
+    return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME)
+
+
+def read(text: str) -> ReadResult:
+    """Read every entry; a bad entry becomes an ERROR diagnostic. Never raises on ``str``."""
+    try:
+        return _read(text)
+    except Exception as exc:  # noqa: BLE001 - a reader must not take the run down
+        return ReadResult(diagnostics=(Diagnostic(
+            "arxiv.internal-error", f"reader failed: {exc!r}", severity=Severity.ERROR,
+            raw=text[:2000]),), layout=NAME)
