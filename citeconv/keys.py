@@ -43,7 +43,7 @@ def _family(record: Record) -> str:
 
 def _word(record: Record) -> str:
     title = re.sub(r"<[^>]+>", "", str(record.get("title", "")))
-    for word in re.split(r"[\s\-–—:/]+", title):
+    for word in re.split(r"[\s–—:/]+", title):
         folded = ascii_fold(word)
         if folded and word.lower().strip(".,;:!?()'\"") not in STOP_WORDS:
             return folded

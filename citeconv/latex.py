@@ -54,16 +54,27 @@ _MARKUP = {
 _TRANSPARENT = {"textrm", "textsf", "texttt", "textnormal", "mbox", "url", "text", "textup",
                 "mathrm", "ensuremath", "hbox", "NoCaseChange", "MakeUppercase"}
 _NOCASE = '<span class="nocase">'
+_DASHES = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
+#: deeper brace nesting is hostile, not bibliographic: decoded flat, without recursion
+_MAX_DEPTH = 64
 _SPECIAL = re.compile(r"[\\{}~$]|--|''|``")
 _TOKEN = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)|([{}])|(---|--|``|''|~)|(\$)")
 
 
+_WORD_PUNCT = ".,;:!?()[]\"'“”‘’"
+
+
 def needs_protection(word: str) -> bool:
-    """True for a word whose capitals carry meaning: ``BERT``, ``GPT-4o``, ``LoRA``, ``ST-MoE``."""
-    core = word.strip(".,;:!?()[]\"'“”‘’")
-    if len(core) < 2:
-        return False
-    return any(c.isupper() for c in core[1:]) and any(c.isalpha() for c in core)
+    """True for a word whose capitals carry meaning: ``BERT``, ``GPT-4o``, ``LoRA``, ``T5``.
+
+    A capital that only starts a hyphen-separated part (``Few-Shot``) carries none."""
+    core = word.strip(_WORD_PUNCT)
+    for part in core.split("-"):
+        if len(part) > 1 and any(c.isupper() for c in part[1:]):
+            return True
+        if part[:1].isupper() and any(c.isdigit() for c in part):
+            return True
+    return False
 
 
 class _Decoder:
@@ -72,9 +83,12 @@ class _Decoder:
         self.pos = 0
         self.protect_case = protect_case
         self.warnings: list[str] = []
+        self.flattened = False
 
     def group(self, depth: int) -> str:
         """Decode until the matching ``}`` (depth > 0) or end of text."""
+        if depth > _MAX_DEPTH:
+            return self.flat()
         out: list[str] = []
         text = self.text
         while self.pos < len(text):
@@ -99,7 +113,7 @@ class _Decoder:
                     return "".join(out)
                 self.warnings.append("unbalanced '}' ignored")
             elif dash is not None:
-                out.append({"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}[dash])
+                out.append(_DASHES[dash])
             elif dollar:
                 end = text.find("$", self.pos)
                 if end < 0:
@@ -109,6 +123,41 @@ class _Decoder:
                     self.pos = end + 1
         if depth > 0:
             self.warnings.append("unbalanced '{' closed at end of value")
+        return "".join(out)
+
+    def flat_warning(self) -> None:
+        if not self.flattened:
+            self.flattened = True
+            self.warnings.append(f"LaTeX nested deeper than {_MAX_DEPTH} levels flattened")
+
+    def flat(self) -> str:
+        """Hostile nesting: decode the rest of this group without recursion, dropping braces."""
+        self.flat_warning()
+        out: list[str] = []
+        text = self.text
+        level = 0
+        for m in _TOKEN.finditer(text, self.pos):
+            out.append(text[self.pos:m.start()])
+            self.pos = m.end()
+            word, sym, brace, dash, dollar = m.groups()
+            if brace == "{":
+                level += 1
+            elif brace == "}":
+                if level == 0:
+                    return "".join(out)
+                level -= 1
+            elif dash is not None:
+                out.append(_DASHES[dash])
+            elif dollar:
+                out.append("$")
+            else:
+                name = word if word is not None else sym
+                if name in _SYMBOLS:
+                    out.append(_SYMBOLS[name])
+                elif name not in _ACCENTS and name not in _MARKUP and name not in _TRANSPARENT:
+                    out.append("\\" + name)
+        out.append(text[self.pos:])
+        self.pos = len(text)
         return "".join(out)
 
     def braced(self, inner: str, depth: int) -> str:
@@ -130,10 +179,13 @@ class _Decoder:
             self.pos += 1
             return self.group(depth + 1)
         if text[self.pos] == "\\":
+            if depth > _MAX_DEPTH:  # a hostile chain like \'\'\'...: left to the caller's loop
+                self.flat_warning()
+                return ""
             m = _TOKEN.match(text, self.pos)
             if m and (m.group(1) or m.group(2)):
                 self.pos = m.end()
-                return self.command(m.group(1) or m.group(2), depth)
+                return self.command(m.group(1) or m.group(2), depth + 1)
         ch = text[self.pos]
         self.pos += 1
         return ch
@@ -220,9 +272,17 @@ def _ascii_char(ch: str) -> str:
     return ch  # no ASCII spelling: kept as UTF-8 (caller may warn)
 
 
+def _protect_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not needs_protection(word):
+        return word
+    core = word.strip(_WORD_PUNCT)
+    start = word.index(core)
+    return f"{word[:start]}{{{core}}}{word[start + len(core):]}"
+
+
 def _protect_words(text: str) -> str:
-    return re.sub(r"[^\s]+", lambda m: "{" + m.group(0) + "}" if needs_protection(m.group(0))
-                  else m.group(0), text)
+    return re.sub(r"[^\s]+", _protect_word, text)
 
 
 def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
@@ -243,7 +303,8 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
                 stack.pop()
                 out.append("}")
                 continue
-            out.append(_plain(tok, ascii_only, False))  # not markup: literal text
+            # not markup: literal text, escaped like any other (no LaTeX hides inside <...>)
+            out.append("<" + encode(tok[1:-1], ascii_only) + ">")
             continue
         if tok in ("--", "``", "''"):
             out.append(tok[0] + "{}" + tok[1])

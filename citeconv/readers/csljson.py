@@ -24,8 +24,8 @@ def detect(text: str) -> float:
 
 
 def _item_lines(text: str, count: int) -> list[int]:
-    """1-based line of each top-level item's opening brace (array form)."""
-    lines, depth, line, in_str, esc = [], 0, 1, False, False
+    """1-based line where each top-level array element starts."""
+    lines, depth, line, in_str, esc, expecting = [], 0, 1, False, False, False
     for ch in text:
         if ch == "\n":
             line += 1
@@ -34,14 +34,18 @@ def _item_lines(text: str, count: int) -> list[int]:
             if ch == '"' and not esc:
                 in_str = False
             continue
+        if depth == 1 and expecting and not ch.isspace() and ch not in ",]":
+            lines.append(line)
+            expecting = False
         if ch == '"':
             in_str = True
         elif ch in "[{":
             depth += 1
-            if depth == 2 and ch == "{":
-                lines.append(line)
+            expecting = depth == 1
         elif ch in "]}":
             depth -= 1
+        elif ch == "," and depth == 1:
+            expecting = True
     return lines + [0] * (count - len(lines))
 
 
