@@ -232,7 +232,7 @@ def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tu
     decoder = _Decoder(value, protect_case)
     text = decoder.group(0)
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    return text, tuple(decoder.warnings)
+    return text, tuple(dict.fromkeys(decoder.warnings))  # each problem once per value
 
 
 def decode(value: str, protect_case: bool = True) -> str:
