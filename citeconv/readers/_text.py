@@ -36,7 +36,7 @@ _MORE_WORDS = (
 _ELLIPSIS = r"(?:…|\.\.\.)"
 # "…" + marker in parentheses/brackets, or "…" + a bare marker phrase that is not plain "more"
 _TRUNCATION = re.compile(
-    rf"\s?{_ELLIPSIS}\s*(?:[(\[]\s*(?:{_MORE_WORDS})\s*[)\]]|(?!more)(?:{_MORE_WORDS}))",
+    rf"{_ELLIPSIS}\s*(?:[(\[]\s*(?:{_MORE_WORDS})\s*[)\]]|(?!more)(?:{_MORE_WORDS}))",
     re.IGNORECASE)
 
 _HEADINGS = (
@@ -69,7 +69,8 @@ _TEX = (
 
 def remove_truncation_markers(text: str) -> str:
     """Delete "see more" splice markers and rejoin the two halves exactly."""
-    return _TRUNCATION.sub("", text)
+    marked = _TRUNCATION.sub("\x00", text)
+    return marked.replace(" \x00 ", " ").replace("\x00", "")
 
 
 def _rejoin_headings(text: str) -> str:

@@ -1,0 +1,269 @@
+"""Reader for institutional "Publications" pages (a lab's list, copied from the web page).
+
+Layout
+    Publications                  <- header (one or a few lines; kept as metadata["header"])
+    <title>
+    First Last                    <- one author per line, display order, maybe ALL CAPS
+    First Middle Last
+    <abstract, optional; the site may splice "… (voir plus)" into it>
+    <title>
+    …
+
+Contract
+- Every non-blank line is classed by its shape alone: *abstract* (prose: many words, mostly
+  lower-case, sentence punctuation, or a truncation marker), *name-shaped* (2-6 capitalised
+  words, initials or lower-case particles, no digits or sentence punctuation), or *title*.
+  No word lists from any particular page are used.
+- Structure decides the rest: a title is followed by at least one name, so the line right after
+  a title is a name even when it reads like words (``Can Chen``); after an abstract comes a
+  title even when it reads like a name (``Discrete Key-Value Bottleneck``). After a name, a
+  name-shaped line is a new title only when it looks like one (single word, CamelCase or acronym,
+  English word endings, or most of its words used as ordinary words elsewhere on the page) AND
+  a name follows it; a close call is a WARNING ``publications.title-or-name``.
+- Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
+  coherent parse. A pure date line (``2023``, ``June 2023``) inside an entry sets ``issued``.
+- Names: ALL CAPS -> normal case; split by ``names.parse_name_noted`` (documented rule: last
+  word is the family, particles and capitalised prefixes such as ``Le`` join it, four or more
+  words keep two family words); a guessed split is a WARNING ``publications.name-split``.
+- Abstracts go through ``_text.clean_abstract`` (truncation markers removed and halves
+  rejoined, TeX quotes, PDF artifacts); an arXiv stamp makes an arXiv ``article``.
+- An entry whose title has no author line after it is an ERROR ``publications.no-authors``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..names import PARTICLES, is_initial, parse_name_noted
+from ._text import _TRUNCATION, clean_abstract, normalise_caps_name
+
+NAME = "publications"
+
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\-])*$")
+_MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Le|La|Di|Da|Van|Von|Du|Fitz)[A-Z]")
+_ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]")
+_ENGLISH_END = re.compile(
+    r"(?:[a-z]{3}ing|tion|tions|sion|ness|ment|ments|ity|ics|ive|able|ible|ous|ized|ised|ism|"
+    r"ology|ance|ence|ful|less|ers|ward|wise|like|[a-z]{3}ed)$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_LINE = re.compile(r"^(?:(?P<m>[A-Za-z]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
+
+
+@dataclass
+class _Line:
+    index: int           # 0-based line number
+    text: str
+    kind: str            # "abstract" | "title" | "name" | "date"
+    titleness: float = 0.0
+
+
+@dataclass
+class _Entry:
+    title: _Line
+    names: list[_Line] = field(default_factory=list)
+    abstract: list[_Line] = field(default_factory=list)
+    date: _Line | None = None
+
+
+# ------------------------------------------------------------------ line shapes
+def _clean_name_line(text: str) -> str:
+    return normalise_caps_name(_MARKS.sub("", text.strip()))
+
+
+def name_shaped(text: str) -> bool:
+    words = _clean_name_line(text).split()
+    if not 1 <= len(words) <= 6 or len(text) > 60:
+        return False
+    for k, w in enumerate(words):
+        if not _NAME_WORD.match(w):
+            return False
+        if w[:1].islower() and not (0 < k < len(words) - 1 and w.lower() in PARTICLES):
+            return False
+    return True
+
+
+def abstract_shaped(text: str) -> bool:
+    if _TRUNCATION.search(text):
+        return True
+    words = text.split()
+    lower = sum(w[:1].islower() for w in words) / max(1, len(words))
+    if len(words) >= 25 and lower > 0.4:
+        return True
+    return len(words) >= 12 and lower > 0.6 and text.rstrip().endswith((".", "…"))
+
+
+def _kind(text: str) -> str:
+    if _DATE_LINE.match(text.strip()) and (not _DATE_LINE.match(text.strip())["m"] or
+                                          text.strip()[:3].lower() in _MONTHS):
+        return "date"
+    if abstract_shaped(text):
+        return "abstract"
+    return "name" if name_shaped(text) else "title"
+
+
+def _vocabulary(lines: list[_Line]) -> set[str]:
+    words: set[str] = set()
+    for ln in lines:
+        if ln.kind == "abstract":
+            words.update(w for w in re.findall(r"[^\W\d_]+", ln.text) if w.islower())
+        elif ln.kind == "title":
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
+    return words
+
+
+def titleness(text: str, vocab: set[str]) -> float:
+    """0.0 (surely a person) .. 1.0 (surely a title) for a name-shaped line."""
+    words = text.split()
+    if len(words) == 1:
+        return 0.8
+    if any(_CAMEL.search(w) and not _NAME_CAMEL.match(w) for w in words):
+        return 0.9
+    if not text.isupper() and any(_ACRONYM.search(w) for w in words):
+        return 0.9
+    score = 0.15 * (len(words) >= 4)
+    parts = [p for w in words for p in re.split(r"[-'’]", w) if len(p) > 2 and not is_initial(p)]
+    if parts:
+        used = sum(p.lower() in vocab for p in parts) / len(parts)
+        score += 0.6 * used if used > 0.5 else 0.0
+        score += 0.35 * any(_ENGLISH_END.search(p.lower()) and len(p) > 5 for p in parts)
+    return min(1.0, score)
+
+
+# ------------------------------------------------------------------ structure
+def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
+    """Group classed lines into entries; return entries and lines that fit nowhere."""
+    entries: list[_Entry] = []
+    stray: list[_Line] = []
+    for k, ln in enumerate(lines):
+        cur = entries[-1] if entries else None
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if cur is None:
+            if ln.kind in ("title", "name"):
+                entries.append(_Entry(ln))
+            else:
+                stray.append(ln)
+        elif ln.kind == "date" and cur.date is None:
+            cur.date = ln
+        elif ln.kind == "abstract":
+            if cur.names or not cur.abstract:
+                cur.abstract.append(ln)
+            else:
+                stray.append(ln)
+        elif ln.kind == "name" and not cur.abstract and (
+                not cur.names or ln.titleness < 0.5 or nxt is None or nxt.kind != "name"):
+            cur.names.append(ln)
+        else:
+            entries.append(_Entry(ln))
+    return entries, stray
+
+
+def _penalty(entries: list[_Entry], stray: list[_Line], skipped: int) -> float:
+    cost = 0.4 * skipped + 2.0 * len(stray)
+    for e in entries:
+        cost += 2.0 if not e.names else 0.0
+        cost += (1 - e.title.titleness) if e.title.kind == "name" else 0.0
+        cost += sum(n.titleness for n in e.names)
+    return cost
+
+
+def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
+    """(entries, header lines, stray lines) of the most coherent reading."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw) if t.strip()]
+    vocab = _vocabulary(lines)
+    for ln in lines:
+        if ln.kind == "name":
+            ln.titleness = titleness(_clean_name_line(ln.text), vocab)
+    best: tuple[float, list[_Entry], list[_Line], list[_Line]] | None = None
+    for skip in range(0, min(3, len(lines)) + 1):
+        entries, stray = _entries(lines[skip:])
+        cost = _penalty(entries, stray, skip)
+        if best is None or cost < best[0]:
+            best = (cost, entries, lines[:skip], stray)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
+# ------------------------------------------------------------------ records
+def _date(line: _Line | None) -> Date | None:
+    if line is None:
+        return None
+    m = _DATE_LINE.match(line.text)
+    if not m:
+        return None
+    month = _MONTHS.index(m["m"][:3].lower()) + 1 if m["m"] else 0
+    return Date(parts=((int(m["y"]), month) if month else (int(m["y"]),),))
+
+
+def _names(entry: _Entry, diags: list[Diagnostic]) -> tuple[Name, ...]:
+    out = []
+    for ln in entry.names:
+        name, note = parse_name_noted(_clean_name_line(ln.text))
+        if note:
+            diags.append(Diagnostic("publications.name-split", f"{ln.text}: {note}",
+                                    ln.index + 1, raw=ln.text))
+        if 0.35 <= ln.titleness < 0.5:
+            diags.append(Diagnostic("publications.title-or-name", f"read {ln.text!r} as an "
+                                    "author, though it could be a title", ln.index + 1,
+                                    raw=ln.text))
+        out.append(name)
+    return tuple(out)
+
+
+def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
+    line = entry.title.index + 1
+    if not entry.names:
+        raw = "\n".join(x.text for x in [entry.title, *entry.abstract])
+        diags.append(Diagnostic("publications.no-authors", "an entry with no author lines",
+                                line, severity=Severity.ERROR, raw=raw))
+        return None
+    if entry.title.kind == "name" and entry.title.titleness < 0.5:
+        diags.append(Diagnostic("publications.title-or-name", f"read {entry.title.text!r} as a "
+                                "title, though it could be a name", line, raw=entry.title.text))
+    abstract, arxiv_id = clean_abstract(" ".join(x.text for x in entry.abstract))
+    fields: dict[str, object] = {"title": " ".join(entry.title.text.split()),
+                                 "author": _names(entry, diags), "abstract": abstract}
+    date = _date(entry.date)
+    if date:
+        fields["issued"] = date
+    rtype = "document"
+    if arxiv_id:
+        rtype = "article"
+        fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
+    return Record(id="", type=rtype, fields=fields, source=Source(line=line))  # type: ignore[arg-type]
+
+
+def read(text: str) -> ReadResult:
+    entries, header, stray = _parse(text)
+    diags: list[Diagnostic] = []
+    for ln in stray:
+        diags.append(Diagnostic("publications.unread", "a line that fits no entry was skipped",
+                                ln.index + 1, severity=Severity.ERROR, raw=ln.text[:500]))
+    records = [r for e in entries if (r := _record(e, diags)) is not None]
+    metadata = {"header": " / ".join(ln.text for ln in header)} if header else {}
+    diags.sort(key=lambda d: d.line)
+    return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
+                      metadata=metadata)
+
+
+def detect(text: str) -> float:
+    """Share of lines explained by title / one-name-per-line / abstract entries, 0.0-1.0."""
+    try:
+        entries, header, stray = _parse(text[:100_000])
+        good = [e for e in entries if e.names]
+        if not good:
+            return 0.0
+        total = sum(1 for ln in text[:100_000].splitlines() if ln.strip())
+        explained = sum(1 + len(e.names) + len(e.abstract) + (e.date is not None) for e in good)
+        coverage = explained / max(1, total)
+        named_titles = sum(e.title.kind == "name" for e in good) / len(good)
+        avg_names = sum(len(e.names) for e in good) / len(good)
+        if avg_names > 25:
+            return 0.0
+        strength = min(1.0, 0.5 + 0.1 * len(good)) * (1.0 - 0.5 * named_titles)
+        return round(max(0.0, min(1.0, strength * coverage ** 2)), 3)
+    except Exception:  # noqa: BLE001 - a detector never raises
+        return 0.0
