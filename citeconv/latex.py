@@ -228,11 +228,19 @@ def _math(inner: str) -> str:
 @lru_cache(maxsize=65536)
 def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tuple[str, ...]]:
     if not _SPECIAL.search(value):
-        return " ".join(value.split()), ()
+        return _squash(value), ()
     decoder = _Decoder(value, protect_case)
     text = decoder.group(0)
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    text = unicodedata.normalize("NFC", _squash(text))
     return text, tuple(dict.fromkeys(decoder.warnings))  # each problem once per value
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _squash(text: str) -> str:
+    """Collapse ASCII white space (a no-break space is content, not layout)."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def decode(value: str, protect_case: bool = True) -> str:
@@ -308,6 +316,8 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
             continue
         if tok in ("--", "``", "''"):
             out.append(tok[0] + "{}" + tok[1])
+        elif tok in "–—" and ("-" in text[m.start() - 1:m.start()] + text[m.end():m.end() + 1]):
+            out.append(r"\textendash{}" if tok == "–" else r"\textemdash{}")
         else:
             out.append(_ESCAPES[tok])
     out.append(_plain(text[pos:], ascii_only, protect and not stack))
