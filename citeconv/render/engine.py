@@ -35,24 +35,26 @@ class Rendered:
 
 
 def formatter_for(fmt: str) -> Any:
-    from citeproc import formatter
-
-    builtin = {"text": formatter.plain, "plain": formatter.plain, "html": formatter.html,
-               "rst": formatter.rst}
+    """The formatter for ``fmt``: ``formats.get_formatter`` when available, else citeproc-py's."""
     try:
         from .formats import get_formatter  # owned by the formats engineer
     except ImportError:
         get_formatter = None
-    if get_formatter is not None and fmt in ("markdown", "latex", "html"):
-        try:
-            return get_formatter(fmt)
-        except (KeyError, ValueError, LookupError):
-            pass
-    if fmt in builtin:
-        return builtin[fmt]
-    if fmt in ("markdown", "latex"):
-        return formatter.plain
-    raise ValueError(f"unknown output format {fmt!r}; use one of text, html, markdown, latex, rst")
+    if get_formatter is not None:
+        return get_formatter(fmt)
+    from citeproc import formatter
+
+    builtin = {"text": formatter.plain, "plain": formatter.plain, "html": formatter.html,
+               "rst": formatter.rst, "markdown": formatter.plain, "latex": formatter.plain}
+    if fmt not in builtin:
+        raise ValueError(f"unknown output format {fmt!r}; use one of text, html, markdown, latex, rst")
+    return builtin[fmt]
+
+
+def final(formatter: Any, raw: Any) -> str:
+    """Apply the formatter's ``finish`` (escaping + markup) once, if it has one."""
+    finish = getattr(formatter, "finish", None)
+    return finish(str(raw)) if finish is not None else str(raw)
 
 
 @functools.lru_cache(maxsize=32)
@@ -88,7 +90,9 @@ def cite(bib: Any, citation: Any, fmt: str) -> str:
     """Render one registered citation cluster through citeconv's post-processing."""
     from .punctuation import finish
 
-    return finish(str(bib.cite(citation, lambda item: None)), fmt, bib.style)
+    raw = finish(str(bib.cite(citation, lambda item: None)), fmt, bib.style)
+    # Newlines inside a citation are the style's (``&#10;``): keep them, as citeproc-js does.
+    return "\n".join(final(bib.formatter, line) for line in raw.split("\n"))
 
 
 def build_bibliography(style: Any, items: list[dict], fmt: str,

@@ -41,8 +41,8 @@ Contract
 - ``wrap_bibliography(entries, ids, fmt)`` takes finished entries: text: one per line; html:
   citeproc-js's ``csl-bib-body`` div; markdown and rst: a ``- `` bullet list (the style's own
   labels such as ``[1]`` stay in the text: we do not know the style here, and a numbered list would
-  renumber); latex: ``thebibliography`` (see ``_latex_bib``). Empty input: html/latex still give
-  the (empty) environment, the others ``""``.
+  renumber); latex: ``thebibliography`` (see ``_latex_bib``). Empty input gives ``""`` except
+  html (an empty ``csl-bib-body`` div); an empty ``thebibliography`` would not compile.
 """
 from __future__ import annotations
 
@@ -180,7 +180,7 @@ def _render(nodes: list[Node], escape: Callable[[str], str],
 
 # --- text and html -------------------------------------------------------------------------
 def _finish_text(raw: str) -> str:
-    return _plain(_parse(_clean(raw)))
+    return _plain(_parse(_clean(raw))).strip(" ")
 
 
 _HTML_ESC = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
@@ -193,7 +193,7 @@ _HTML_TAGS = MappingProxyType({
 
 
 def _finish_html(raw: str) -> str:
-    return _render(_parse(_clean(raw)), lambda s: s.translate(_HTML_ESC), _HTML_TAGS)
+    return _render(_parse(_clean(raw)), lambda s: s.translate(_HTML_ESC), _HTML_TAGS).strip(" ")
 
 
 # --- markdown ------------------------------------------------------------------------------
@@ -208,6 +208,7 @@ _ENUM_START = re.compile(r"^(\(?)([0-9]{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)([.)])
 
 def _finish_markdown(raw: str) -> str:
     text = _render(_parse(_clean(raw)), lambda s: s.translate(_MD_ESC), _MD_TAGS, move_ws=True)
+    text = text.strip(" ")
     if text[:1] in ("#", "+", "-", "="):
         return "\\" + text
     return _ENUM_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
@@ -234,7 +235,7 @@ def _tex_escape(s: str) -> str:
 
 
 def _finish_latex(raw: str) -> str:
-    return _render(_parse(_clean(raw)), _tex_escape, _TEX_TAGS)
+    return _render(_parse(_clean(raw)), _tex_escape, _TEX_TAGS).strip(" ")
 
 
 # --- rst -----------------------------------------------------------------------------------
@@ -273,7 +274,8 @@ def _finish_rst(raw: str) -> str:
         elif prev_role and not _rst_boundary(s[0], _RST_AFTER_OK, ("Pe", "Pi", "Pf", "Pd", "Po")):
             out += "\\ "
         out, prev_role = out + s, is_role
-    first_is_role = next((r for r, s in pieces if s), False)
+    out = out.strip(" ")
+    first_is_role = next((r for r, s in pieces if s.strip(" ")), False)
     if out[:1] and not first_is_role and out[0].isascii() and not out[0].isalnum() \
             and out[0] != "\\":
         out = "\\" + out
@@ -374,7 +376,7 @@ def wrap_bibliography(entries: Sequence[str], ids: Sequence[str], fmt: str) -> s
         body = "".join(f'  <div class="csl-entry">{e}</div>\n' for e in entries)
         return f'<div class="csl-bib-body">\n{body}</div>\n'
     if name == "latex":
-        return _latex_bib(entries, ids)
+        return _latex_bib(entries, ids) if entries else ""  # an empty list is a LaTeX error
     if name in ("markdown", "rst"):
         return "".join(f"- {e}\n" for e in entries)
     return "".join(f"{e}\n" for e in entries)

@@ -79,11 +79,12 @@ def render_entries(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], lis
         if not parts:
             continue
         first_names = _current.get("first_names")
+        out = bib.formatter
         if sfa and len(parts) > 1:
-            margin = str(layout.format(_wrap_prefix(layout, parts[0])))
-            rest = str(layout.format(_wrap_suffix(layout, _concat(parts[1:]))))
-            margin, rest = finish(margin, fmt, style), finish(rest, fmt, style)
-            rest = rest.lstrip()
+            margin = finish(str(layout.format(_wrap_prefix(layout, parts[0]))), fmt, style)
+            rest = finish(str(layout.format(_wrap_suffix(layout, _concat(parts[1:])))), fmt, style)
+            rest = _substitute(rest.lstrip(), sas, first_names, previous_names, fmt, style)
+            margin, rest = _final(out, margin), _final(out, rest)
             if fmt == "html":
                 text = (f'<div class="csl-left-margin">{margin}</div>'
                         f'<div class="csl-right-inline">{rest}</div>')
@@ -91,12 +92,22 @@ def render_entries(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], lis
                 text = margin + " " + rest
         else:
             text = finish(str(layout.format(layout.wrap(_concat(parts)))), fmt, style)
-        if sas is not None and first_names and first_names == previous_names:
-            text = text.replace(finish(first_names, fmt, style), sas, 1)
+            text = _final(out, _substitute(text, sas, first_names, previous_names, fmt, style))
         previous_names = first_names
         entries.append(text)
         keys.append(item.key)
     return entries, keys
+
+
+def _final(formatter: Any, raw: str) -> str:
+    finish_ = getattr(formatter, "finish", None)
+    return finish_(raw) if finish_ is not None else raw
+
+
+def _substitute(text: str, sas: Any, names: Any, previous: Any, fmt: str, style: Any) -> str:
+    if sas is None or not names or names != previous:
+        return text
+    return text.replace(finish(names, fmt, style), sas, 1)
 
 
 def _concat(parts: list[Any]) -> Any:

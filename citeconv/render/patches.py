@@ -28,8 +28,13 @@ def install() -> None:
     names.install()
     punctuation.install()
     _hook_names()
-    from . import conditions, sort, terms, perf, disambiguation
+    from . import conditions, dates, disambiguation, groups, numbers, perf, sort, terms, textcase
 
+    groups.install()
+    groups.install_names()
+    textcase.install()
+    dates.install()
+    numbers.install()
     sort.install()
     terms.install()
     conditions.install()

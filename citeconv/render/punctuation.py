@@ -18,10 +18,14 @@ from typing import Any
 
 __all__ = ["install", "finish", "punctuation_in_quote"]
 
-_CLOSERS = "”’\"»"
-_PIQ = re.compile(r"([^\s])((?:</[a-z]+>)*)([”’])((?:</[a-z]+>)*)([.,])")
-_DOUBLE = re.compile(r"(?<![.])([.?!])((?:</[a-z]+>|[”’\"])*)\.(?![.\w])")
-_TAGS_TAIL = re.compile(r"(?:</[a-z]+>|[”’\"»])+$")
+try:
+    from .formats import CLOSERS as _MARK_CLOSERS
+except ImportError:  # formats.py not there yet
+    _MARK_CLOSERS = ""
+_TAG = "(?:</[a-z]+>" + (f"|[{_MARK_CLOSERS}]" if _MARK_CLOSERS else "") + ")"
+_PIQ = re.compile(rf"([^\s])({_TAG}*)([”’])({_TAG}*)([.,])")
+_DOUBLE = re.compile(rf"(?<![.])([.?!])((?:{_TAG}|[”’\"])*)\.(?![.\w])")
+_TAGS_TAIL = re.compile(rf"(?:{_TAG}|[”’\"»])+$")
 
 
 def punctuation_in_quote(style: Any) -> bool:

@@ -1,6 +1,83 @@
-"""Placeholder: terms patches (filled in below)."""
+"""cs:label and terms (CSL 1.0.2 §Label, §Terms).
+
+Contract
+- A standalone cs:label prints nothing when its variable is empty (citeproc-py printed ``p.``).
+- Plurality follows citeproc-js: plural when the value is numeric and holds more than one
+  number (``1999-66``, ``3, 5``) or a ``number-of-*`` value above 1; ``US 6,285,999 B1`` is one.
+- ``capitalize-first`` / ``capitalize-all`` only touch words that are entirely lower case
+  (``arXiv`` stays ``arXiv``).
+"""
 from __future__ import annotations
+
+from typing import Any
+
+from .numbers import is_plural
+
+__all__ = ["install"]
 
 
 def install() -> None:
-    pass
+    from citeproc import model
+    from citeproc.source import VariableError
+
+    label_process = model.Label.process
+
+    def process(self: Any, item: Any, variable: Any = None, plural: Any = None,
+                context: Any = None, **kwargs: Any) -> Any:
+        if variable is None:
+            var = self.get("variable") or ""
+            if var == "locator":
+                if not item.has_locator:
+                    return None
+            else:
+                try:
+                    value = item.reference[var.replace("-", "_")]
+                except VariableError:
+                    return None
+                if value is None or str(value) == "":
+                    return None
+        return label_process(self, item, variable, plural, context, **kwargs)
+
+    model.Label.process = process
+
+    def _is_plural(self: Any, item: Any) -> bool:
+        variable = self.get("variable")
+        if variable == "locator":
+            value = item.locator.identifier
+        else:
+            try:
+                value = item.reference[variable.replace("-", "_")]
+            except VariableError:
+                return False
+        if variable.startswith("number-of"):
+            try:
+                return int(str(value)) > 1
+            except ValueError:
+                return False
+        return is_plural(value)
+
+    model.Label._is_plural = _is_plural
+
+    original_case = model.TextCased.case
+
+    def case(self: Any, text: Any, language: Any = None) -> Any:
+        tc = self.get("text-case")
+        if tc in ("capitalize-first", "capitalize-all") and text:
+            from citeproc.string import MixedString, String
+
+            words = str(text).split(" ")
+            if tc == "capitalize-first":
+                idx = [0] if words and words[0] == words[0].lower() else []
+            else:
+                idx = [i for i, w in enumerate(words) if w == w.lower()]
+            if not idx:
+                return text
+            if tc == "capitalize-first" and not isinstance(text, MixedString):
+                return original_case(self, text, language)
+            for i in idx:
+                w = words[i]
+                words[i] = w[:1].upper() + w[1:]
+            return String(" ".join(words))
+        return original_case(self, text, language)
+
+    model.TextCased.case = case

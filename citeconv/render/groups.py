@@ -1,0 +1,191 @@
+"""cs:group suppression and cs:substitute bookkeeping (CSL 1.0.2 §Group, §Substitute).
+
+Contract
+- A group is suppressed when at least one variable was called inside it (directly, through a
+  macro, or in a nested group) and every called variable was empty. citeproc-py looked at
+  whether a child *could* call a variable, so a term or value next to an empty variable leaked
+  (APA's "Publication" on theses). Calls are counted on a frame stack by hooks on variable-reading
+  elements (cs:text variable, cs:number, cs:date, cs:names).
+- Variables rendered by the first successful cs:substitute child are suppressed for the rest of
+  the entry or cite (names and text alike), as the spec requires; citeproc-py only suppressed
+  ``cs:text`` with the same variable attribute.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["install", "note_call", "suppressed"]
+
+_frames: list[list[int]] = []
+_recording: list[set[str]] = []
+
+
+def note_call(variable: str | None, rendered: bool) -> None:
+    if _frames:
+        _frames[-1][0] += 1
+        if rendered:
+            _frames[-1][1] += 1
+    if rendered and variable and _recording:
+        _recording[-1].add(variable.replace("_", "-"))
+
+
+def suppressed(context: Any, variable: str) -> bool:
+    try:
+        repressed = context.get_layout().repressed
+    except Exception:  # noqa: BLE001
+        return False
+    return variable.replace("_", "-") in repressed.get("*", ())
+
+
+def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    from citeproc.model import Choose
+    from citeproc.source import VariableError
+
+    frame = [0, 0]
+    _frames.append(frame)
+    output = []
+    delimiter = self.get("delimiter", "")
+    try:
+        for child in self.iterchildren():
+            try:
+                if isinstance(child, Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text is not None and str(text) != "":
+                output.append(text)
+    finally:
+        _frames.pop()
+    if _frames:
+        _frames[-1][0] += frame[0]
+        _frames[-1][1] += frame[1]
+    if not output or (frame[0] > 0 and frame[1] == 0):
+        raise VariableError
+    return self.join(output)
+
+
+def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    from citeproc.model import Names
+    from citeproc.source import VariableError
+
+    for child in self.getchildren():
+        _recording.append(set())
+        try:
+            if isinstance(child, Names) and child.name is None:
+                names = self.xpath_search("./parent::cs:names[1]")[0]
+                text = child.render(item, names_context=names, context=context, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except VariableError:
+            text = None
+        finally:
+            used = _recording.pop()
+        if text:
+            ctx = context if context is not None else self
+            try:
+                ctx.get_layout().repressed.setdefault("*", set()).update(used)
+            except Exception:  # noqa: BLE001
+                pass
+            if _recording:
+                _recording[-1].update(used)
+            return text
+    return None
+
+
+def install() -> None:
+    from citeproc import model
+    from citeproc.source import VariableError
+
+    model.Group.process = _group_process
+    model.Substitute.render = _substitute_render
+
+    text_variable = model.Text._variable
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        var = self.get("variable")
+        if suppressed(context, var):
+            note_call(var, False)
+            return None
+        try:
+            out = text_variable(self, item, context)
+        except VariableError:
+            note_call(var, False)
+            raise
+        note_call(var, out is not None and str(out) != "")
+        return out
+
+    model.Text._variable = _variable
+
+    number_process = model.Number.process
+
+    def number(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        var = self.get("variable")
+        if var != "locator" and suppressed(context or self, var):
+            note_call(var, False)
+            return None
+        try:
+            out = number_process(self, item, context, **kwargs)
+        except VariableError:
+            note_call(var, False)
+            raise
+        note_call(var, bool(out))
+        return out
+
+    model.Number.process = number
+
+    date_process = model.Date.process
+
+    def date(self: Any, item: Any, variable: Any = None, show_parts: Any = None,
+             context: Any = None, **kwargs: Any) -> Any:
+        var = variable or self.get("variable")
+        if variable is None and suppressed(self, var):
+            note_call(var, False)
+            return None
+        try:
+            out = date_process(self, item, variable, show_parts, context, **kwargs)
+        except VariableError:
+            if variable is None:
+                note_call(var, False)
+            raise
+        if variable is None:
+            note_call(var, bool(out))
+        return out
+
+    model.Date.process = date
+
+
+def install_names() -> None:
+    from citeproc import model
+    from citeproc.source import VariableError
+
+    names_process = model.Names.process
+
+    def process(self: Any, item: Any, names_context: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        attr = self.get("variable") or ""
+        roles = attr.split()
+        ctx = context if context is not None else self
+        keep = [r for r in roles if not suppressed(ctx, r)]
+        if not keep:
+            for r in roles:
+                note_call(r, False)
+            raise VariableError
+        if keep != roles:
+            self.set("variable", " ".join(keep))
+        try:
+            out = names_process(self, item, names_context, context, **kwargs)
+        except VariableError:
+            for r in keep:
+                note_call(r, False)
+            raise
+        finally:
+            if keep != roles:
+                self.set("variable", attr)
+        present = [r for r in keep if r.replace("-", "_") in item.reference]
+        for r in keep:
+            note_call(r, out is not None and r in present and str(out) != "")
+        return out
+
+    model.Names.process = process

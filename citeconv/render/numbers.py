@@ -1,0 +1,94 @@
+"""Numbers, ranges and page ranges (CSL 1.0.2 §Number, §Page Ranges).
+
+Contract
+- ``page-range-format``: expanded, minimal, minimal-two, chicago (= chicago-16), chicago-15,
+  chicago-16, implemented from the spec; an abbreviated second number is first expanded
+  (``321-28`` → ``321–328``); non-numeric ranges are left as written (with the range delimiter).
+- A numeric number variable (``1999-66``, ``3-5``) printed by cs:text gets an en dash range,
+  as citeproc-js prints it.
+- ``is_numeric(value)`` follows the spec: numbers with optional letter affixes, separated by
+  ``-``, ``–``, ``,`` or ``&``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["install", "is_numeric", "page_range", "is_plural"]
+
+_NUM = r"[A-Za-z]*\d+[A-Za-z]*"
+_NUMERIC = re.compile(rf"^\s*{_NUM}(?:\s*(?:[-–,&]|and)\s*{_NUM})*\s*$")
+_MULTI = re.compile(rf"{_NUM}\s*(?:[-–,&]|and)\s*{_NUM}")
+NUMBER_VARS = frozenset({"chapter-number", "collection-number", "edition", "issue", "number",
+                         "number-of-pages", "number-of-volumes", "volume", "page", "locator",
+                         "citation-number", "part-number", "supplement-number"})
+
+
+def is_numeric(value: Any) -> bool:
+    return bool(_NUMERIC.match(str(value)))
+
+
+def is_plural(value: Any) -> bool:
+    s = str(value)
+    return is_numeric(s) and bool(_MULTI.search(s))
+
+
+def _expand(first: str, last: str) -> str:
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        return first[: len(first) - len(last)] + last
+    return last
+
+
+def _minimal(first: str, last: str, keep: int) -> str:
+    if len(first) != len(last):
+        return last
+    i = 0
+    while i < len(first) and first[i] == last[i]:
+        i += 1
+    return last[min(i, max(len(last) - keep, 0)):]
+
+
+def page_range(first: str, last: str, fmt: str | None) -> str:
+    if not (first.isdigit() and last.isdigit()):
+        return last
+    last = _expand(first, last)
+    if fmt in (None, "expanded"):
+        return last
+    if fmt == "minimal":
+        return _minimal(first, last, 1)
+    if fmt == "minimal-two":
+        return _minimal(first, last, 2)
+    if fmt in ("chicago", "chicago-15", "chicago-16"):
+        n = int(first)
+        if n < 100 or n % 100 == 0:
+            return last
+        if n % 100 < 10:
+            return _minimal(first, last, 1)
+        if fmt == "chicago-15" and len(first) == 4 and len(last) == 4:
+            short = _minimal(first, last, 2)
+            return last if len(short) >= 3 else short
+        return _minimal(first, last, 2)
+    return last
+
+
+def install() -> None:
+    from citeproc import model
+
+    def _format_last_page(self: Any, first: str, last: str) -> str:
+        return page_range(str(first), str(last), self.get_root().get_option("page-range-format"))
+
+    model.FormatNumber._format_last_page = _format_last_page
+
+    text_variable = model.Text._variable
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        text = text_variable(self, item, context)
+        var = self.get("variable")
+        if (text is not None and var in NUMBER_VARS and var not in ("page", "locator")
+                and "-" in str(text) and is_numeric(text)):
+            from citeproc.string import String
+
+            text = String(re.sub(r"\s*-\s*", "\u2013", str(text)))
+        return text
+
+    model.Text._variable = _variable
