@@ -89,7 +89,7 @@ def _token_score(tok: str, i: int, n: int) -> float:
     if not _WORD.match(tok) or not tok[:1].isupper():
         return -4.0
     if tok.isupper() and len(tok.rstrip(".")) > 1:
-        return -1.5
+        return -1.0 if len(tok) == 2 else -1.5
     penalty = 0.0
     for j in range(1, len(tok)):
         if tok[j].isupper() and tok[j - 1].isalpha():
@@ -111,6 +111,8 @@ def _org_score(piece: str) -> float | None:
         return None
     if any(not t[:1].isupper() and t.lower() not in _ORG_GLUE for t in toks):
         return None
+    if any(re.search(r"[a-z][A-Z]", t) for t in toks[1:]):
+        return None  # only the first word may be glued-looking (BigScience, DeepSeek-AI)
     return 2.5 + 0.05 * len(toks[0])
 
 
@@ -136,8 +138,14 @@ def _split_score(title: str, names: str, etal: bool) -> float:
     last = title[-1:]
     if not title.strip() or last in ",;&-–" or title.rstrip().endswith(" and"):
         score -= 8.0
+    elif re.search(r"[a-z][A-Z]$", title):
+        score -= 1.0  # "…ModelsD" + "J Strouse" is likelier "…Models" + "DJ Strouse"
     elif last.islower():
         score += 0.5
+    if re.search(r"[a-z][A-Z][a-z]*$", title):
+        score -= 1.0  # "…ReportDeep" + "Seek-AI": a word cut at its inner capital
+    if last.isupper() and re.match(r"\S*[a-z][A-Z]", names):
+        score -= 1.0  # "…LL" + "MsKimi Team": an acronym cut before its plural s
     elif not last.isalpha():
         score += 0.3
     return score
@@ -210,8 +218,10 @@ def _error(code: str, message: str, line: int, raw: list[str]) -> Diagnostic:
 
 
 # --------------------------------------------------------------------------- shape 1
-def _listing_block(start: int, lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
-    """``lines``: header, title+authors, abstract lines (already stripped, no blanks)."""
+def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+    """``lines``: header, title+authors, abstract lines (stripped, no blanks); ``nums``: their
+    line numbers."""
+    start = nums[0]
     m = _HEADER.match(lines[0])
     assert m is not None
     diags: list[Diagnostic] = []
@@ -229,10 +239,10 @@ def _listing_block(start: int, lines: list[str]) -> tuple[Record | None, list[Di
     p, ambiguous = _split_glued(body, bool(etal))
     if not p:
         return None, diags + [_error("arxiv.no-authors", "cannot tell the title from the "
-                                     "authors", start + 1, lines)]
+                                     "authors", nums[1], lines)]
     if ambiguous:
         diags.append(Diagnostic("arxiv.ambiguous-split", f"title/author split is a guess: "
-                                f"{body[:p]!r} | {body[p:]!r}", line=start + 1))
+                                f"{body[:p]!r} | {body[p:]!r}", line=nums[1]))
     names = _names(_pieces(body[p:])) + ((ETAL,) if etal else ())
     extra = {"primaryclass": category or m.group("code"), "affiliation": affiliation}
     rec = _record(start, body[:p].strip(), names, _date(m.group("date")), None,
@@ -262,7 +272,7 @@ def _page_fields(lines: list[str]) -> dict[str, str]:
         elif _SUBMITTED.match(ln) or "originally announced" in ln:
             fields.setdefault("submitted", ln)
             key = ""
-        elif _NOISE.match(ln) or re.match(r"^\S+ > .+$", ln):
+        elif _NOISE.match(ln) or _LEAD_IN.match(ln):
             continue
         elif key:
             fields[key] = (fields.get(key, "") + " " + ln).strip()
@@ -293,13 +303,16 @@ def _page_date(fields: dict[str, str], arxiv_id: str) -> Date | None:
     text = fields.get("submitted", "")
     m = re.search(r"v1 submitted ([^;]+)", text)
     found = _date(m.group(1) if m else text)
-    if found or not re.match(r"\d{4}\.", arxiv_id):
+    yymm = re.match(r"(?:[a-z\-.]+/)?(\d\d)(\d\d)", arxiv_id) if not found else None
+    if yymm is None:
         return found
-    year, month = 2000 + int(arxiv_id[:2]), int(arxiv_id[2:4])
+    year, month = int(yymm.group(1)), int(yymm.group(2))
+    year += 1900 if year >= 91 else 2000
     return Date(parts=((year, month),)) if 1 <= month <= 12 else None
 
 
-def _page_block(start: int, lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+    start = nums[0]
     fields = _page_fields(lines)
     cite = re.search(rf"arXiv:({ARXIV_ID})", fields.get("cite", ""))
     arxiv_id = fields.get("id") or (cite.group(1) if cite else "")
@@ -314,12 +327,26 @@ def _page_block(start: int, lines: list[str]) -> tuple[Record | None, list[Diagn
 
 
 # --------------------------------------------------------------------------- reading
-_LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|\S+ > .+)$")
+_LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|[A-Z][\w ,\-]* > .+)$")
+#: page furniture around entries, skipped without a diagnostic
+_CHROME = re.compile(r"^(?:Showing \d.*|(?:New submissions|Cross-lists|Replacements|Cross "
+                     r"submissions)\b.*|Total of \d+ entries.*|[A-Z][\w ,\-]* > .+|arXiv:\S+ \(\w+\))$")
 
 
-def _segment(text: str) -> tuple[list[tuple[str, int, list[str]]], list[tuple[int, str]]]:
-    """Non-blank lines -> entries (kind, first line, lines) and stray (line, text) pairs."""
-    entries: list[tuple[str, int, list[str]]] = []
+def _take_lead(lines: list[tuple[int, str]], keep: int) -> list[tuple[int, str]]:
+    """Pop the abstract-page lines that come before ``Title:`` off the end of ``lines``."""
+    lead: list[tuple[int, str]] = []
+    while len(lines) > keep and _LEAD_IN.match(lines[-1][1]):
+        lead.insert(0, lines.pop())
+    return lead
+
+
+Entry = tuple[str, list[tuple[int, str]]]  # kind, (line number, stripped text) pairs
+
+
+def _segment(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
+    """Non-blank lines -> entries and stray (line, text) pairs before the first entry."""
+    entries: list[Entry] = []
     stray: list[tuple[int, str]] = []
     titled = False  # does the current page entry have its Title: yet?
     for no, raw in enumerate(text.splitlines(), 1):
@@ -330,19 +357,17 @@ def _segment(text: str) -> tuple[list[tuple[str, int, list[str]]], list[tuple[in
         label = _LABEL.match(ln)
         is_title = label is not None and _key(label.group(1)) == "title"
         if _HEADER.match(ln):
-            entries.append(("listing", no, [ln]))
+            entries.append(("listing", [(no, ln)]))
         elif _ID_LINE.match(ln) or (is_title and (cur is None or cur[0] != "page" or titled)):
-            lead: list[str] = []
-            while cur and len(cur[2]) > 1 and is_title and _LEAD_IN.match(cur[2][-1]):
-                lead.insert(0, cur[2].pop())
-            entries.append(("page", no - len(lead), lead + [ln]))
+            lead = _take_lead(cur[1] if cur else stray, 1 if cur else 0) if is_title else []
+            entries.append(("page", lead + [(no, ln)]))
             titled = is_title
         elif cur is not None:
-            cur[2].append(ln)
+            cur[1].append((no, ln))
             titled = titled or is_title
         else:
             stray.append((no, ln))
-    return entries, stray
+    return entries, [(no, s) for no, s in stray if not _CHROME.match(s)]
 
 
 def _read(text: str) -> ReadResult:
@@ -353,9 +378,9 @@ def _read(text: str) -> ReadResult:
         diags.append(Diagnostic("arxiv.unparsed-text", f"{len(stray)} line(s) before the "
                                 "first entry were not read", line=stray[0][0],
                                 raw="\n".join(s for _, s in stray)))
-    for kind, start, lines in entries:
+    for kind, numbered in entries:
         reader = _listing_block if kind == "listing" else _page_block
-        rec, found = reader(start, lines)
+        rec, found = reader([n for n, _ in numbered], [s for _, s in numbered])
         diags.extend(found)
         if rec is not None:
             records.append(rec)
