@@ -25,8 +25,9 @@ Contract
   light is plain. No links are generated (citeproc-js makes none either), so data never reaches an
   attribute and a ``javascript:`` URL stays inert text.
 - markdown (CommonMark, GFM, pandoc): ``*italic*``, ``**bold**``, ``<sup>``/``<sub>``; small caps
-  and underline are plain. Escaped everywhere: ``\ ` * _ [ ] < > & | ~ ^ $ @``; at the start of
-  an entry also ``# + - =`` and list enumerators (``2017. x`` -> ``2017\. x``).
+  and underline are plain. ``finish`` escapes ``\ ` * _ [ ] < > & | ~ ^ $ @`` everywhere;
+  ``wrap_bibliography`` also escapes, where an entry starts a line, ``# + - =`` and list
+  enumerators (``2017. x`` -> ``2017\. x``, ``A. x`` -> ``A\. x``).
 - latex: ``\emph \textbf \textsc \textsuperscript \textsubscript \underline``; ``& % $ # _ { }`` ->
   ``\& \% \$ \# \_ \{ \}``; ``\ ~ ^ < > |`` -> ``\textbackslash{}`` etc.; ``"`` -> ``{\char34}``
   (never babel-active). Unicode passes through. Needs: UTF-8 input (LaTeX >= 2018 default, else
@@ -36,8 +37,9 @@ Contract
   bidi) are dropped except the soft hyphen; thin/en/em spaces become ``\,`` or a space.
 - rst: roles ``:emphasis:`` (italic, oblique), ``:strong:``, ``:superscript:``, ``:subscript:`` as
   citeproc-py's rst formatter writes them. rst cannot nest inline markup, so only the outermost
-  role is kept. ``\ * ` _ |`` are escaped, ``\ `` (an escaped space, renders as nothing) is added
-  where docutils needs a boundary around a role, a leading punctuation character is escaped.
+  role is kept. ``\ * ` _ |`` are escaped and ``\ `` (an escaped space, renders as nothing) is
+  added where docutils needs a boundary around a role; ``wrap_bibliography`` escapes a leading
+  punctuation character, a leading enumerator and a trailing ``::``.
 - ``wrap_bibliography(entries, ids, fmt)`` takes finished entries: text: one per line; html:
   citeproc-js's ``csl-bib-body`` div; markdown and rst: a ``- `` bullet list (the style's own
   labels such as ``[1]`` stay in the text: we do not know the style here, and a numbered list would
@@ -153,12 +155,10 @@ def _plain(nodes: list[Node]) -> str:
 
 
 def _split_ws(s: str) -> tuple[str, str, str]:
-    core = s.strip(" ")
+    core = s.strip()
     if not core:
         return s, "", ""
-    lead = s[: len(s) - len(s.lstrip(" "))]
-    trail = s[len(s.rstrip(" ")):]
-    return lead, core, trail
+    return s[: len(s) - len(s.lstrip())], core, s[len(s.rstrip()):]
 
 
 def _render(nodes: list[Node], escape: Callable[[str], str],
@@ -170,7 +170,7 @@ def _render(nodes: list[Node], escape: Callable[[str], str],
             continue
         kind, children = n
         inner = _render(children, escape, tags, move_ws)
-        if kind not in tags or not inner.strip(" "):
+        if kind not in tags or not inner.strip():
             out.append(inner)
             continue
         lead, core, trail = _split_ws(inner) if move_ws else ("", inner, "")
@@ -208,10 +208,14 @@ _ENUM_START = re.compile(r"^(\(?)([0-9]{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)([.)])
 
 def _finish_markdown(raw: str) -> str:
     text = _render(_parse(_clean(raw)), lambda s: s.translate(_MD_ESC), _MD_TAGS, move_ws=True)
-    text = text.strip(" ")
-    if text[:1] in ("#", "+", "-", "="):
-        return "\\" + text
-    return _ENUM_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+    return text.strip(" ")
+
+
+def _markdown_line(entry: str) -> str:
+    """Block-level escapes, needed only where an entry starts a line (``wrap_bibliography``)."""
+    if entry[:1] in ("#", "+", "-", "="):
+        return "\\" + entry
+    return _ENUM_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), entry)
 
 
 # --- latex ---------------------------------------------------------------------------------
@@ -247,7 +251,8 @@ _RST_AFTER_OK = set("-.,:;!?\\/'\")]}>")
 
 
 def _rst_boundary(ch: str, ok: set[str], cats: tuple[str, ...]) -> bool:
-    return ch == "" or ch.isspace() or ch in ok or unicodedata.category(ch) in cats
+    return (ch == "" or ch.isspace() or ch in ok
+            or (not ch.isascii() and unicodedata.category(ch) in cats))
 
 
 def _finish_rst(raw: str) -> str:
@@ -257,7 +262,7 @@ def _finish_rst(raw: str) -> str:
         for n in nodes:
             if isinstance(n, str):
                 pieces.append((False, n.translate(_RST_ESC)))
-            elif n[0] in _RST_ROLES and _plain(n[1]).strip(" "):
+            elif n[0] in _RST_ROLES and _plain(n[1]).strip():
                 lead, core, trail = _split_ws(_plain(n[1]).translate(_RST_ESC))
                 pieces.extend([(False, lead), (True, f":{_RST_ROLES[n[0]]}:`{core}`"),
                                (False, trail)])
@@ -274,13 +279,21 @@ def _finish_rst(raw: str) -> str:
         elif prev_role and not _rst_boundary(s[0], _RST_AFTER_OK, ("Pe", "Pi", "Pf", "Pd", "Po")):
             out += "\\ "
         out, prev_role = out + s, is_role
-    out = out.strip(" ")
-    first_is_role = next((r for r, s in pieces if s.strip(" ")), False)
-    if out[:1] and not first_is_role and out[0].isascii() and not out[0].isalnum() \
-            and out[0] != "\\":
-        out = "\\" + out
-    out = _ENUM_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), out)
-    return out[:-2] + ":\\:" if out.endswith("::") else out
+    return out.strip(" ")
+
+
+_RST_ROLE_START = re.compile(r":(?:emphasis|strong|superscript|subscript):`")
+
+
+def _rst_line(entry: str) -> str:
+    """Block-level escapes where an entry starts a line: leading punctuation (bullets, comments
+    ``..``, enumerators ``A.``/``2017.``, section adornments) and a closing ``::`` (literal block).
+    """
+    if entry[:1].isascii() and entry[:1] and not entry[0].isalnum() and entry[0] != "\\" \
+            and not _RST_ROLE_START.match(entry):
+        entry = "\\" + entry
+    entry = _ENUM_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), entry)
+    return entry[:-2] + ":\\:" if entry.endswith("::") else entry
 
 
 # --- the formatter object -------------------------------------------------------------------
@@ -377,6 +390,8 @@ def wrap_bibliography(entries: Sequence[str], ids: Sequence[str], fmt: str) -> s
         return f'<div class="csl-bib-body">\n{body}</div>\n'
     if name == "latex":
         return _latex_bib(entries, ids) if entries else ""  # an empty list is a LaTeX error
-    if name in ("markdown", "rst"):
-        return "".join(f"- {e}\n" for e in entries)
+    if name == "markdown":
+        return "".join(f"- {_markdown_line(e)}\n" for e in entries)
+    if name == "rst":
+        return "".join(f"- {_rst_line(e)}\n" for e in entries)
     return "".join(f"{e}\n" for e in entries)

@@ -1,8 +1,11 @@
 """cs:group suppression and cs:substitute bookkeeping (CSL 1.0.2 §Group, §Substitute).
 
 Contract
-- A group is suppressed when at least one variable was called inside it (directly, through a
-  macro, or in a nested group) and every called variable was empty. citeproc-py looked at
+- A group is suppressed when at least one variable was called inside it (directly or through a
+  macro) and every called variable was empty. As in citeproc-js, a nested group that printed
+  anything (even only terms) counts as a rendered variable for its parent, and a suppressed
+  nested group as an empty one (``Accessed: <date>. [Online]`` keeps ``[Online]`` without an
+  access date; APA's "(Original work published)" disappears without an original date). citeproc-py looked at
   whether a child *could* call a variable, so a term or value next to an empty variable leaked
   (APA's "Publication" on theses). Calls are counted on a frame stack by hooks on variable-reading
   elements (cs:text variable, cs:number, cs:date, cs:names).
@@ -58,11 +61,13 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
                 output.append(text)
     finally:
         _frames.pop()
-    if _frames:
-        _frames[-1][0] += frame[0]
-        _frames[-1][1] += frame[1]
     if not output or (frame[0] > 0 and frame[1] == 0):
+        if _frames and frame[0] > 0:
+            _frames[-1][0] += 1  # a suppressed group counts as an empty variable
         raise VariableError
+    if _frames:
+        _frames[-1][0] += 1  # a group that printed anything counts as a rendered variable
+        _frames[-1][1] += 1
     return self.join(output)
 
 

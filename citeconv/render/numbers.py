@@ -18,6 +18,7 @@ __all__ = ["install", "is_numeric", "page_range", "is_plural"]
 
 _NUM = r"[A-Za-z]*\d+[A-Za-z]*"
 _NUMERIC = re.compile(rf"^\s*{_NUM}(?:\s*(?:[-–,&]|and)\s*{_NUM})*\s*$")
+_DIGIT_RANGE = re.compile(r"^\s*\d+\s*-\s*\d+(?:\s*[,&]\s*\d+(?:\s*-\s*\d+)?)*\s*$")
 _MULTI = re.compile(rf"{_NUM}\s*(?:[-–,&]|and)\s*{_NUM}")
 NUMBER_VARS = frozenset({"chapter-number", "collection-number", "edition", "issue", "number",
                          "number-of-pages", "number-of-volumes", "volume", "page", "locator",
@@ -85,7 +86,7 @@ def install() -> None:
         text = text_variable(self, item, context)
         var = self.get("variable")
         if (text is not None and var in NUMBER_VARS and var not in ("page", "locator")
-                and "-" in str(text) and is_numeric(text)):
+                and _DIGIT_RANGE.match(str(text))):
             from citeproc.string import String
 
             text = String(re.sub(r"\s*-\s*", "\u2013", str(text)))

@@ -29,6 +29,8 @@ def _cap(word: str) -> str:
     for i, ch in enumerate(word):
         if ch.isalpha():
             return word[:i] + ch.upper() + word[i + 1:]
+        if ch.isdigit():
+            return word  # "22nd" stays "22nd"
     return word
 
 
@@ -54,8 +56,7 @@ def _apply_title(text: Any) -> Any:
     from citeproc.string import MixedString, NoCase, String
 
     segments = list(text) if isinstance(text, MixedString) else [text]
-    whole = "".join(str(s) for s in segments)
-    upper = whole.isupper()
+    upper = False  # citeproc-js leaves all-caps strings ("W3C") as they are
     out = []
     first = True
     for n, seg in enumerate(segments):
