@@ -46,8 +46,25 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Le|La|Di|Da|Van|Von|Du|Fitz)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]")
 _ENGLISH_END = re.compile(
-    r"(?:[a-z]{3}ing|tion|tions|sion|ness|ment|ments|ity|ics|ive|able|ible|ous|ized|ised|ism|"
-    r"ology|ance|ence|ful|less|ers|ward|wise|like|[a-z]{3}ed)$")
+    r"(?:tions?|sions?|ness|ments?|ity|ics|ive|ives|able|ible|ous|ized|ised|ism|"
+    r"ology|ance|ence|ful|less|ers|ward|wise|like|[a-z]{3}ed|ional|ural|ioral|ical|istic|"
+    r"etic|atic|izing|ising)$")
+# Common words of academic titles that are not personal names: weak evidence only, used with
+# the page's own vocabulary and word endings (see ``titleness``).
+_TITLE_WORDS = frozenset("""
+learning network networks model models neural deep language languages graph graphs generative
+diffusion optimization policy policies agent agents vision data training transformer
+transformers attention reinforcement representation representations inference analysis
+efficient robust scalable sparse discrete continuous bayesian stochastic adversarial
+benchmark benchmarks dataset datasets algorithm algorithms theory towards toward beyond via
+using through systems system method methods approach framework search memory control
+planning reasoning prediction estimation detection generation segmentation retrieval
+understanding gradient gradients kernel kernels bottleneck embeddings tokens scaling laws
+causal federated contrastive supervised unsupervised self multi task tasks world zero shot
+few large small fast faster better image images video text speech audio question answering
+modeling modelling pruning tuning sampling
+
+""".split())
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_LINE = re.compile(r"^(?:(?P<m>[A-Za-z]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
 
@@ -104,6 +121,13 @@ def _kind(text: str) -> str:
     return "name" if name_shaped(text) else "title"
 
 
+def _sentence(text: str) -> bool:
+    """Ends like a sentence and reads like one (a title rarely ends with a full stop)."""
+    words = text.split()
+    return (text.rstrip().endswith(".") and len(words) >= 3 and not is_initial(words[-1])
+            and sum(w[:1].islower() for w in words) >= len(words) / 3)
+
+
 def _vocabulary(lines: list[_Line]) -> set[str]:
     words: set[str] = set()
     for ln in lines:
@@ -115,7 +139,12 @@ def _vocabulary(lines: list[_Line]) -> set[str]:
 
 
 def titleness(text: str, vocab: set[str]) -> float:
-    """0.0 (surely a person) .. 1.0 (surely a title) for a name-shaped line."""
+    """0.0 (surely a person) .. 1.0 (surely a title) for a name-shaped line.
+
+    Independent pieces of evidence, combined as ``1 - prod(1 - e)``: four or more words; most
+    words used as ordinary (lower-case) words elsewhere on the page; common title words;
+    English word endings that personal names rarely have (``-tion``, ``-ness``, ``-ional``…).
+    A single word, CamelCase (not ``McX``/``LeX``) or an acronym is taken as a title outright."""
     words = text.split()
     if len(words) == 1:
         return 0.8
@@ -123,13 +152,22 @@ def titleness(text: str, vocab: set[str]) -> float:
         return 0.9
     if not text.isupper() and any(_ACRONYM.search(w) for w in words):
         return 0.9
-    score = 0.15 * (len(words) >= 4)
     parts = [p for w in words for p in re.split(r"[-'’]", w) if len(p) > 2 and not is_initial(p)]
-    if parts:
-        used = sum(p.lower() in vocab for p in parts) / len(parts)
-        score += 0.6 * used if used > 0.5 else 0.0
-        score += 0.35 * any(_ENGLISH_END.search(p.lower()) and len(p) > 5 for p in parts)
-    return min(1.0, score)
+    if not parts:
+        return 0.0
+    evidence = [0.15 if len(words) >= 4 else 0.0]
+    used = sum(p.lower() in vocab for p in parts) / len(parts)
+    evidence.append(0.6 * used if used > 0.5 else 0.0)
+    common = sum(p.lower() in _TITLE_WORDS for p in parts) / len(parts)
+    evidence.append(0.35 + 0.5 * common if common else 0.0)
+    endings = sum(bool(_ENGLISH_END.search(p.lower())) and len(p) > 5 for p in parts)
+    evidence.append(0.55 if endings >= 2 else 0.35 * endings)
+    # -ing is weaker: many pinyin given names end so (Kaiming, Xiaoming)
+    evidence.append(0.25 * sum(p.lower().endswith("ing") and len(p) > 6 for p in parts))
+    keep = 1.0
+    for e in evidence:
+        keep *= 1.0 - e
+    return round(1.0 - keep, 3)
 
 
 # ------------------------------------------------------------------ structure
@@ -139,7 +177,9 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
     stray: list[_Line] = []
     for k, ln in enumerate(lines):
         cur = entries[-1] if entries else None
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        nxt = next((x for x in lines[k + 1:] if x.kind != "date"), None)
+        if ln.kind == "date" and (cur is None or cur.date is not None):
+            continue  # a heading, or a second date: placed by _date_headings
         if cur is None:
             if ln.kind in ("title", "name"):
                 entries.append(_Entry(ln))
@@ -155,6 +195,9 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
         elif ln.kind == "name" and not cur.abstract and (
                 not cur.names or ln.titleness < 0.5 or nxt is None or nxt.kind != "name"):
             cur.names.append(ln)
+        elif ln.kind == "title" and cur.names and not cur.abstract and (
+                nxt is None or nxt.kind != "name" or _sentence(ln.text)):
+            cur.abstract.append(ln)  # a short abstract: a title would have authors after it
         else:
             entries.append(_Entry(ln))
     return entries, stray
@@ -165,7 +208,7 @@ def _penalty(entries: list[_Entry], stray: list[_Line], skipped: int) -> float:
     for e in entries:
         cost += 2.0 if not e.names else 0.0
         cost += (1 - e.title.titleness) if e.title.kind == "name" else 0.0
-        cost += sum(n.titleness for n in e.names)
+        cost += sum(2 * n.titleness for n in e.names)
     return cost
 
 
@@ -184,7 +227,18 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
         if best is None or cost < best[0]:
             best = (cost, entries, lines[:skip], stray)
     assert best is not None
+    _date_headings(lines, best[1])
     return best[1], best[2], best[3]
+
+
+def _date_headings(lines: list[_Line], entries: list[_Entry]) -> None:
+    """Date lines that are not one per entry are section headings (``2023``) for what follows."""
+    dates = [ln for ln in lines if ln.kind == "date"]
+    if not dates or len(dates) >= 0.8 * len(entries):
+        return
+    for e in entries:
+        before = [d for d in dates if d.index < e.title.index]
+        e.date = before[-1] if before else None
 
 
 # ------------------------------------------------------------------ records
@@ -205,7 +259,7 @@ def _names(entry: _Entry, diags: list[Diagnostic]) -> tuple[Name, ...]:
         if note:
             diags.append(Diagnostic("publications.name-split", f"{ln.text}: {note}",
                                     ln.index + 1, raw=ln.text))
-        if 0.35 <= ln.titleness < 0.5:
+        if 0.4 <= ln.titleness < 0.5:
             diags.append(Diagnostic("publications.title-or-name", f"read {ln.text!r} as an "
                                     "author, though it could be a title", ln.index + 1,
                                     raw=ln.text))
@@ -257,13 +311,13 @@ def detect(text: str) -> float:
         if not good:
             return 0.0
         total = sum(1 for ln in text[:100_000].splitlines() if ln.strip())
-        explained = sum(1 + len(e.names) + len(e.abstract) + (e.date is not None) for e in good)
-        coverage = explained / max(1, total)
+        nameless = sum(1 + len(e.abstract) for e in entries if not e.names)
+        coverage = (total - len(stray) - nameless - 0.5 * len(header)) / max(1, total)
         named_titles = sum(e.title.kind == "name" for e in good) / len(good)
         avg_names = sum(len(e.names) for e in good) / len(good)
         if avg_names > 25:
             return 0.0
-        strength = min(1.0, 0.5 + 0.1 * len(good)) * (1.0 - 0.5 * named_titles)
+        strength = min(1.0, 0.5 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
         return round(max(0.0, min(1.0, strength * coverage ** 2)), 3)
     except Exception:  # noqa: BLE001 - a detector never raises
         return 0.0
