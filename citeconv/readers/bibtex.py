@@ -182,12 +182,17 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
                               f"{csl_type}", values.get("title", ("", 0))[1]))
     fields: dict[str, object] = {}
     extra: dict[str, str] = {}
+    taken_by: dict[str, str] = {}  # CSL variable -> the BibTeX field it was read from
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
         text, warnings = latex.decode_with_warnings(value, protect)
         problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
         return text
 
+    if "entrysubtype" in values and not csl_type.startswith(("article-magazine",
+                                                                "article-newspaper")):
+        extra["entrysubtype"] = decode("entrysubtype", values["entrysubtype"][0],
+                                       values["entrysubtype"][1], False)
     csl_type = _read_dates(values, fields, extra, problems) or csl_type
     csl_type = _read_eprint(csl_type, entry_type, values, fields, extra)
     for name, (value, line) in values.items():
@@ -203,12 +208,24 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
         if kind == "subtitle":
             continue
+        if target and target in fields and name == _written_as(target, csl_type) \
+                and taken_by[target] != name:
+            # the writer puts this variable under this field's name: it must win, or the
+            # other field (kept in extra) and this one would collide on output
+            other = taken_by[target]
+            other_value, other_line = values[other]
+            extra[other] = other_value if other in mapping.VERBATIM else \
+                decode(other, other_value, other_line)
+            del fields[target]
         if not target or target in fields:
             extra[name] = value if name in mapping.VERBATIM else decode(name, value, line)
             continue
+        taken_by[target] = name
         if kind == "date":
             fields[target] = parse_edtf(value) or Date(literal=decode(name, value, line, False))
         elif kind == "names":
+            if "\\" in value:  # names decode silently: report what the codec could not read
+                decode(name, value, line, False)
             names = parse_bibtex_names(value)
             if names:
                 fields[target] = names
@@ -225,6 +242,23 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
         fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
             if entry_type == "phdthesis" else ""
     return Record(id=key, type=csl_type, fields=fields, extra=extra), problems
+
+
+def _written_as(var: str, csl_type: str) -> str:
+    """The BibTeX field the writer uses for ``var`` (aliases read the same variable)."""
+    if var == "publisher":
+        bib_type = {"thesis": "phdthesis"}.get(csl_type) or mapping.CSL_TO_TYPE.get(csl_type,
+                                                                                  "misc")
+        return mapping.PUBLISHER_FIELD.get(bib_type, "publisher")
+    if var == "container-title":
+        return "journal" if csl_type in mapping.CONTAINER_AS_JOURNAL else "booktitle"
+    return _FIRST_FIELD.get(var, "")
+
+
+_FIRST_FIELD: dict[str, str] = {}
+for _field, _var, _kind in mapping.FIELD_ORDER:
+    if _var:
+        _FIRST_FIELD.setdefault(_var, _field)
 
 
 def _csl_field(var: str) -> tuple[str, str]:
@@ -252,16 +286,16 @@ def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-unty
         if bib in values:
             text = values[bib][0].strip()
             date = parse_edtf(text)
-            fields[csl] = date or Date(literal=latex.decode(text, False))
+            fields[csl] = date or Date(literal=_decoded(bib, values, problems))
     if "year" not in values:
         for name in ("month", "day"):
             if name in values:
-                extra[name] = values[name][0]
+                extra[name] = _decoded(name, values, problems)
         return ""
     if "issued" in fields:  # both date and year: date wins, year kept aside
-        extra["year"] = values["year"][0]
+        extra["year"] = _decoded("year", values, problems)
         return ""
-    year_text = latex.decode(values["year"][0], False).strip()
+    year_text = _decoded("year", values, problems)
     parts: list[int] = []
     if re.fullmatch(r"-?\d{1,4}", year_text):
         parts.append(int(year_text))
@@ -274,9 +308,9 @@ def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-unty
             if day_text.isdigit() and 1 <= int(day_text) <= 31:
                 parts.append(int(day_text))
             elif day_text:
-                extra["day"] = day_text
+                extra["day"] = _decoded("day", values, problems)
         elif month_text:
-            extra["month"] = values["month"][0]
+            extra["month"] = _decoded("month", values, problems)
             problems.append(_warn("bibtex.month", f"month {month_text!r} not understood; kept "
                                   "as is", values["month"][1]))
         fields["issued"] = Date(parts=(tuple(parts),))
@@ -284,8 +318,16 @@ def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-unty
         fields["issued"] = Date(literal=year_text)
         for name in ("month", "day"):
             if name in values:
-                extra[name] = values[name][0]
+                extra[name] = _decoded(name, values, problems)
     return ""
+
+
+def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagnostic]) -> str:
+    """A date-part field as text (never case-protected); LaTeX problems reported with the line."""
+    value, line = values[name]
+    text, warnings = latex.decode_with_warnings(value.strip(), False)
+    problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+    return text
 
 
 def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: ignore[no-untyped-def]

@@ -29,6 +29,20 @@ def _verbatim(value: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group(0))), value)
 
 
+def _verbatim_field(value: str) -> str:
+    """Other verbatim fields (JabRef/Zotero ``file`` paths…) are byte for byte: spaces and
+    backslashes are data there. Only braces that do not balance, which would end the value
+    early or swallow the next entry, are %-encoded."""
+    depth = 0
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            break
+    if depth == 0 and "\n" not in value:
+        return value
+    return re.sub(r"[{}\n]", lambda m: "%{:02X}".format(ord(m.group(0))), value)
+
+
 def _bib_type(record: Record) -> str:
     if _is_arxiv(record):
         return "misc"
@@ -123,7 +137,7 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
     for name, value in record.extra.items():
         if name in values:
             continue
-        values[name] = _verbatim(value) if name in mapping.VERBATIM else \
+        values[name] = _verbatim_field(value) if name in mapping.VERBATIM else \
             latex.encode(value, ascii_only)
     order = {f: i for i, (f, _, _) in enumerate(mapping.FIELD_ORDER)}
     ordered = sorted(values.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
