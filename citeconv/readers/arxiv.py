@@ -22,6 +22,7 @@ Contract
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..model import ETAL, Date, Diagnostic, Name, ReadResult, Record, Severity, Source
@@ -48,6 +49,7 @@ _NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|"
                     r"Submission history|From: .*|\[v\d+\] .*|Download PDF|View PDF.*)$")
 _ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
+_AUTHORS_MAX = 400  # longest author part tried: three names, or an organisation
 _WORD = re.compile(r"^[^\W\d_]+(?:[\-'’][^\W\d_]+)*\.?$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 
@@ -129,26 +131,27 @@ def _pieces(names: str) -> list[str]:
     return [re.sub(r"^(?:and|&)\s+", "", p) for p in parts]
 
 
-def _split_score(title: str, names: str, etal: bool) -> float:
-    pieces = _pieces(names)
-    score = sum(_piece_score(p) for p in pieces)
-    score -= 5.0 * max(0, len(pieces) - 3)
-    if etal and len(pieces) < 3:
-        score -= 1.0
-    last = title[-1:]
-    if not title.strip() or last in ",;&-–" or title.rstrip().endswith(" and"):
-        score -= 8.0
-    elif re.search(r"[a-z][A-Z]$", title):
-        score -= 1.0  # "…ModelsD" + "J Strouse" is likelier "…Models" + "DJ Strouse"
-    elif last.islower():
-        score += 0.5
-    if re.search(r"[a-z][A-Z][a-z]*$", title):
+def _title_score(title: str, names: str) -> float:
+    """How plausibly ``title`` ends where ``names`` begins (only the tail is looked at)."""
+    tail = title[-60:]
+    last = tail[-1:]
+    if not tail.strip() or last in ",;&-–" or tail.rstrip().endswith(" and"):
+        return -8.0
+    score = 0.5 if last.islower() else 0.3 if not last.isalpha() else 0.0
+    if re.search(r"[a-z][A-Z]$", tail):
+        score -= 1.5  # "…ModelsD" + "J Strouse" is likelier "…Models" + "DJ Strouse"
+    if re.search(r"[a-z][A-Z][a-z]*$", tail):
         score -= 1.0  # "…ReportDeep" + "Seek-AI": a word cut at its inner capital
     if last.isupper() and re.match(r"\S*[a-z][A-Z]", names):
         score -= 1.0  # "…LL" + "MsKimi Team": an acronym cut before its plural s
-    elif not last.isalpha():
-        score += 0.3
     return score
+
+
+def _split_score(title: str, names: str, etal: bool) -> float:
+    pieces = _pieces(names)
+    score = sum(_piece_score(p) for p in pieces) + _title_score(title, names)
+    score -= 5.0 * max(0, len(pieces) - 3)
+    return score - (1.0 if etal and len(pieces) < 3 else 0.0)
 
 
 def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
@@ -159,7 +162,7 @@ def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
     for glued in (True, False):
         scored = sorted(((
             _split_score(line[:p], line[p:], etal), p)
-            for p in range(1, len(line))
+            for p in range(max(1, len(line) - _AUTHORS_MAX), len(line))
             if line[p].isupper() and (not line[p - 1].isspace()) == glued), reverse=True)
         if scored and scored[0][0] > 0:
             close = len(scored) > 1 and scored[0][0] - scored[1][0] < 0.75
@@ -193,7 +196,11 @@ def _date(text: str) -> Date | None:
     else:
         return None
     month, d = _MONTHS.get(mon[:3].lower(), 0), int(day)
-    return Date(parts=((int(year), month, d),)) if month and 1 <= d <= 31 else None
+    try:
+        datetime.date(int(year), month, d)
+    except ValueError:
+        return None
+    return Date(parts=((int(year), month, d),))
 
 
 def _record(line: int, title: str, authors: tuple[Name, ...], issued: Date | None,
@@ -239,7 +246,7 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     p, ambiguous = _split_glued(body, bool(etal))
     if not p:
         return None, diags + [_error("arxiv.no-authors", "cannot tell the title from the "
-                                     "authors", nums[1], lines)]
+                                     "authors", start, lines)]
     if ambiguous:
         diags.append(Diagnostic("arxiv.ambiguous-split", f"title/author split is a guess: "
                                 f"{body[:p]!r} | {body[p:]!r}", line=nums[1]))
