@@ -128,7 +128,7 @@ def _part(el: Any, which: str, text: Any) -> Any:
     return text
 
 
-def _options(el: Any, context: Any, sort_options: Any) -> dict:
+def _options(el: Any, context: Any, sort_options: Any, item: Any = None) -> dict:
     g = lambda n: el.get_option(n, context, sort_options)  # noqa: E731
     init = el.get("initialize")
     if init is None:
@@ -175,9 +175,17 @@ def _delim_before(rule: str, count: int, last_inverted: bool, threshold: int) ->
 def process(self: Any, item: Any, variable: str, context: Any = None, sort_options: Any = None,
             **kwargs: Any) -> Any:
     opts = _options(self, context, sort_options)
+    if item.reference.__dict__.get("_citeconv_givenname") and sort_options is None:
+        opts["initialize-with"] = None if opts["initialize"] is False else opts["initialize-with"]
+        if opts["form"] == "short":
+            opts["form"] = "long"
+            opts["initialize-with"] = None
     names = list(item.reference.get(variable, []))
     forced = variable.replace("_", "-") in getattr(item.reference, "_citeconv_etal", ())
     nmin, first = opts["et-al-min"], opts["et-al-use-first"]
+    extra = item.reference.__dict__.get("_citeconv_names_first")
+    if extra and sort_options is None:
+        first = max(first, extra)
     truncate = bool(nmin) and len(names) >= nmin and first < len(names)
     shown = names[:first] if truncate else names
     if forced:
