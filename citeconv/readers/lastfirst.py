@@ -90,7 +90,8 @@ def is_author_line(line: str) -> bool:
     if len(names) < 2 or bad > len(tokens) // 40 or strays > max(2, len(tokens) // 10):
         return False
     nulls = sum(t == _NULL for t in tokens)
-    return nulls * 2 <= len(tokens) and (len(tokens) % 2 == 0 or len(tokens) > 20)
+    pairs = len(tokens) - sum(t.lower() in SUFFIXES for t in tokens)
+    return nulls * 2 <= len(tokens) and (pairs % 2 == 0 or len(tokens) > 20)
 
 
 def _profile_line(lines: list[str]) -> bool:
@@ -101,16 +102,24 @@ def _profile_line(lines: list[str]) -> bool:
 
 
 # ------------------------------------------------------------------ blocks
+def _author_run(lines: list[str], i: int) -> int | None:
+    """Index of the last line of the author line starting at ``i`` (a line ending in ``,`` or
+    ``;`` continues on the next), or None when line ``i`` does not start one."""
+    joined, j = lines[i].strip(), i
+    while joined.endswith((",", ";")) and j + 1 < len(lines) and lines[j + 1].strip():
+        joined, j = joined + " " + lines[j + 1].strip(), j + 1
+    if j > i and is_author_line(joined):
+        return j
+    return i if is_author_line(lines[i]) else None
+
+
 def _blocks(lines: list[str], start: int) -> list[tuple[int, int, int, int]]:
     """(title index, author first index, author last index, abstract end) per block."""
     marks = []
     i = start
     while i < len(lines):
-        if is_author_line(lines[i]):
-            j = i
-            while (lines[j].rstrip().endswith((",", ";")) and j + 1 < len(lines)
-                   and is_author_line(lines[j + 1])):
-                j += 1
+        j = _author_run(lines, i)
+        if j is not None:
             title = i - 1
             while title >= start and not lines[title].strip():
                 title -= 1
