@@ -37,7 +37,7 @@ _SYMBOLS = {
     "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…", "ldots": "…",
     "dots": "…", "S": "§", "P": "¶", "copyright": "©", "textregistered": "®",
     "texttrademark": "™", "pounds": "£", "euro": "€", "textdegree": "°", "textbar": "|",
-    "textless": "<", "textgreater": ">", "guillemotleft": "«", "guillemotright": "»",
+    "textbraceleft": "{", "textbraceright": "}", "textless": "<", "textgreater": ">", "guillemotleft": "«", "guillemotright": "»",
     "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textperiodcentered": "·",
     "slash": "/", "-": "", "/": "", ",": "\u202f", "textbullet": "•", "textdagger": "†",
     "i ": "ı", "nobreakspace": "\u00a0", "quad": "\u2003", "checkmark": "✓",
@@ -54,6 +54,7 @@ _MARKUP = {
 _TRANSPARENT = {"textrm", "textsf", "texttt", "textnormal", "mbox", "url", "text", "textup",
                 "mathrm", "ensuremath", "hbox", "NoCaseChange", "MakeUppercase"}
 _NOCASE = '<span class="nocase">'
+_HAS_TAG = re.compile(r"</?(?:i|b|sup|sub|span)\b")
 _DASHES = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 #: deeper brace nesting is hostile, not bibliographic: decoded flat, without recursion
 _MAX_DEPTH = 64
@@ -163,7 +164,7 @@ class _Decoder:
     def braced(self, inner: str, depth: int) -> str:
         if depth > 0 or not self.protect_case or not inner:
             return inner
-        if "<" not in inner and " " not in inner and needs_protection(inner):
+        if " " not in inner and not _HAS_TAG.search(inner) and needs_protection(inner):
             return inner
         if inner.startswith(_NOCASE):
             return inner
@@ -249,13 +250,13 @@ def decode(value: str, protect_case: bool = True) -> str:
 
 # ---------------------------------------------------------------- encoding
 _ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     "\u00a0": "~", "–": "--", "—": "---",
 }
 _ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
                   if len(v) == 1 and k.isalpha() and ord(v) > 127}
-_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0–—]|--|``|''|<[^<>]*>")
+_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0–—]|-{2,}|`{2,}|'{2,}|<[^<>]*>")
 _TAG_TO_LATEX = {
     "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
     "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
@@ -314,9 +315,10 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
             # not markup: literal text, escaped like any other (no LaTeX hides inside <...>)
             out.append("<" + encode(tok[1:-1], ascii_only) + ">")
             continue
-        if tok in ("--", "``", "''"):
-            out.append(tok[0] + "{}" + tok[1])
-        elif tok in "–—" and ("-" in text[m.start() - 1:m.start()] + text[m.end():m.end() + 1]):
+        if tok[0] in "-`'":  # a run that LaTeX would ligature: break it up
+            out.append("{}".join(tok))
+        elif tok in "–—" and set(text[max(m.start() - 1, 0):m.start()]
+                                 + text[m.end():m.end() + 1]) & set("-–—"):
             out.append(r"\textendash{}" if tok == "–" else r"\textemdash{}")
         else:
             out.append(_ESCAPES[tok])

@@ -122,9 +122,11 @@ def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
     parts = [head]
     if name.suffix:
         parts.append(enc(name.suffix))
-        parts.append(given)
+        parts.append(given or "{}")
     elif given:
         parts.append(given)
+    elif head.startswith("{") or particle:
+        parts.append("{}")  # "{A B}" alone would read back as an organisation
     return ", ".join(parts)
 
 

@@ -103,7 +103,7 @@ def test_latex_decodes_to_csl_rich_text(raw, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("R&D at 50% for $5 #1 a_b ~ ^ \\ {x}",
-     r"R\&D at 50\% for \$5 \#1 a\_b \textasciitilde{} \textasciicircum{} \textbackslash{} \{x\}"),
+     r"R\&D at 50\% for \$5 \#1 a\_b \textasciitilde{} \textasciicircum{} \textbackslash{} \textbraceleft{}x\textbraceright{}"),
     ("GPT-4o and LoRA beat BERT: Few-Shot", "{GPT-4o} and {LoRA} beat {BERT}: Few-Shot"),
     ("<i>It</i> rains", r"\emph{It} rains"),
     ("a -- b", "a -{}- b"),

@@ -43,9 +43,7 @@ def _balanced_end(text: str, start: int, close: str) -> int:
     depth = 0
     for i in range(start, len(text)):
         ch = text[i]
-        if ch == "\\":
-            continue
-        if ch == "{":
+        if ch == "{":  # BibTeX counts braces whatever precedes them
             depth += 1
         elif ch == "}":
             if depth == 0 and close == "}":
