@@ -175,19 +175,17 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
     """Group classed lines into entries; return entries and lines that fit nowhere."""
     entries: list[_Entry] = []
     stray: list[_Line] = []
-    for k, ln in enumerate(lines):
+    body = [ln for ln in lines if ln.kind != "date"]  # dates are placed by _place_dates
+    for k, ln in enumerate(body):
         cur = entries[-1] if entries else None
-        nxt = next((x for x in lines[k + 1:] if x.kind != "date"), None)
-        if ln.kind == "date" and (cur is None or cur.date is not None):
-            continue  # a heading, or a second date: placed by _date_headings
+        nxt = body[k + 1] if k + 1 < len(body) else None
         if cur is None:
             if ln.kind in ("title", "name"):
                 entries.append(_Entry(ln))
             else:
                 stray.append(ln)
-        elif ln.kind == "date" and cur.date is None:
-            cur.date = ln
-        elif ln.kind == "abstract":
+        elif ln.kind == "abstract" or (ln.kind == "title" and not cur.abstract
+                                       and _sentence(ln.text)):
             if cur.names or not cur.abstract:
                 cur.abstract.append(ln)
             else:
@@ -195,9 +193,9 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
         elif ln.kind == "name" and not cur.abstract and (
                 not cur.names or ln.titleness < 0.5 or nxt is None or nxt.kind != "name"):
             cur.names.append(ln)
-        elif ln.kind == "title" and cur.names and not cur.abstract and (
-                nxt is None or nxt.kind != "name" or _sentence(ln.text)):
-            cur.abstract.append(ln)  # a short abstract: a title would have authors after it
+        elif ln.kind == "title" and cur.names and not cur.abstract and nxt is None \
+                and len(ln.text.split()) >= 6:
+            cur.abstract.append(ln)  # a short last abstract: a title would have authors after it
         else:
             entries.append(_Entry(ln))
     return entries, stray
@@ -227,18 +225,28 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
         if best is None or cost < best[0]:
             best = (cost, entries, lines[:skip], stray)
     assert best is not None
-    _date_headings(lines, best[1])
+    _place_dates(lines, best[1])
     return best[1], best[2], best[3]
 
 
-def _date_headings(lines: list[_Line], entries: list[_Entry]) -> None:
-    """Date lines that are not one per entry are section headings (``2023``) for what follows."""
+def _place_dates(lines: list[_Line], entries: list[_Entry]) -> None:
+    """Date lines that each come right before an entry's title are section headings
+    (``2023``) for the entries below; otherwise a date belongs to the entry it sits in."""
     dates = [ln for ln in lines if ln.kind == "date"]
-    if not dates or len(dates) >= 0.8 * len(entries):
+    if not dates or not entries:
         return
+    after = {ln.index: lines[k + 1].index for k, ln in enumerate(lines[:-1])}
+    titles = {e.title.index for e in entries}
+    headings = all(after.get(d.index) in titles for d in dates)
     for e in entries:
-        before = [d for d in dates if d.index < e.title.index]
-        e.date = before[-1] if before else None
+        if headings:
+            before = [d for d in dates if d.index < e.title.index]
+            e.date = before[-1] if before else None
+    if not headings:
+        for d in dates:
+            owner = [e for e in entries if e.title.index < d.index]
+            if owner and owner[-1].date is None:
+                owner[-1].date = d
 
 
 # ------------------------------------------------------------------ records

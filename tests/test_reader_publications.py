@@ -1,0 +1,173 @@
+"""The "Publications" page reader, and inputs with no references at all (prose).
+
+Golden cases: ``tests/golden/publications/<case>.txt`` -> ``<case>.csl.json`` (exactly
+``[r.to_csl() for r in records]``; ``CITECONV_ACCEPT=1 pytest`` rewrites them for review), each
+also ranked first by ``api.detect``. ``tests/golden/prose/*.txt`` must make ``api.read`` raise
+``NoReaderError`` naming every layout it tried.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, check_golden
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citeconv import api, readers
+from citeconv.model import Name, Severity
+from citeconv.readers import lastfirst, publications
+from citeconv.readers._text import clean_abstract, normalise_caps_name, remove_truncation_markers
+
+CASES = sorted((GOLDEN / "publications").glob("*.txt"))
+PROSE = sorted((GOLDEN / "prose").glob("*.txt"))
+
+
+def _csl_json(text: str) -> str:
+    result = publications.read(text)
+    return json.dumps([r.to_csl() for r in result.records], ensure_ascii=False, indent=2) + "\n"
+
+
+def _read(name: str):  # type: ignore[no-untyped-def]
+    path = GOLDEN / "publications" / f"{name}.txt"
+    return publications.read(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_golden(case: Path) -> None:
+    check_golden(case.with_suffix(".csl.json"), _csl_json(case.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_detect_ranks_publications_first(case: Path) -> None:
+    scores = api.detect(case.read_text(encoding="utf-8"))
+    assert scores[0][0] == "publications", scores
+    assert scores[0][1] >= api.MIN_SCORE and scores[0][1] - scores[1][1] >= api.MIN_LEAD
+
+
+@pytest.mark.parametrize("case", PROSE, ids=[c.stem for c in PROSE])
+def test_prose_has_no_references(case: Path) -> None:
+    text = case.read_text(encoding="utf-8")
+    assert publications.detect(text) < 0.3 and lastfirst.detect(text) < 0.3
+    with pytest.raises(api.NoReaderError) as err:
+        api.read(text)
+    message = str(err.value)
+    assert message.startswith("no references found")
+    for layout in readers.available():
+        assert layout in message
+
+
+# ---------------------------------------------------------------- structure
+def test_header_is_metadata() -> None:
+    assert _read("a header then titles with one author per line").metadata == {
+        "header": "Publications"}
+
+
+def test_a_given_name_that_is_a_word_stays_a_name() -> None:
+    recs = _read("a given name that is an english word").records
+    assert recs[0].fields["author"][0] == Name(family="Chen", given="Can")
+    assert recs[1].fields["author"][1] == Name(family="Dabney", given="Will")
+    assert recs[2].fields["author"][0] == Name(family="Dabney", given="Will")
+
+
+def test_titles_that_look_like_names() -> None:
+    recs = _read("a title that looks like a name after entries without abstracts").records
+    assert [r.fields["title"] for r in recs] == [
+        "Deep Sets", "Masked Autoencoders Are Scalable Vision Learners",
+        "Implicit Behavioral Cloning", "Neural Ordinary Differential Equations"]
+    assert [len(r.fields["author"]) for r in recs] == [6, 6, 5, 2]
+    assert all("abstract" not in r.fields for r in recs)
+
+
+def test_name_split_guesses_are_reported() -> None:
+    result = _read("multi-word family names and particles")
+    assert result.records[0].fields["author"][0] == Name(family="Obando Ceron",
+                                                         given="Johan Samir")
+    notes = [(d.code, d.line) for d in result.diagnostics]
+    assert ("publications.name-split", 3) in notes  # Johan Samir Obando Ceron
+    assert ("publications.name-split", 5) in notes  # Pablo Samuel Castro
+
+
+def test_entry_without_authors_is_an_error_and_the_rest_converts() -> None:
+    text = ("Publications\nA Study of Things: Part One\nJane Doe\nJohn Roe\n"
+            "Another Study: Part Two\nWe look at more things in this second paper, with care.\n"
+            "A Third Study: Part Three\nAda Lovelace\n")
+    result = publications.read(text)
+    assert [r.fields["title"] for r in result.records] == [
+        "A Study of Things: Part One", "A Third Study: Part Three"]
+    assert [(d.code, d.severity, d.line) for d in result.diagnostics] == [
+        ("publications.no-authors", Severity.ERROR, 5)]
+
+
+def test_year_heading_dates_the_entries_below() -> None:
+    text = "Publications\n2021\nA Study of Things: Part One\nJane Doe\n2019\n" \
+           "Older Work on Stuff: a Review\nJohn Roe\nAda Lovelace\n"
+    recs = publications.read(text).records
+    assert [r.fields["issued"].year for r in recs] == [2021, 2019]
+
+
+# ---------------------------------------------------------------- shared text clean-up
+TRUNCATED = [
+    ("an en… (voir plus)ergy function", "an energy function"),
+    ("one of… (voir plus) deep", "one of deep"),
+    ("(AI) … (voir plus)models", "(AI) models"),
+    ("tra… (see more)nsfers", "transfers"),
+    ("la… mehr anzeigenyer", "layer"),
+    ("da... (ver más)ta", "data"),
+    ("lear… (Read more)ning", "learning"),
+    ("po… (leggi di più)licy", "policy"),
+    ("mo… [mostra di più]del", "model"),
+    ("gra… (ver mais)dient", "gradient"),
+    ("net… (meer weergeven)work", "network"),
+    ("we want more… more data", "we want more… more data"),
+]
+
+
+@pytest.mark.parametrize("text,expected", TRUNCATED)
+def test_truncation_markers(text: str, expected: str) -> None:
+    assert remove_truncation_markers(text) == expected
+
+
+ABSTRACTS = [
+    ("A BSTRACT We show.", "We show.", None),
+    ("Abstract: We show.", "We show.", None),
+    ("Y et we show. W e find (Y ang et al., 2019).", "Yet we show. We find (Yang et al., 2019).",
+     None),
+    ("so-called ``scaling laws,'' hold", "so-called “scaling laws,” hold", None),
+    ("50\\% cheaper and 4$\\times$ more", "50% cheaper and 4× more", None),
+    ("end. 1 arXiv:1910.06764v1 [cs.LG] 15 Oct 2019 Next", "end. 1 Next", "1910.06764"),
+    ("as in arXiv:2101.00001, we", "as in arXiv:2101.00001, we", None),
+    ("T cells and A GAN  here", "T cells and A GAN here", None),
+    ("", "", None),
+]
+
+
+@pytest.mark.parametrize("text,expected,arxiv_id", ABSTRACTS)
+def test_clean_abstract(text: str, expected: str, arxiv_id: str | None) -> None:
+    assert clean_abstract(text) == (expected, arxiv_id)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("DOHA HWANG", "Doha Hwang"), ("JUAN DE LA CRUZ", "Juan de la Cruz"),
+    ("SEAN MCDONALD", "Sean McDonald"), ("CONAN O'BRIEN", "Conan O'Brien"),
+    ("JEAN-PIERRE DUPONT", "Jean-Pierre Dupont"), ("JOHN SMITH III", "John Smith III"),
+    ("EDWARD J. HU", "Edward J. Hu"), ("Doha Hwang", "Doha Hwang"), ("SAMUEL HORVÁTH", "Samuel Horváth"),
+])
+def test_normalise_caps_name(text: str, expected: str) -> None:
+    assert normalise_caps_name(text) == expected
+
+
+# ---------------------------------------------------------------- robustness
+LINES = st.sampled_from([
+    "Publications", "Deep Sets", "Jane Doe", "JOHN ROE", "Can Chen", "A Study: Part One",
+    "We study things… (voir plus)ly well.", "2021", "", "Ada", "x" * 300, "é… (see more)",
+])
+
+
+@settings(max_examples=200, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES | st.text(max_size=40), max_size=25).map("\n".join))
+def test_never_raises_and_detect_is_a_probability(text: str) -> None:
+    assert 0.0 <= publications.detect(text) <= 1.0
+    assert publications.read(text).layout == "publications"
