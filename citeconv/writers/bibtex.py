@@ -31,16 +31,33 @@ def _verbatim(value: str) -> str:
 
 def _verbatim_field(value: str) -> str:
     """Other verbatim fields (JabRef/Zotero ``file`` paths…) are byte for byte: spaces and
-    backslashes are data there. Only braces that do not balance, which would end the value
-    early or swallow the next entry, are %-encoded."""
+    JabRef's ``\\:``/``\\\\`` escapes are data there. What could break the file or run as
+    LaTeX is %-encoded: braces that do not balance (they would end the value early or swallow
+    the next entry), line breaks, and a backslash that starts a control word (``\\input``)."""
     depth = 0
     for ch in value:
         depth += (ch == "{") - (ch == "}")
         if depth < 0:
             break
-    if depth == 0 and "\n" not in value:
+    if depth == 0 and "\n" not in value and not _CONTROL_WORD.search(value):
         return value
-    return re.sub(r"[{}\n]", lambda m: "%{:02X}".format(ord(m.group(0))), value)
+    braces = r"[{}\n]|" if depth != 0 or "\n" in value else ""
+    return re.sub(braces + r"\\\\|\\(?=[A-Za-z])", _percent, value)
+
+
+def _percent(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return text if text == "\\\\" else "%{:02X}".format(ord(text))
+
+
+_CONTROL_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Za-z]")
+#: characters that end or split a citation key in BibTeX, bibtexparser and biber
+_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%'=\\~]")
+
+
+def _safe_key(key: str) -> str:
+    """The id as a BibTeX key; characters that would end the key or the entry become ``_``."""
+    return _KEY_UNSAFE.sub("_", key) or "_"
 
 
 def _bib_type(record: Record) -> str:
@@ -146,7 +163,7 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
 
 def format_entry(record: Record, ascii_only: bool = False) -> str:
     bib_type, fields = entry_fields(record, ascii_only)
-    lines = [f"@{bib_type}{{{record.id},"]
+    lines = [f"@{bib_type}{{{_safe_key(record.id)},"]
     for name, value in fields:
         if name == "month" and value in mapping.MONTHS:
             lines.append(f"  {name} = {value},")
