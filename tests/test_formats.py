@@ -235,6 +235,18 @@ def test_latex_data_is_inert(s: str) -> None:
     _tex_is_inert(f.finish(s + f.Italic(s) + f.SmallCaps(f.Superscript(s))))
 
 
+def test_latex_drops_every_format_character() -> None:
+    import sys
+    import unicodedata
+
+    from citeconv.render.formats import _TEX_CF
+
+    cf = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                 if unicodedata.category(chr(c)) == "Cf" and c != 0xAD)
+    assert _TEX_CF.sub("", cf) == ""
+    assert get_formatter("latex").finish("soft\u00adhy\u200bphen\u202e") == "soft\u00adhyphen"
+
+
 def test_latex_hostile() -> None:
     doc = _render([dict(ITEMS[4], title=HOSTILE)], "apa", "latex")
     body = doc.split("\\makeatother\n", 1)[1].split("\n\\end{thebibliography}")[0]

@@ -98,9 +98,10 @@ def _rich(text: str) -> str:
     if "<" not in text:
         return text
     for pattern, kind in _RICH:
+        replacement = _OPEN[kind] + r"\1" + _CLOSE[kind]
         n = 1
         while n:
-            text, n = pattern.subn(lambda m, k=kind: _OPEN[k] + m.group(1) + _CLOSE[k], text)
+            text, n = pattern.subn(replacement, text)
     return text
 
 
@@ -233,8 +234,17 @@ _TEX_TAGS = MappingProxyType({
 })
 
 
+# Unicode format characters (Cf: zero-width, bidi, tags) except the soft hyphen, as of Unicode 15;
+# tests/test_formats.py checks this class against the running Python's unicodedata.
+_TEX_CF = re.compile("[\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+                     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd"
+                     "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                     "\U000e0001\U000e0020-\U000e007f]")
+
+
 def _tex_escape(s: str) -> str:
-    s = "".join(c for c in s if c == "\u00ad" or unicodedata.category(c) != "Cf")
+    if not s.isascii():
+        s = _TEX_CF.sub("", s)
     return s.translate(_TEX_ESC)
 
 
