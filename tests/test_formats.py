@@ -85,6 +85,23 @@ def test_golden(style: str, fmt: str) -> None:
     _check_golden(GOLDEN / f"{style}.{EXT[fmt]}", _render(ITEMS, style, fmt))
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_formats_carry_the_same_text(style: str) -> None:
+    """html without tags, and rst as docutils reads it, say exactly what the text output says."""
+    import html as html_lib
+
+    import docutils.core
+
+    text = _render(ITEMS, style, "text").splitlines()
+    doc = _render(ITEMS, style, "html")
+    entries = re.findall(r'^  <div class="csl-entry">(.*)</div>$', doc, re.M)
+    untagged = [html_lib.unescape(re.sub(r"<[^>]+>", "", e)) for e in entries]
+    assert [re.sub(r"^(\[\d+\])", r"\1 ", e) for e in untagged] == text
+    tree = docutils.core.publish_doctree(_render(ITEMS, style, "rst"),
+                                         settings_overrides={"report_level": 5})
+    assert [n.astext() for n in tree.findall(lambda n: n.tagname == "list_item")] == text
+
+
 # --- the formatter protocol -----------------------------------------------------------------
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_formatter_protocol(fmt: str) -> None:
