@@ -1,0 +1,152 @@
+"""The CLI as a user runs it: stdout, stderr and exit code checked apart."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from citeconv.cli import Exit, main
+from conftest import GOLDEN, ROOT
+
+EXAMPLE = ROOT / "examples" / "messy.bib"
+GOOD = "@article{a, title={A Title}, author={Doe, Jane}, year=2020, journal={J}}\n"
+MIXED = GOOD + "@article{b, title={broken\n@book{c, title={C}, year=2019, publisher={P}}\n"
+
+
+def run(*args, input=None):  # noqa: A002
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_convert_file_to_canonical_bibtex_on_stdout():
+    result = run("convert", str(EXAMPLE))
+    assert result.exit_code == Exit.OK
+    assert result.stdout == (GOLDEN / "examples" / "messy.canonical.bib").read_text()
+    assert result.stderr == ""
+
+
+def test_convert_to_csl_json():
+    result = run("convert", str(EXAMPLE), "--to", "csl-json")
+    assert result.exit_code == 0
+    assert result.stdout == (GOLDEN / "examples" / "messy.csl.json").read_text()
+
+
+def test_stdin_dash_and_no_argument_read_standard_input():
+    for args in (["convert", "-"], ["convert"]):
+        result = run(*args, input=GOOD)
+        assert result.exit_code == 0
+        assert result.stdout.startswith("@article{a,\n  author = {Doe, Jane},")
+
+
+def test_partial_failure_exits_3_with_file_line_diagnostics(tmp_path):
+    src = tmp_path / "mixed.bib"
+    src.write_text(MIXED)
+    result = run("convert", str(src))
+    assert result.exit_code == Exit.PARTIAL == 3
+    assert "@article{a," in result.stdout and "@book{c," in result.stdout
+    assert "@article{b" not in result.stdout
+    assert result.stderr.startswith(f"{src}:2: error: entry skipped:")
+
+
+def test_strict_turns_skipped_entries_into_failure_and_writes_nothing(tmp_path):
+    src, out = tmp_path / "mixed.bib", tmp_path / "out.bib"
+    src.write_text(MIXED)
+    result = run("convert", str(src), "--strict", "-o", str(out))
+    assert result.exit_code == Exit.FAILED
+    assert result.stdout == ""
+    assert not out.exists()
+    assert "--strict" in result.stderr
+
+
+def test_prose_exits_1_saying_no_references_and_layouts_tried(tmp_path):
+    src = tmp_path / "note.txt"
+    src.write_text("I think GANs for text never really worked. Maybe one day they will.\n" * 3)
+    result = run("convert", str(src))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no references found" in result.stderr and "layouts tried" in result.stderr
+    assert "bibtex" in result.stderr
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the input is empty"), (b"   \n\n", "the input is empty"),
+    (b"@article{a, title={caf\xe9}}", "not UTF-8: byte 0xe9 at offset 22"),
+])
+def test_unreadable_or_empty_input_exits_1(tmp_path, content, message):
+    src = tmp_path / "in.bib"
+    src.write_bytes(content)
+    result = run("convert", str(src))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert message in result.stderr
+
+
+def test_encoding_option_reads_latin1(tmp_path):
+    src = tmp_path / "in.bib"
+    src.write_bytes(b"@misc{a, title={caf\xe9}, year=2001}")
+    result = run("convert", str(src), "--encoding", "latin-1")
+    assert result.exit_code == 0 and "title = {café}" in result.stdout
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    src = tmp_path / "in.bib"
+    src.write_bytes(GOOD.encode("utf-16"))
+    assert run("convert", str(src)).stdout == run("convert", "-", input=GOOD).stdout
+
+
+def test_missing_file_exits_1(tmp_path):
+    result = run("convert", str(tmp_path / "nope.bib"))
+    assert result.exit_code == 1 and "cannot read" in result.stderr
+
+
+def test_output_file_is_written_and_never_over_an_input(tmp_path):
+    src, out = tmp_path / "in.bib", tmp_path / "out.bib"
+    src.write_text(GOOD)
+    assert run("convert", str(src), "-o", str(out)).exit_code == 0
+    assert out.read_text().startswith("@article{a,")
+    result = run("convert", str(src), "-o", str(src))
+    assert result.exit_code == 1 and "refusing to overwrite the input" in result.stderr
+    assert src.read_text() == GOOD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.bib", "out.bib"]  # no temp left
+
+
+def test_usage_errors_exit_2():
+    assert run("convert", "--to", "docx").exit_code == Exit.USAGE == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_multiple_inputs_share_one_key_space(tmp_path):
+    a, b = tmp_path / "a.bib", tmp_path / "b.bib"
+    a.write_text(GOOD)
+    b.write_text(GOOD.replace("A Title", "Other"))
+    result = run("convert", str(a), str(b), "--to", "csl-json")
+    assert [i["id"] for i in json.loads(result.stdout)] == ["a", "aa"]
+    assert f"{b}:1: warning: duplicate key 'a' renamed 'aa' [keys.duplicate]" in result.stderr
+    assert result.exit_code == 0
+
+
+def test_ascii_flag_writes_only_ascii():
+    result = run("convert", str(EXAMPLE), "--ascii")
+    assert result.exit_code == 0 and result.stdout.isascii()
+    assert "Kaiser, {\\L}ukasz" in result.stdout
+
+
+def test_detect_prints_scores_best_first():
+    result = run("detect", str(EXAMPLE))
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0]
+    assert first.split("\t")[0] == "bibtex"
+    assert "would read" in result.stderr and "as bibtex" in result.stderr
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("citeconv, version ")
+    for command in ("convert", "detect", "styles", "cite"):
+        help_text = run(command, "--help").stdout
+        assert "Example" in help_text, command
+    assert "vaswani2017attention" in run("convert", "--help").stdout
+
+
+def test_every_command_is_documented_in_readme():
+    readme = (ROOT / "README.md").read_text()
+    for command in main.commands:
+        assert f"citeconv {command}" in readme, command

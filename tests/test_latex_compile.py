@@ -1,0 +1,100 @@
+"""LaTeX is the real client: the canonical BibTeX of every example compiles under
+natbib + plainnat + bibtex and biblatex + biber, in UTF-8 and with --ascii.
+
+Allowed: bibtex's "empty FIELD in KEY" warnings (a field the input really lacks). Anything else
+in the logs (errors, undefined citations, biber WARN/ERROR lines, unset Unicode) fails.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from citeconv import api
+from citeconv.keys import assign_keys
+from conftest import ROOT
+
+pytestmark = pytest.mark.latex
+TOOLS = ("pdflatex", "bibtex", "biber")
+if not all(shutil.which(t) for t in TOOLS):
+    pytest.skip("needs pdflatex, bibtex and biber (.ci/run installs them)", allow_module_level=True)
+
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".bib", ".txt", ".json"))
+PREAMBLE = r"""\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage{textcomp}
+\usepackage{url}
+"""
+NATBIB = PREAMBLE + r"""\usepackage[numbers]{natbib}
+\begin{document}
+\cite{%s}
+\bibliographystyle{plainnat}
+\bibliography{refs}
+\end{document}
+"""
+BIBLATEX = PREAMBLE + r"""\usepackage[backend=biber]{biblatex}
+\addbibresource{refs.bib}
+\begin{document}
+\cite{%s}
+\printbibliography
+\end{document}
+"""
+ALLOWED_BIBTEX = re.compile(r"^Warning--empty \w+ in \S+$")
+
+
+def _run(cmd, cwd):
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120,
+                          errors="replace")
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def _canonical(example, ascii_only):
+    result = api.read(example.read_text(encoding="utf-8"), None, example.name)
+    records = assign_keys(result.records)
+    return api.write(records, "bibtex", ascii_only=ascii_only), [r.id for r in records]
+
+
+def _check_latex_log(tmp_path):
+    log = (tmp_path / "doc.log").read_text(errors="replace")
+    problems = [line for line in log.splitlines()
+                if line.startswith("!") or "undefined" in line.lower()
+                or "not set up for use with LaTeX" in line]
+    assert problems == []
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["utf8", "ascii"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_natbib_plainnat_bibtex(tmp_path, example, ascii_only):
+    bib, keys = _canonical(example, ascii_only)
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "doc.tex").write_text(NATBIB % ",".join(keys), encoding="utf-8")
+    latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"]
+    assert _run(latex, tmp_path)[0] == 0
+    code, out = _run(["bibtex", "doc"], tmp_path)
+    warnings = [line for line in out.splitlines() if line.startswith(("Warning", "I was", "I'm"))]
+    assert [w for w in warnings if not ALLOWED_BIBTEX.match(w)] == [], out
+    assert code in (0, 1)  # bibtex exits 1 when it printed (allowed) warnings
+    for _ in range(2):
+        code, out = _run(latex, tmp_path)
+        assert code == 0, out[-2000:]
+    _check_latex_log(tmp_path)
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["utf8", "ascii"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_biblatex_biber(tmp_path, example, ascii_only):
+    bib, keys = _canonical(example, ascii_only)
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "doc.tex").write_text(BIBLATEX % ",".join(keys), encoding="utf-8")
+    latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"]
+    assert _run(latex, tmp_path)[0] == 0
+    code, out = _run(["biber", "--quiet", "doc"], tmp_path)
+    assert code == 0, out
+    assert [line for line in out.splitlines() if re.match(r"^(WARN|ERROR)", line)] == []
+    for _ in range(2):
+        code, out = _run(latex, tmp_path)
+        assert code == 0, out[-2000:]
+    _check_latex_log(tmp_path)
