@@ -57,26 +57,34 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 # --------------------------------------------------------------------------- detection
 def detect(text: str) -> float:
     """0..1: how much ``text`` looks like either arXiv listing shape."""
-    try:
-        lines = [ln.strip() for ln in text[:200_000].splitlines() if ln.strip()][:600]
-    except Exception:  # noqa: BLE001 - never raise
+    lines = [ln.strip() for ln in text[:200_000].splitlines() if ln.strip()][:600]
+    return round(max(_listing_score(lines), _page_score(lines)), 3) if lines else 0.0
+
+
+def _listing_score(lines: list[str]) -> float:
+    """Header lines each followed by a title+authors line (a glue point or a comma)."""
+    heads = [i for i, ln in enumerate(lines) if _HEADER.match(ln)]
+    good = sum(1 for i in heads if i + 1 < len(lines) and not _HEADER.match(lines[i + 1])
+               and re.search(r"[^\s][A-Z]|, ", lines[i + 1]))
+    if not good:
         return 0.0
-    if not lines:
-        return 0.0
-    headers = sum(1 for ln in lines if _HEADER.match(ln))
-    listing = min(1.0, 3 * headers / len(lines)) * (0.95 if headers > 1 else 0.9)
+    density = min(1.0, 3 * len(heads) / len(lines))
+    return min(0.95, 0.5 + 0.25 * min(good, 2) + 0.2 * density)
+
+
+def _page_score(lines: list[str]) -> float:
+    """Distinct arXiv page furniture seen: id lines, field labels, submission dates."""
     kinds = set()
     for ln in lines:
         if _ID_LINE.match(ln):
             kinds.add("id")
         elif (m := _LABEL.match(ln)) is not None:
-            kinds.add(m.group(1).lower()[:5])
+            kinds.add(_key(m.group(1)))
         elif _SUBMITTED.match(ln) or "originally announced" in ln:
             kinds.add("submitted")
-    page = 0.0
-    if kinds & {"id", "title", "autho"}:
-        page = min(0.95, 0.2 * len(kinds))
-    return round(max(listing, page), 3)
+    if "id" in kinds or {"title", "author"} <= kinds:
+        return min(0.95, 0.3 * len(kinds))
+    return 0.0
 
 
 # --------------------------------------------------------------------------- names
@@ -160,12 +168,12 @@ def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
     Index 0 means no plausible split. Glue points (a capital right after a non-space) are tried
     first; word boundaries only when no glue point gives a plausible name list."""
     for glued in (True, False):
-        scored = sorted(((
-            _split_score(line[:p], line[p:], etal), p)
+        scored = sorted(((  # best first; on a tie the longer author part
+            -_split_score(line[:p], line[p:], etal), p)
             for p in range(max(1, len(line) - _AUTHORS_MAX), len(line))
-            if line[p].isupper() and (not line[p - 1].isspace()) == glued), reverse=True)
-        if scored and scored[0][0] > 0:
-            close = len(scored) > 1 and scored[0][0] - scored[1][0] < 0.75
+            if line[p].isupper() and (not line[p - 1].isspace()) == glued))
+        if scored and scored[0][0] < 0:
+            close = len(scored) > 1 and scored[1][0] - scored[0][0] < 0.75
             return scored[0][1], close or not glued
     return 0, False
 
