@@ -54,6 +54,8 @@ def install() -> None:
                 return int(str(value)) > 1
             except ValueError:
                 return False
+        if "\\-" in str(value):
+            return False
         return is_plural(value)
 
     model.Label._is_plural = _is_plural
