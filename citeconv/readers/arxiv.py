@@ -135,8 +135,7 @@ def _piece_score(piece: str) -> float:
 
 
 def _pieces(names: str) -> list[str]:
-    parts = [p.strip() for p in names.split(",")]
-    return [re.sub(r"^(?:and|&)\s+", "", p) for p in parts]
+    return [p.strip() for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names)]
 
 
 def _title_score(title: str, names: str) -> float:
@@ -245,7 +244,7 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
         diags.append(Diagnostic("arxiv.unknown-category", f"unknown arXiv category code "
                                 f"{m.group('code')!r}", line=start))
     if len(lines) < 2:
-        return None, [_error("arxiv.no-title", "listing entry has no title line", start, lines)]
+        return None, diags + [_error("arxiv.no-title", "entry has no title line", start, lines)]
     body, affiliation = lines[1], ""
     parts = re.split(r"\s+·\s+", body)
     if len(parts) > 1 and not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+,", parts[-1]):
@@ -345,7 +344,8 @@ def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[
 _LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|[A-Z][\w ,\-]* > .+)$")
 #: page furniture around entries, skipped without a diagnostic
 _CHROME = re.compile(r"^(?:Showing \d.*|(?:New submissions|Cross-lists|Replacements|Cross "
-                     r"submissions)\b.*|Total of \d+ entries.*|[A-Z][\w ,\-]* > .+|arXiv:\S+ \(\w+\))$")
+                     r"submissions)\b.*|Total of \d+ entries.*|[A-Z][\w ,\-]* > .+|"
+                     r"arXiv:\S+ \(\w+\))$")
 
 
 def _take_lead(lines: list[tuple[int, str]], keep: int) -> list[tuple[int, str]]:
