@@ -13,7 +13,9 @@ from citeconv.names import format_bibtex_name, parse_bibtex_name
 from conftest import GOLDEN, ROOT, check_golden
 
 CASES = sorted((GOLDEN / "bibtex").glob("*.bib"))
-EXAMPLES = sorted((ROOT / "examples").glob("*.bib"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".bib", ".txt"))
+EXAMPLE_LAYOUTS = {"messy.bib": "bibtex", "arxiv-listing.txt": "arxiv",
+                   "author-export.txt": "last-first", "publications.txt": "publications"}
 
 
 def _expected(case, suffix):
@@ -30,7 +32,7 @@ def _convert(path, fmt="bibtex", **options):
 @pytest.mark.parametrize("case", CASES + EXAMPLES, ids=lambda p: p.name)
 def test_golden_canonical_bibtex_and_csl_json(case):
     bib, result = _convert(case)
-    assert result.layout == "bibtex"
+    assert result.layout == EXAMPLE_LAYOUTS.get(case.name, "bibtex")
     check_golden(_expected(case, ".canonical.bib"), bib)
     check_golden(_expected(case, ".csl.json"), api.write(assign_keys(result.records), "csl-json"))
     ascii_bib, _ = _convert(case, ascii_only=True)
