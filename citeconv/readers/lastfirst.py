@@ -36,7 +36,7 @@ import re
 
 from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
 from ..names import PARTICLES, SUFFIXES, is_organisation, parse_sorted_name
-from ._text import clean_abstract
+from ._text import clean_abstract, normalise_caps_name
 
 NAME = "last-first"
 
@@ -119,6 +119,8 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, int, int, int]]:
     i = start
     while i < len(lines):
         j = _author_run(lines, i)
+        if j is not None and j == i and i + 1 < len(lines) and _author_run(lines, i + 1):
+            j = None  # an author-like line right before an author line is its title
         if j is not None:
             title = i - 1
             while title >= start and not lines[title].strip():
@@ -169,6 +171,7 @@ def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnosti
             diags.append(Diagnostic("last-first.null-given", f"{family!r} has no given name; "
                                     "kept as a literal name", line, raw=family))
         return Name(literal=family)
+    family, given = _uncap(family, 2), _uncap(given, 3)
     name, note = parse_sorted_name(family, given)
     if note:
         diags.append(Diagnostic("last-first.particle-split", f"{family}, {given}: {note}", line,
@@ -177,6 +180,14 @@ def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnosti
         name = Name(family=name.family, given=name.given, suffix=suffix,
                     non_dropping_particle=name.non_dropping_particle)
     return name
+
+
+def _uncap(part: str, shortest: int) -> str:
+    """``NG`` -> ``Ng``, ``DOHA`` -> ``Doha``: an ALL-CAPS word of ``shortest`` letters or more
+    (shorter ones in a given part are initials, ``AJ``)."""
+    words = [normalise_caps_name(w) if len(w) >= shortest and w.isalpha() and w.isupper()
+             and w not in ("II", "III", "IV") else w for w in part.split()]
+    return " ".join(words)
 
 
 def parse_author_line(text: str, line: int = 0) -> tuple[tuple[Name, ...], list[Diagnostic]]:
@@ -232,10 +243,14 @@ def read(text: str) -> ReadResult:
     diags: list[Diagnostic] = []
     records = []
     blocks = _blocks(lines, start)
-    if blocks and blocks[0][0] > start:  # text before the first title explains nothing
+    first_title = max(start, blocks[0][0]) if blocks else start
+    before = [ln.strip() for ln in lines[start:first_title] if ln.strip()]
+    if len(before) == 1 and len(before[0].split()) <= 8 and not metadata:
+        metadata["profile"] = before[0]  # a profile heading in another shape ("Aidan Clark")
+    elif before:  # text before the first title explains nothing
         diags.append(Diagnostic("last-first.unread", "lines before the first entry were not read",
                                 start + 1, severity=Severity.ERROR,
-                                raw="\n".join(lines[start:blocks[0][0]])[:500]))
+                                raw="\n".join(before)[:500]))
     for block in blocks:
         rec = _record(lines, block, diags)
         if rec is not None:

@@ -87,7 +87,14 @@ class _Entry:
 
 # ------------------------------------------------------------------ line shapes
 def _clean_name_line(text: str) -> str:
-    return normalise_caps_name(_MARKS.sub("", text.strip()))
+    """Affiliation marks dropped; ALL CAPS to normal case, for the whole name or for single
+    words (``Yoshua BENGIO``; a short all-caps word before the last is initials, ``AJ``)."""
+    text = normalise_caps_name(_MARKS.sub("", text.strip()))
+    words = text.split()
+    return " ".join(
+        normalise_caps_name(w) if w.isalpha() and w.isupper() and len(w) > 1
+        and (k == len(words) - 1 or len(w) > 2) and w not in ("II", "III", "IV") else w
+        for k, w in enumerate(words))
 
 
 def name_shaped(text: str) -> bool:
@@ -315,7 +322,8 @@ def detect(text: str) -> float:
     """Share of lines explained by title / one-name-per-line / abstract entries, 0.0-1.0."""
     try:
         entries, header, stray = _parse(text[:100_000])
-        good = [e for e in entries if e.names]
+        good = [e for e in entries
+                if any(len(n.text.split()) > 1 and n.titleness < 0.5 for n in e.names)]
         if not good:
             return 0.0
         total = sum(1 for ln in text[:100_000].splitlines() if ln.strip())
@@ -325,7 +333,7 @@ def detect(text: str) -> float:
         avg_names = sum(len(e.names) for e in good) / len(good)
         if avg_names > 25:
             return 0.0
-        strength = min(1.0, 0.5 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
+        strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
         return round(max(0.0, min(1.0, strength * coverage ** 2)), 3)
     except Exception:  # noqa: BLE001 - a detector never raises
         return 0.0
