@@ -139,9 +139,10 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 #   1. a lower-case particle run inside the name starts the family: it becomes the
 #      non-dropping particle (``Jan van der Berg``);
 #   2. a capitalised family prefix before the last word joins the family (``Charline Le Lan``);
-#   3. otherwise the last word is the family, except that four or more plain words split in
-#      half-ish, the last two being the family (``Johan Samir Obando Ceron``: Hispanic double
-#      surnames are the common case on lab pages);
+#   3. otherwise the last word is the family, except that four or more plain words keep the
+#      last two as the family (``Johan Samir Obando Ceron``: Hispanic double surnames are the
+#      common case on lab pages) unless the last word is a romanised East Asian surname
+#      (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``: certain, no note);
 #   4. three plain words keep the middle one in the given part (``Michael Curtis Mozer``,
 #      ``Chak Ming Li``) -- the commoner reading, reported as ambiguous (``Samira Ebrahimi Kahou``
 #      is the other one).
@@ -149,6 +150,20 @@ CAPITAL_PREFIXES = frozenset({
     "le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "ter", "ten", "st.",
     "saint", "abu", "el", "al", "ben", "bin", "ibn", "mac",
 })
+# Romanised East Asian surnames (Chinese pinyin and Cantonese, Korean, Vietnamese): a name
+# ending in one has a one-word family name however many given words come first
+# (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``).
+EAST_ASIAN_SURNAMES = frozenset("""
+li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
+xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
+su lu ding ren shen yao jin cui zhong tan fan fu fang shi qian qiu qin xiong meng mao hao bai
+kong jia xue lei long duan hou shao wan gu lai wen mo kang gong qiao yan yin xing ji dai tao
+niu chang lam cheung chan wong leung ng chow tsang chu yip kwok lau mak tse fung siu choi chung
+chong chiu tsui yeung kwan hui ho lo mok tsai hsu hsieh tsao chiang chao liao tseng chuang kuo
+kim lee park jung kang cho yoon jang lim shin seo kwon hwang ahn yoo hong jeon ko moon son
+bae baek heo nam noh ha kwak seong cha joo woo koo min ryu na jin ji
+nguyen tran pham hoang phan vu vo dang bui ngo duong ly trinh truong huynh le
+""".split())
 _TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
                      "sir", "dame"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
@@ -246,6 +261,8 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
             return Name(family=" ".join(words[i:]), given=" ".join(words[:i]), suffix=suffix), ""
     cut, note = len(words) - 1, ""
     plain = [w for w in words[1:-1] if not is_initial(w)]
+    if words[-1].lower() in EAST_ASIAN_SURNAMES:
+        plain = []  # rule 3a: one-word East Asian family name
     if len(words) >= 4 and len(plain) >= 2:  # rule 3
         cut = len(words) - 2
         note = f"{len(words)} words: read the last two as the family name"
@@ -255,8 +272,7 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_HAN_COMPOUND = frozenset({"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
-                           "令狐", "夏侯", "司徒", "歐陽", "司馬", "諸葛"})
+_HAN_COMPOUND = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 司徒 歐陽 司馬 諸葛".split())
 
 
 def _parse_cjk(text: str) -> Name:

@@ -52,6 +52,10 @@ SINGLE = [
     ("Quoc V. Le", "Le", "Quoc V.", "", "", ""),
     ("Johan Samir Obando Ceron", "Obando Ceron", "Johan Samir", "", "", ""),
     ("Chak Ming Li", "Li", "Chak Ming", "", "", ""),
+    ("Jackie Chi Kit Cheung", "Cheung", "Jackie Chi Kit", "", "", ""),
+    ("Hyung Won Chung", "Chung", "Hyung Won", "", "", ""),
+    ("Nicolas Le Roux", "Le Roux", "Nicolas", "", "", ""),
+    ("Samuel HORVÁTH", "HORVÁTH", "Samuel", "", "", ""),  # caps are the readers' job
     ("Martin Luther King Jr.", "King", "Martin Luther", "", "Jr.", ""),
     ("John Smith, Jr.", "Smith", "John", "", "Jr.", ""),
     ("King, Martin Luther, Jr.", "King", "Martin Luther", "", "Jr.", ""),
@@ -95,7 +99,8 @@ def test_known_guesses_are_reported(text: str, family: str, given_: str) -> None
     assert note  # the guess is reported, never hidden
 
 
-@pytest.mark.parametrize("text", ["John Smith", "Smith, John", "Jack W. Rae", "OpenAI"])
+@pytest.mark.parametrize("text", ["John Smith", "Smith, John", "Jack W. Rae", "OpenAI",
+                                  "Jong Wook Kim", "Jackie Chi Kit Cheung"])
 def test_certain_splits_have_no_note(text: str) -> None:
     assert parse_name_noted(text)[1] == ""
 
