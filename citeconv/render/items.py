@@ -35,6 +35,42 @@ def _is_etal(name: Any) -> bool:
             and not any(name.get(p) for p in _NAME_PARTS if p != "literal"))
 
 
+_PARTICLE = re.compile(r"^((?:[a-z\u00e0-\u00ff][\w\u2019']*[\s\u2019']+|[a-z]{1,3}[\u2019'])+)(?=\S)")
+
+
+def _parse_name(n: dict) -> dict:
+    """citeproc-js name parsing: ``given: "John, III"`` → suffix; lower-case family prefix → particle."""
+    if n.get("literal") or n.get("parse-names") in (False, "false"):
+        return n
+    n = dict(n)
+    given, family = n.get("given"), n.get("family")
+    if isinstance(given, str) and "," in given and not n.get("suffix"):
+        head, _, tail = given.partition(",")
+        tail = tail.strip()
+        if tail.startswith("!"):
+            tail = tail[1:].strip()
+            n["comma-suffix"] = True
+        if tail:
+            n["given"], n["suffix"] = head.strip(), tail
+    if (isinstance(family, str) and not n.get("non-dropping-particle")
+            and not n.get("dropping-particle")):
+        m = _PARTICLE.match(family)
+        if m and m.group(0).strip() != family.strip():
+            particle = m.group(0)
+            n["non-dropping-particle"] = particle.strip() if particle.endswith(" ") else particle
+            n["family"] = family[len(particle):].strip()
+    given = n.get("given")
+    if isinstance(given, str) and not n.get("dropping-particle"):
+        words = given.split(" ")
+        k = len(words)
+        while k > 1 and words[k - 1][:1].islower():
+            k -= 1
+        if k < len(words):
+            n["given"], n["dropping-particle"] = " ".join(words[:k]), " ".join(words[k:])
+    n.pop("parse-names", None)
+    return n
+
+
 def _clean_names(names: Any) -> tuple[list[dict], bool]:
     if not isinstance(names, list):
         return [], False
@@ -44,7 +80,7 @@ def _clean_names(names: Any) -> tuple[list[dict], bool]:
             continue
         n = {k: v for k, v in n.items() if not (k in _NAME_PARTS and (v is None or str(v).strip() == ""))}
         if any(n.get(p) for p in _NAME_PARTS):
-            out.append(n)
+            out.append(n if _is_etal(n) else _parse_name(n))
     etal = False
     while out and _is_etal(out[-1]):
         out.pop()

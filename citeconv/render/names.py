@@ -229,3 +229,11 @@ def install() -> None:
     from citeproc import model
 
     model.Name.process = process
+    markup = model.Name.markup
+
+    def name_markup(self: Any, text: Any) -> Any:
+        if isinstance(text, int):
+            return text  # form="count": Names.process sums the counts
+        return markup(self, text)
+
+    model.Name.markup = name_markup
