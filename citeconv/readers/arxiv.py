@@ -45,7 +45,7 @@ _LABEL = re.compile(
     r"^(Title|Authors?|Abstract|Comments?|Subjects?|Journal[- ]ref|DOI|Cite as|Report number|"
     r"MSC classes|ACM classes)\s*:\s*(.*)$", re.IGNORECASE)
 _SUBMITTED = re.compile(r"^\[?Submitted\b", re.IGNORECASE)
-_NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|"
+_NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|\[(?:pdf|html|ps|other)\b.*\]|"
                     r"Submission history|From: .*|\[v\d+\] .*|Download PDF|View PDF.*)$")
 _ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
@@ -285,15 +285,16 @@ def _page_fields(lines: list[str]) -> dict[str, str]:
                 key = "" if "abstract" in fields else "abstract"
         elif _SUBMITTED.match(ln) or "originally announced" in ln:
             fields.setdefault("submitted", ln)
-            key = ""
+            key = "submitted"
         elif _NOISE.match(ln) or _LEAD_IN.match(ln):
             continue
         elif key:
             fields[key] = (fields.get(key, "") + " " + ln).strip()
         elif all(cats.is_category(t) for t in ln.split()):
             fields["idline"] = fields.get("idline", "") + " " + ln
-        elif "title" not in fields and "author" not in fields:
-            fields["title"] = ln
+        elif "title0" not in fields and "author" not in fields:
+            fields["title0"] = ln  # search results: the title line has no label
+    fields.setdefault("title", fields.get("title0", ""))
     return fields
 
 
