@@ -169,8 +169,12 @@ def install_names() -> None:
 
     def process(self: Any, item: Any, names_context: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
+        from .collapse import suppress_names
+
         attr = self.get("variable") or ""
         roles = attr.split()
+        if suppress_names():
+            return None
         ctx = context if context is not None else self
         keep = [r for r in roles if not suppressed(ctx, r)]
         if not keep:

@@ -28,8 +28,10 @@ def install() -> None:
     names.install()
     punctuation.install()
     _hook_names()
-    from . import conditions, dates, disambiguation, groups, numbers, perf, sort, terms, textcase
+    from . import (collapse, conditions, dates, disambiguation, groups, numbers, perf, sort,
+                   terms, textcase)
 
+    collapse.install()
     groups.install()
     groups.install_names()
     textcase.install()

@@ -1,0 +1,172 @@
+"""Citation layout: cite order, cite grouping and collapsing (CSL 1.0.2 §Citation-specific options).
+
+Contract
+- ``install()`` replaces ``Layout.render_citation``. Cites keep their input order unless the
+  citation has a cs:sort (citeproc-py always re-sorted them in bibliography order).
+- Cite grouping: with ``cite-group-delimiter`` or a year ``collapse``, cites whose first rendered
+  names are identical are moved next to the first of them; the later ones print without the names
+  and are joined with ``cite-group-delimiter`` (default ``", "``).
+- ``collapse="year-suffix"``/``"year-suffix-ranged"``: within such a group, cites of the same year
+  with year suffixes print the suffix only, joined by ``year-suffix-delimiter`` (default: the
+  layout delimiter); ranged turns three or more consecutive letters into ``a–c``.
+- ``collapse="citation-number"``: runs of three or more consecutive citation numbers print as
+  ``first–last``.
+- After a collapsed group the next delimiter is ``after-collapse-delimiter`` (default: the layout
+  delimiter). Cite prefixes/suffixes are kept; unknown cites render as ``key?`` via the callback.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import layout as layout_mod
+
+__all__ = ["install", "suppress_names"]
+
+_state = {"suppress": False, "done": False}
+
+
+def suppress_names() -> bool:
+    """True once for the first cs:names of a cite rendered without its names."""
+    if _state["suppress"] and not _state["done"]:
+        _state["done"] = True
+        return True
+    return False
+
+
+def _render_one(layout: Any, item: Any, without_names: bool) -> tuple[Any, str | None]:
+    layout.repressed = {}
+    layout_mod._current.clear()
+    layout_mod._current["layout"] = layout
+    _state.update(suppress=without_names, done=False)
+    try:
+        text = layout.render_children(item)
+    finally:
+        _state.update(suppress=False, done=False)
+        names = layout_mod._current.get("first_names")
+        layout_mod._current.clear()
+    return text, names
+
+
+def _affix(item: Any, text: Any) -> Any:
+    prefix, suffix = item.get("prefix", ""), item.get("suffix", "")
+    return prefix + text + suffix if (prefix or suffix) else text
+
+
+def render_citation(self: Any, citation: Any, callback: Any) -> Any:
+    from citeproc.source import VariableError
+
+    parent = self.getparent()
+    good = [c for c in citation.cites if not c.is_bad()]
+    bad = [c for c in citation.cites if c.is_bad()]
+    if parent.sort is not None:
+        good = parent.sort.sort(good, self)
+    collapse = parent.get("collapse")
+    grouping = collapse in ("year", "year-suffix", "year-suffix-ranged") or \
+        parent.get("cite-group-delimiter") is not None
+    rows = []
+    for item in good:
+        try:
+            full, names = _render_one(self, item, False)
+            short = _render_one(self, item, True)[0] if grouping and names else None
+        except VariableError:
+            continue
+        if full is None:
+            continue
+        rows.append({"item": item, "full": full, "short": short, "names": names})
+        parent.cites.append(item)
+    delim = self.get("delimiter", "")
+    if grouping:
+        pieces = _grouped(parent, rows, collapse, delim)
+    elif collapse == "citation-number":
+        pieces = _numbers(rows)
+    else:
+        pieces = [(_affix(r["item"], r["full"]), False) for r in rows]
+    for item in bad:
+        pieces.append((callback(item) or "{}?".format(item.key), False))
+    if not pieces:
+        return None
+    after = parent.get("after-collapse-delimiter", delim)
+    out = pieces[0][0]
+    for (prev, collapsed), (text, _) in zip(pieces, pieces[1:]):
+        out = out + (after if collapsed else delim) + text
+    return self.format(self.wrap(out))
+
+
+def _year(item: Any) -> Any:
+    issued = item.reference.get("issued")
+    if issued is None:
+        return None
+    begin = issued.get("begin", issued) if hasattr(issued, "get") else issued
+    return getattr(begin, "get", lambda k, d=None: d)("year")
+
+
+def _grouped(parent: Any, rows: list, collapse: str | None, delim: str) -> list:
+    groups: list[list] = []
+    index: dict[str, list] = {}
+    for r in rows:
+        key = r["names"]
+        if key and key in index:
+            index[key].append(r)
+        else:
+            g = [r]
+            groups.append(g)
+            if key:
+                index[key] = g
+    cgd = parent.get("cite-group-delimiter", ", ")
+    ysd = parent.get("year-suffix-delimiter", delim)
+    pieces = []
+    for g in groups:
+        out = _affix(g[0]["item"], g[0]["full"])
+        i = 1
+        run_year = _year(g[0]["item"])
+        run: list[str] = [g[0]["item"].reference.get("year_suffix")] if run_year else []
+        while i < len(g):
+            r = g[i]
+            ys = r["item"].reference.get("year_suffix")
+            same = (collapse in ("year-suffix", "year-suffix-ranged") and ys and run and run[-1]
+                    and _year(r["item"]) == run_year and not r["item"].get("prefix")
+                    and not r["item"].get("suffix"))
+            if same:
+                run.append(ys)
+                out = _ranged(out, run, ysd, collapse == "year-suffix-ranged")
+            else:
+                text = r["short"] if r["short"] is not None else r["full"]
+                out = out + cgd + _affix(r["item"], text)
+                run_year = _year(r["item"])
+                run = [ys] if ys else []
+            i += 1
+        pieces.append((out, len(g) > 1))
+    return pieces
+
+
+def _ranged(out: Any, run: list[str], ysd: str, ranged: bool) -> Any:
+    if ranged and len(run) >= 3 and all(ord(b) - ord(a) == 1 for a, b in zip(run, run[1:]) if len(a) == len(b) == 1):
+        prev = run[-2]
+        marker = "\u2013" + prev if len(run) > 3 else ysd + run[1] + ysd + prev
+        text = str(out)
+        if text.endswith(marker):
+            text = text[: -len(marker)]
+        return text + "\u2013" + run[-1]
+    return out + ysd + run[-1]
+
+
+def _numbers(rows: list) -> list:
+    pieces = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while (j + 1 < len(rows) and rows[j + 1]["item"].number == rows[j]["item"].number + 1
+               and not rows[j + 1]["item"].get("prefix") and not rows[j]["item"].get("suffix")):
+            j += 1
+        if j - i >= 2:
+            pieces.append((rows[i]["full"] + "\u2013" + rows[j]["full"], True))
+        else:
+            pieces += [(_affix(r["item"], r["full"]), False) for r in rows[i:j + 1]]
+        i = j + 1
+    return pieces
+
+
+def install() -> None:
+    from citeproc import model
+
+    model.Layout.render_citation = render_citation
