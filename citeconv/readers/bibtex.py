@@ -191,7 +191,7 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
                                                                 "article-newspaper")):
         extra["entrysubtype"] = decode("entrysubtype", values["entrysubtype"][0],
                                        values["entrysubtype"][1], False)
-    csl_type = _read_dates(values, fields, extra, problems) or csl_type
+    _read_dates(values, fields, extra, problems)
     csl_type = _read_eprint(csl_type, entry_type, values, fields, extra)
     for name, (value, line) in values.items():
         if name in mapping.SPECIAL and name not in ("subtitle", "titleaddon"):
@@ -278,7 +278,7 @@ def _csl_type(entry_type: str, values: dict[str, tuple[str, int]]) -> str:
     return mapping.TYPE_TO_CSL.get(entry_type, "document")
 
 
-def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-untyped-def]
+def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-untyped-def]
     for bib, csl in (("urldate", "accessed"), ("origdate", "original-date"),
                      ("eventdate", "event-date"), ("date", "issued")):
         if bib in values:
@@ -289,10 +289,13 @@ def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-unty
         for name in ("month", "day"):
             if name in values:
                 extra[name] = _decoded(name, values, problems)
-        return ""
-    if "issued" in fields:  # both date and year: date wins, year kept aside
-        extra["year"] = _decoded("year", values, problems)
-        return ""
+        return
+    if "issued" in fields:  # both date and year: date wins; a disagreeing year is reported
+        year = _decoded("year", values, problems)
+        if year != str(fields["issued"].year):
+            problems.append(_warn("bibtex.year-conflict", f"year {year!r} disagrees with date "
+                                  f"{values['date'][0]!r}; the date is kept", values["year"][1]))
+        return
     year_text = _decoded("year", values, problems)
     parts: list[int] = []
     if re.fullmatch(r"-?\d{1,4}", year_text):
@@ -317,7 +320,6 @@ def _read_dates(values, fields, extra, problems) -> str:  # type: ignore[no-unty
         for name in ("month", "day"):
             if name in values:
                 extra[name] = _decoded(name, values, problems)
-    return ""
 
 
 def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagnostic]) -> str:
