@@ -150,6 +150,14 @@ SPLITS = [
      Name(family="Jimenez", given="Carlos E.")),
     ("The Claude 3 Model Family: Opus, Sonnet, HaikuAnthropic",
      "The Claude 3 Model Family: Opus, Sonnet, Haiku", Name(literal="Anthropic")),
+    # made-up titles for shapes real listings have: an org after a capital, "AI" labs, "Jr."
+    ("A Model Card for Our 12BMistral AI, Jane Doe et al.", "A Model Card for Our 12B",
+     Name(literal="Mistral AI")),
+    ("Notes on a Practical SizeGoogle DeepMind", "Notes on a Practical Size",
+     Name(literal="Google DeepMind")),
+    ("A Dataset of Diverse TextEleutherAI", "A Dataset of Diverse Text", Name(literal="EleutherAI")),
+    ("On DreamsMartin Luther King, Jr., John Smith", "On Dreams",
+     Name(family="King", given="Martin Luther", suffix="Jr.")),
     ("Efficient Memory Management for Large Language Model Serving with PagedAttentionWoosuk "
      "Kwon, Zhuohan Li, Siyuan Zhuang et al.",
      "Efficient Memory Management for Large Language Model Serving with PagedAttention",

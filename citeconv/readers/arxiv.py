@@ -47,6 +47,11 @@ _LABEL = re.compile(
 _SUBMITTED = re.compile(r"^\[?Submitted\b", re.IGNORECASE)
 _NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|\[(?:pdf|html|ps|other)\b.*\]|"
                     r"Submission history|From: .*|\[v\d+\] .*|Download PDF|View PDF.*)$")
+_MORE_ORGS = frozenset({
+    "google deepmind", "deepmind", "google brain", "hugging face", "bytedance", "bytedance seed",
+    "cohere", "apple", "amazon", "alibaba", "tencent", "baidu", "salesforce", "laion", "stepfun",
+    "minimax", "moonshot ai", "zhipu ai", "01.ai", "meta fair", "fair", "allenai"})
+_AI_ORG = re.compile(r"^(?:[\w.\-]*[a-z0-9.]AI|(?:[A-Z][\w\-]*\s)+AI)$")
 _ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
 _AUTHORS_MAX = 400  # longest author part tried: three names, or an organisation
@@ -115,15 +120,24 @@ def _person_score(piece: str) -> float:
     return base + sum(_token_score(t, i, n) for i, t in enumerate(toks))
 
 
+def _is_org(piece: str) -> bool:
+    """``names.is_organisation``, plus AI-lab names it does not know yet (``Google DeepMind``,
+    ``Mistral AI``, ``EleutherAI``, ``xAI``)."""
+    return is_organisation(piece) or piece.lower() in _MORE_ORGS or bool(_AI_ORG.search(piece))
+
+
 def _org_score(piece: str) -> float | None:
     toks = piece.split()
-    if not is_organisation(piece) or len(toks) > 6 or re.search(r"[:?!()\[\]\"]", piece):
+    if not _is_org(piece) or len(toks) > 6 or re.search(r"[:?!()\[\]\"]", piece):
         return None
-    if any(not t[:1].isupper() and t.lower() not in _ORG_GLUE for t in toks):
+    if any(not t[:1].isupper() and t.lower() not in _ORG_GLUE and not _AI_ORG.match(t)
+           for t in toks):
         return None
-    if any(re.search(r"[a-z][A-Z]", t) for t in toks[1:]):
+    if any(re.search(r"[a-z][A-Z]", t) for t in toks[1:-1] + toks[-1:][:len(toks) - 1]
+           if not _AI_ORG.match(t) and t.lower() not in _MORE_ORGS):
         return None  # only the first word may be glued-looking (BigScience, DeepSeek-AI)
-    return 2.5 + 0.05 * len(toks[0])
+    cut = re.match(r"[A-Z]{2,}[a-z]", toks[0]) is not None  # "BMistral": "…12B" + "Mistral"
+    return 2.5 + 0.05 * len(toks[0]) - (2.0 if cut else 0.0)
 
 
 def _piece_score(piece: str) -> float:
@@ -135,7 +149,13 @@ def _piece_score(piece: str) -> float:
 
 
 def _pieces(names: str) -> list[str]:
-    return [p.strip() for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names)]
+    pieces: list[str] = []
+    for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names):
+        if pieces and p.strip().lower() in SUFFIXES:  # "King, Jr." is one name: "King Jr."
+            pieces[-1] += " " + p.strip()
+        else:
+            pieces.append(p.strip())
+    return pieces
 
 
 def _title_score(title: str, names: str) -> float:
