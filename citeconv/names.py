@@ -214,6 +214,7 @@ def _mid_particle(given: str) -> tuple[str, str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def parse_sorted_name(family: str, given: str) -> tuple[Name, str]:
     """An export's ``(family, given)`` pair -> (Name, ambiguity note); no organisation check."""
     return _parse_sorted([family.strip(), *[p.strip() for p in given.split(",") if p.strip()]])

@@ -33,6 +33,7 @@ Contract
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
 from ..names import PARTICLES, SUFFIXES, is_organisation, parse_sorted_name
@@ -43,9 +44,11 @@ NAME = "last-first"
 _WORD = re.compile(r"^(?:[^\W\d_]|[.'’\-])+$")
 _APOS_PARTICLE = re.compile(r"^(?:d|l|dell|degli|van)['’]", re.IGNORECASE)
 _NULL = "null"
+_MAX_WRAP = 30  # continuation lines of one wrapped author line
 
 
 # ------------------------------------------------------------------ recognising lines
+@lru_cache(maxsize=65536)
 def _name_token(token: str) -> bool:
     """Could this comma-separated token be a family or a given part?"""
     if token == _NULL:
@@ -63,8 +66,11 @@ def _stray(token: str) -> bool:
     return bool(token) and not any(c.isalpha() for c in token)
 
 
+_AND = re.compile(r"^(?:and|&)\s+")
+
+
 def _tokens(line: str) -> list[str]:
-    return [re.sub(r"^(?:and|&)\s+", "", t.strip()) for t in line.split(",")]
+    return [_AND.sub("", t.strip()) for t in line.split(",")]
 
 
 def _pair_pieces(line: str) -> list[str] | None:
@@ -102,13 +108,23 @@ def _profile_line(lines: list[str]) -> bool:
 
 
 # ------------------------------------------------------------------ blocks
+def _tokens_ok(line: str) -> bool:
+    """Cheap gate: every comma/semicolon token of the line is a name part or a stray."""
+    tokens = [t for t in _tokens(line.replace(";", ",")) if t]
+    return bool(tokens) and all(_name_token(t) or _stray(t) for t in tokens)
+
+
 def _author_run(lines: list[str], i: int) -> int | None:
     """Index of the last line of the author line starting at ``i`` (a line ending in ``,`` or
     ``;`` continues on the next), or None when line ``i`` does not start one."""
-    joined, j = lines[i].strip(), i
-    while joined.endswith((",", ";")) and j + 1 < len(lines) and lines[j + 1].strip():
-        joined, j = joined + " " + lines[j + 1].strip(), j + 1
-    if j > i and is_author_line(joined):
+    parts, j = [lines[i].strip()], i
+    if not _tokens_ok(parts[0]):
+        return None
+    while (parts[-1].endswith((",", ";")) and j + 1 < len(lines) and lines[j + 1].strip()
+           and j - i < _MAX_WRAP):
+        parts.append(lines[j + 1].strip())
+        j += 1
+    if j > i and is_author_line(" ".join(parts)):
         return j
     return i if is_author_line(lines[i]) else None
 
@@ -267,7 +283,7 @@ def detect(text: str) -> float:
             return 0.0
         authors = [i for i, ln in enumerate(lines) if is_author_line(ln)]
         titled = [i for i in authors if i > 0 and not is_author_line(lines[i - 1])
-                  and len(lines[i - 1]) < 400 and not lines[i - 1].rstrip().endswith(".")]
+                  and len(lines[i - 1]) < 400 and len(lines[i - 1].split()) <= 40]
         if not titled:
             return 0.0
         unread = titled[0] - 1 - int(_profile_line(lines))

@@ -31,6 +31,7 @@ Contract
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -245,15 +246,16 @@ def _place_dates(lines: list[_Line], entries: list[_Entry]) -> None:
     after = {ln.index: lines[k + 1].index for k, ln in enumerate(lines[:-1])}
     titles = {e.title.index for e in entries}
     headings = all(after.get(d.index) in titles for d in dates)
-    for e in entries:
-        if headings:
-            before = [d for d in dates if d.index < e.title.index]
-            e.date = before[-1] if before else None
-    if not headings:
-        for d in dates:
-            owner = [e for e in entries if e.title.index < d.index]
-            if owner and owner[-1].date is None:
-                owner[-1].date = d
+    starts = [d.index for d in dates] if headings else [e.title.index for e in entries]
+    if headings:
+        for e in entries:
+            k = bisect.bisect_left(starts, e.title.index)
+            e.date = dates[k - 1] if k else None
+        return
+    for d in dates:
+        k = bisect.bisect_left(starts, d.index)
+        if k and entries[k - 1].date is None:
+            entries[k - 1].date = d
 
 
 # ------------------------------------------------------------------ records
