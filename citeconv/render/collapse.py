@@ -85,7 +85,7 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
         pieces.append((callback(item) or "{}?".format(item.key), False))
     if not pieces:
         return None
-    after = parent.get("after-collapse-delimiter", delim)
+    after = parent.get("after-collapse-delimiter", delim) if collapse else delim
     out = pieces[0][0]
     for (prev, collapsed), (text, _) in zip(pieces, pieces[1:]):
         out = out + (after if collapsed else delim) + text
@@ -112,42 +112,58 @@ def _grouped(parent: Any, rows: list, collapse: str | None, delim: str) -> list:
             groups.append(g)
             if key:
                 index[key] = g
-    cgd = parent.get("cite-group-delimiter", ", ")
-    ysd = parent.get("year-suffix-delimiter", delim)
+    collapsing = collapse in ("year", "year-suffix", "year-suffix-ranged")
+    cgd = parent.get("cite-group-delimiter", delim)
+    ysd = parent.get("year-suffix-delimiter", cgd)
+    after = parent.get("after-collapse-delimiter", delim)
     pieces = []
     for g in groups:
-        out = _affix(g[0]["item"], g[0]["full"])
-        i = 1
-        run_year = _year(g[0]["item"])
-        run: list[str] = [g[0]["item"].reference.get("year_suffix")] if run_year else []
-        while i < len(g):
-            r = g[i]
-            ys = r["item"].reference.get("year_suffix")
-            same = (collapse in ("year-suffix", "year-suffix-ranged") and ys and run and run[-1]
-                    and _year(r["item"]) == run_year and not r["item"].get("prefix")
-                    and not r["item"].get("suffix"))
-            if same:
-                run.append(ys)
-                out = _ranged(out, run, ysd, collapse == "year-suffix-ranged")
+        runs: list[tuple[Any, list[str], Any]] = []  # (text, later suffixes, first item)
+        for n, r in enumerate(g):
+            item = r["item"]
+            ys = item.reference.get("year_suffix")
+            if (n and collapse in ("year-suffix", "year-suffix-ranged") and ys and runs
+                    and runs[-1][2].reference.get("year_suffix")
+                    and _year(item) == _year(runs[-1][2]) and not item.get("prefix")
+                    and not item.get("suffix") and "locator" not in item
+                    and "locator" not in runs[-1][2]):
+                runs[-1][1].append(str(ys))
+                continue
+            text = r["full"] if n == 0 or not collapsing or r["short"] is None else r["short"]
+            runs.append((_affix(item, text), [], item))
+        out = None
+        for text, extra, item in runs:
+            if extra:
+                text = text + _suffixes(extra, ysd, collapse == "year-suffix-ranged",
+                                        str(item.reference.get("year_suffix")))
+            if out is None:
+                out = text
             else:
-                text = r["short"] if r["short"] is not None else r["full"]
-                out = out + cgd + _affix(r["item"], text)
-                run_year = _year(r["item"])
-                run = [ys] if ys else []
-            i += 1
-        pieces.append((out, len(g) > 1))
+                out = out + (after if "locator" in item and collapsing else cgd) + text
+        pieces.append((out, collapsing))
     return pieces
 
 
-def _ranged(out: Any, run: list[str], ysd: str, ranged: bool) -> Any:
-    if ranged and len(run) >= 3 and all(ord(b) - ord(a) == 1 for a, b in zip(run, run[1:]) if len(a) == len(b) == 1):
-        prev = run[-2]
-        marker = "\u2013" + prev if len(run) > 3 else ysd + run[1] + ysd + prev
-        text = str(out)
-        if text.endswith(marker):
-            text = text[: -len(marker)]
-        return text + "\u2013" + run[-1]
-    return out + ysd + run[-1]
+def _suffixes(extra: list[str], ysd: str, ranged: bool, first: str) -> str:
+    """The text after the first suffix: ``,b,c`` or, with ``ranged``, ``–c`` for runs of 3+."""
+    seq = [first] + extra
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        j = i
+        while (ranged and j + 1 < len(seq) and len(seq[j]) == len(seq[j + 1]) == 1
+               and ord(seq[j + 1]) - ord(seq[j]) == 1):
+            j += 1
+        if j - i >= 2:
+            out.append(seq[i] + "\u2013" + seq[j])
+        else:
+            out.extend(seq[i:j + 1])
+        i = j + 1
+    head = out[0]
+    rest = ysd.join(out[1:])
+    if head != first:  # the first suffix opens a range: "a–c"
+        return head[len(first):] + (ysd + rest if rest else "")
+    return ysd + rest if rest else ""
 
 
 def _numbers(rows: list) -> list:

@@ -3,8 +3,8 @@
 Contract
 - Localized dates (``form="text"``/``"numeric"``) join their date-parts with the *locale*
   date's ``delimiter`` (citeproc-py used the calling cs:date's, usually none: ``1948Jul``).
-- The year-suffix assigned by ``disambiguation`` is appended to the rendered year of the
-  ``issued`` date when the style does not render ``year-suffix`` itself.
+- The year-suffix assigned by ``disambiguation`` is appended to the first rendered year of the
+  ``issued`` date in an entry or cite when the style does not render ``year-suffix`` itself.
 """
 from __future__ import annotations
 
@@ -34,7 +34,11 @@ def install() -> None:
         if self.get("name") == "year" and text:
             suffix = date.__dict__.get("_citeconv_year_suffix")
             if suffix:
-                text = str(text) + suffix
+                from .layout import _current
+
+                if not _current.get("year_suffix_done"):
+                    _current["year_suffix_done"] = True
+                    text = str(text) + suffix
         return text
 
     model.Date_Part.process = process

@@ -78,6 +78,7 @@ def _max_names(ref: Any) -> int:
 
 
 def _add_names(style: Any, bib: Any, group: list) -> list[list]:
+    """Show more names until the group separates; if it never does, go back to the base count."""
     limit = max(_max_names(it.reference) for it in group)
     for n in range(2, limit + 1):
         for it in group:
@@ -85,6 +86,7 @@ def _add_names(style: Any, bib: Any, group: list) -> list[list]:
         rest = _groups(style, bib, group)
         if not rest:
             return []
+    _flag(group, "_citeconv_names_first", None)
     return _groups(style, bib, group)
 
 
