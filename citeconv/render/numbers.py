@@ -5,7 +5,7 @@ Contract
   chicago-16, implemented from the spec; an abbreviated second number is first expanded
   (``321-28`` → ``321–328``). Without the option the numbers are kept as written. A range is
   ``[prefix]N-[prefix]M`` with the same letter prefix on both sides; anything else (``N110-5``,
-  ``n11564-1568``) keeps its hyphen; ``\-`` is a literal hyphen, not a range.
+  ``n11564-1568``) keeps its hyphen; ``\\-`` is a literal hyphen, not a range.
 - A numeric number variable (``1999-66``, ``3-5``) printed by cs:text gets an en dash range,
   as citeproc-js prints it.
 - ``is_numeric(value)`` follows the spec: numbers with optional letter affixes, separated by
