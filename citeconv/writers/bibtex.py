@@ -21,7 +21,7 @@ from ..model import Date, Name, Record
 from ..names import format_bibtex_names
 
 NAME = "bibtex"
-_URL_UNSAFE = re.compile(r"[{}\\\s]")
+_URL_UNSAFE = re.compile(r"[{}\\\s^]")  # ^^5c is a backslash to TeX
 
 
 def _verbatim(value: str) -> str:
@@ -33,26 +33,30 @@ def _verbatim_field(value: str) -> str:
     """Other verbatim fields (JabRef/Zotero ``file`` paths…) are byte for byte: spaces and
     JabRef's ``\\:``/``\\\\`` escapes are data there. What could break the file or run as
     LaTeX is %-encoded: braces that do not balance (they would end the value early or swallow
-    the next entry), line breaks, and a backslash that starts a control word (``\\input``)."""
+    the next entry), line breaks, a backslash that is not one of JabRef's escapes (``\\\\``,
+    ``\\:``, ``\\;``), and ``^^`` (TeX's way of spelling any character)."""
     depth = 0
     for ch in value:
         depth += (ch == "{") - (ch == "}")
         if depth < 0:
             break
-    if depth == 0 and "\n" not in value and not _CONTROL_WORD.search(value):
+    if depth == 0 and "\n" not in value and not _UNSAFE_ESCAPE.search(value):
         return value
     braces = r"[{}\n]|" if depth != 0 or "\n" in value else ""
-    return re.sub(braces + r"\\\\|\\(?=[A-Za-z])", _percent, value)
+    return re.sub(braces + r"\\[\\:;](?![{}]|$)|\\|\^\^", _percent, value)
 
 
 def _percent(match: re.Match[str]) -> str:
     text = match.group(0)
-    return text if text == "\\\\" else "%{:02X}".format(ord(text))
+    if len(text) == 2 and text[0] == "\\":
+        return text
+    return "".join("%{:02X}".format(ord(c)) for c in text)
 
 
-_CONTROL_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Za-z]")
+#: a backslash before a brace or at the end: bibtexparser would not see the brace (BibTeX would)
+_UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^")
 #: characters that end or split a citation key in BibTeX, bibtexparser and biber
-_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%'=\\~]")
+_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%'=\\~^]")
 
 
 def _safe_key(key: str) -> str:
