@@ -42,7 +42,8 @@ _DATE_MDY = re.compile(rf"({_MON})\s(\d{{1,2}}),?\s(\d{{4}})")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s({_MON}),?\s(\d{{4}})")
 _ID_LINE = re.compile(rf"^(?:\[\d+\]\s*)?arXiv:({ARXIV_ID})(v\d+)?\b(.*)$")
 _LABEL = re.compile(
-    r"^(Title|Authors?|Abstract|Comments?|Subjects?|Journal[- ]ref|DOI|Cite as|Report number|"
+    r"^(Title|Authors?|Abstract|Comments?|Subjects?|Journal[- ]ref(?:erence)?|(?:Related )?DOI|"
+    r"Cite as|Report number|"
     r"MSC classes|ACM classes)\s*:\s*(.*)$", re.IGNORECASE)
 _SUBMITTED = re.compile(r"^\[?Submitted\b", re.IGNORECASE)
 _NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|\[(?:pdf|html|ps|other)\b.*\]|"
@@ -87,6 +88,8 @@ def _page_score(lines: list[str]) -> float:
             kinds.add(_key(m.group(1)))
         elif _SUBMITTED.match(ln) or "originally announced" in ln:
             kinds.add("submitted")
+    if kinds == {"id"}:
+        return 0.25  # a bare list of identifiers: nothing to read titles or authors from
     if "id" in kinds or {"title", "author"} <= kinds:
         return min(0.95, 0.3 * len(kinds))
     return 0.0
@@ -133,19 +136,16 @@ def _org_score(piece: str) -> float | None:
     if any(not t[:1].isupper() and t.lower() not in _ORG_GLUE and not _AI_ORG.match(t)
            for t in toks):
         return None
-    if any(re.search(r"[a-z][A-Z]", t) for t in toks[1:-1] + toks[-1:][:len(toks) - 1]
-           if not _AI_ORG.match(t) and t.lower() not in _MORE_ORGS):
+    known = piece.lower() in _MORE_ORGS
+    if not known and any(re.search(r"[a-z][A-Z]", t) for t in toks[1:] if not _AI_ORG.match(t)):
         return None  # only the first word may be glued-looking (BigScience, DeepSeek-AI)
     cut = re.match(r"[A-Z]{2,}[a-z]", toks[0]) is not None  # "BMistral": "…12B" + "Mistral"
     return 2.5 + 0.05 * len(toks[0]) - (2.0 if cut else 0.0)
 
 
 def _piece_score(piece: str) -> float:
-    piece = piece.strip()
-    if not piece:
-        return -10.0
-    org = _org_score(piece)
-    return org if org is not None else _person_score(piece)
+    org = _org_score(piece) if piece else None
+    return -10.0 if not piece else org if org is not None else _person_score(piece)
 
 
 def _pieces(names: str) -> list[str]:
@@ -215,19 +215,18 @@ def _author_list(text: str) -> tuple[tuple[Name, ...], str]:
 
 # --------------------------------------------------------------------------- records
 def _date(text: str) -> Date | None:
-    m = _DATE_MDY.search(text)
-    if m:
-        mon, day, year = m.group(1), m.group(2), m.group(3)
+    """``Jun 9, 2022`` or ``9 June, 2022`` (the first one in ``text``) -> Date; else None."""
+    if (m := _DATE_MDY.search(text)) is not None:
+        mon, day, year = m.groups()
     elif (m := _DATE_DMY.search(text)) is not None:
-        day, mon, year = m.group(1), m.group(2), m.group(3)
+        day, mon, year = m.groups()
     else:
         return None
-    month, d = _MONTHS.get(mon[:3].lower(), 0), int(day)
     try:
-        datetime.date(int(year), month, d)
+        when = datetime.date(int(year), _MONTHS.get(mon[:3].lower(), 0), int(day))
     except ValueError:
         return None
-    return Date(parts=((int(year), month, d),))
+    return Date(parts=((when.year, when.month, when.day),))
 
 
 def _record(line: int, title: str, authors: tuple[Name, ...], issued: Date | None,
@@ -364,7 +363,7 @@ def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[
 # --------------------------------------------------------------------------- reading
 _LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|[A-Z][\w ,\-]* > .+)$")
 #: page furniture around entries, skipped without a diagnostic
-_CHROME = re.compile(r"^(?:Showing \d.*|(?:New submissions|Cross-lists|Replacements|Cross "
+_CHROME = re.compile(r"^(?:Showing \d.*|Skip to main content|We gratefully acknowledge .*|(?:New submissions|Cross-lists|Replacements|Cross "
                      r"submissions)\b.*|Total of \d+ entries.*|[A-Z][\w ,\-]* > .+|"
                      r"arXiv:\S+ \(\w+\))$")
 
