@@ -200,17 +200,13 @@ def split_particles(given: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
-def _mid_particle(given: str) -> tuple[str, str, str] | None:
-    """``Cyprien de Masson`` -> (``Cyprien``, ``de``, ``Masson``): a lower-case particle inside
-    the given part, followed by capitalised words that belong to the family."""
+def _mid_particle(given: str) -> tuple[str, str] | None:
+    """``Cyprien de Masson`` -> (``Cyprien``, ``de Masson``): a lower-case particle inside the
+    given part starts what the export cut off the front of the family name."""
     words = given.split()
     for i in range(1, len(words) - 1):
         if is_particle(words[i]):
-            j = i
-            while j < len(words) - 1 and is_particle(words[j]):
-                j += 1
-            if all(not is_particle(w) for w in words[j:]):
-                return " ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:])
+            return " ".join(words[:i]), " ".join(words[i:])
     return None
 
 
@@ -234,9 +230,8 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
     particle = " ".join(filter(None, [trailing, " ".join(lead)]))
     mid = None if particle else _mid_particle(given)
     if mid:
-        given, particle, more = mid
-        fam_words = more.split() + fam_words
-        note = f"particle inside the given part: read as family {more} {family!s}"
+        given, particle = mid
+        note = f"particle inside the given part: read {particle!r} as the family's particle"
     return Name(family=" ".join(fam_words), given=given, non_dropping_particle=particle,
                 suffix=suffix), note
 

@@ -45,7 +45,7 @@ SINGLE = [
     ("von Neumann, John", "Neumann", "John", "von", "", ""),
     ("Driessche, George van den", "Driessche", "George", "van den", "", ""),
     ("Casas, Diego de Las", "Casas", "Diego", "de Las", "", ""),
-    ("d'Autume, Cyprien de Masson", "Masson d'Autume", "Cyprien", "de", "", ""),
+    ("d'Autume, Cyprien de Masson", "d'Autume", "Cyprien", "de Masson", "", ""),
     ("Charline Le Lan", "Le Lan", "Charline", "", "", ""),
     ("Le Hou", "Hou", "Le", "", "", ""),
     ("Hou, Le", "Hou", "Le", "", "", ""),

@@ -7,7 +7,7 @@ Contract
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
   rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); TeX quotes ````…''`` -> ``“…”``; a few TeX
   escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
-  [cs.LG] 15 Oct 2019``) removed and its id, without version, returned (an unversioned
+  [cs.LG] 15 Oct 2019``, with a page/footnote number right before it) removed and its id, without version, returned (an unversioned
   ``arXiv:…`` mention is a citation of another paper and stays); whitespace collapsed.
   Never raises; ``clean_abstract("")`` is ``("", None)``.
 - ``remove_truncation_markers(text)``: deletes a site's "see more" splice marker (``…
@@ -52,7 +52,7 @@ _HEADING_WORDS = frozenset(_HEADINGS.replace("?", "").split("|")) | {
 # PDF kerning splits: a capital that kerns with the next letter, cut off from its word
 _KERNING = re.compile(r"\b([YVWTFP]) ([aeiouy][a-z]*)\b")
 _ARXIV_STAMP = re.compile(
-    rf"\barXiv:\s?({ARXIV_ID})(v\d+)(?:\s*\[[\w.\-]+\])?"
+    rf"(?:(?<=[.!?]) \d{{1,2}}(?= arXiv:))?\s?\barXiv:\s?({ARXIV_ID})(v\d+)(?:\s*\[[\w.\-]+\])?"
     r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})?")
 _ARXIV_INLINE = re.compile(rf"\barXiv:\s?({ARXIV_ID})(?:v\d+)?\b")
 _TEX = (

@@ -19,11 +19,12 @@ Contract
   as ``OpenAI``; a WARNING ``last-first.null-given`` when it does not look like one). A pair
   whose family has no letter (``:, null``) is dropped with WARNING ``last-first.stray-pair``.
   Particles the export left in the given part become the non-dropping particle
-  (``Driessche, George van den``); a particle inside it moves the rest to the family
-  (``d'Autume, Cyprien de Masson`` -> ``de`` + ``Masson d'Autume``, WARNING
-  ``last-first.particle-split``). A person listed twice is kept, WARNING
-  ``last-first.duplicate-author``. A lone trailing token is a family-only name, WARNING
-  ``last-first.odd-tokens``.
+  (``Driessche, George van den``); so does a particle inside it with what follows, the part
+  of the family name the export cut off (``d'Autume, Cyprien de Masson`` -> given ``Cyprien``,
+  particle ``de Masson``, family ``d'Autume``: displays as the person writes it; WARNING
+  ``last-first.particle-split`` because ``Masson`` is not a particle). A person listed twice
+  is kept, WARNING ``last-first.duplicate-author``. A lone trailing token is a family-only
+  name, WARNING ``last-first.odd-tokens``.
 - Records: ``type="document"``, ``title``, ``author``, ``abstract`` (cleaned by
   ``_text.clean_abstract``); an arXiv stamp in the abstract makes an arXiv ``article``.
   A block with an author line but no title is an ERROR ``last-first.no-title`` (skipped).
