@@ -108,7 +108,12 @@ def run_fixture(data: dict) -> list[str]:
         warns: list[str] = []
         entries = patches.render_bibliography(bib, "html", warns)[0]
         results.append('<div class="csl-bib-body">')
-        results += ['  <div class="csl-entry">%s</div>' % e for e in entries]
+        for e in entries:
+            if e.startswith('<div class="csl-left-margin">'):
+                # citeproc-js puts second-field-align entries on their own lines
+                results.append('  <div class="csl-entry">\n    %s\n  </div>' % e)
+            else:
+                results.append('  <div class="csl-entry">%s</div>' % e)
         results.append("</div>")
     lines = [line for r in results for line in r.split("\n")]
     return [line.replace("&amp;", "&#38;") for line in lines]

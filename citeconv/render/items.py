@@ -10,11 +10,14 @@ Contract
   ``names.py``, which forces et-al truncation after the remaining names).
 - Dates given only as ``raw``/``literal`` strings of the form YYYY[-MM[-DD]] become date-parts.
 - A missing ``type`` becomes ``article``.
+- Straight quotes and apostrophes in text fields and names become typographic (``quotes.smarten``).
 """
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from .quotes import RAW_FIELDS, smarten
 
 __all__ = ["prepare", "ETAL_KEY", "NAME_VARS"]
 
@@ -68,6 +71,9 @@ def _parse_name(n: dict) -> dict:
         if k < len(words):
             n["given"], n["dropping-particle"] = " ".join(words[:k]), " ".join(words[k:])
     n.pop("parse-names", None)
+    for part in ("given", "family", "literal", "non-dropping-particle", "dropping-particle"):
+        if isinstance(n.get(part), str) and part != "non-dropping-particle":
+            n[part] = smarten(n[part])
     return n
 
 
@@ -133,6 +139,8 @@ def prepare(items: list[dict]) -> tuple[list[dict], list[str], dict[str, str]]:
                 it[var] = _clean_date(it[var])
             elif it[var] is None:
                 del it[var]
+            elif isinstance(it[var], str) and var not in RAW_FIELDS:
+                it[var] = smarten(it[var])
         if etal:
             it[ETAL_KEY] = etal
         clean.append(it)

@@ -28,10 +28,11 @@ def install() -> None:
     names.install()
     punctuation.install()
     _hook_names()
-    from . import (collapse, conditions, dates, disambiguation, groups, numbers, perf, sort,
-                   terms, textcase)
+    from . import (collapse, conditions, dates, disambiguation, groups, numbers, perf, quotes,
+                   sort, terms, textcase)
 
     collapse.install()
+    quotes.install()
     groups.install()
     groups.install_names()
     textcase.install()
