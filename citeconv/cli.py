@@ -129,14 +129,17 @@ def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
 def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: str,
             locale: str | None, ascii_only: bool, strict: bool, encoding: str | None) -> None:
     """Convert INPUT files (or - / nothing for stdin) to FORMAT."""
-    records, diagnostics, preambles = _read_inputs(inputs, layout, encoding)
+    from .progress import shown  # a progress line on a terminal, for runs over a second
+    with shown(f"reading {', '.join(inputs) or 'standard input'}"):
+        records, diagnostics, preambles = _read_inputs(inputs, layout, encoding)
     skipped = _report(diagnostics)
     if not records:
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
-    text = _render(records, fmt, style, locale, ascii_only, "\n".join(preambles))
-    _emit(text, output, inputs)
+    with shown(f"writing {len(records)} entries as {fmt}"):
+        text = _render(records, fmt, style, locale, ascii_only, "\n".join(preambles))
+        _emit(text, output, inputs)
     sys.exit(Exit.PARTIAL if skipped else Exit.OK)
 
 
