@@ -142,7 +142,8 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 #   3. otherwise the last word is the family, except that four or more plain words keep the
 #      last two as the family (``Johan Samir Obando Ceron``: Hispanic double surnames are the
 #      common case on lab pages) unless the last word is a romanised East Asian surname
-#      (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``: certain, no note);
+#      (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``) or the one before it a given-name part
+#      (``Abu Awal Md Shoeb``): then the family is one word, with no note;
 #   4. three plain words keep the middle one in the given part (``Michael Curtis Mozer``,
 #      ``Chak Ming Li``) -- the commoner reading, reported as ambiguous (``Samira Ebrahimi Kahou``
 #      is the other one).
@@ -164,6 +165,10 @@ kim lee park jung kang cho yoon jang lim shin seo kwon hwang ahn yoo hong jeon k
 bae baek heo nam noh ha kwak seong cha joo woo koo min ryu na jin ji
 nguyen tran pham hoang phan vu vo dang bui ngo duong ly trinh truong huynh le
 """.split())
+# Words that are parts of given names, never the start of a family name (South Asian and Arabic
+# naming: ``Abu Awal Md Shoeb``, ``Syed Mohammad Ali``).
+GIVEN_PARTS = frozenset("md md. mohd mohd. mohammad mohammed muhammad mohamed muhammed syed "
+                        "sayed sheikh abu abdul abd".split())
 _TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
                      "sir", "dame"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
@@ -257,8 +262,8 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
             return Name(family=" ".join(words[i:]), given=" ".join(words[:i]), suffix=suffix), ""
     cut, note = len(words) - 1, ""
     plain = [w for w in words[1:-1] if not is_initial(w)]
-    if words[-1].lower() in EAST_ASIAN_SURNAMES:
-        plain = []  # rule 3a: one-word East Asian family name
+    if words[-1].lower() in EAST_ASIAN_SURNAMES or words[-2].lower() in GIVEN_PARTS:
+        plain = []  # rule 3a: one-word East Asian family name, or "… Md Shoeb"
     if len(words) >= 4 and len(plain) >= 2:  # rule 3
         cut = len(words) - 2
         note = f"{len(words)} words: read the last two as the family name"

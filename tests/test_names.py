@@ -55,6 +55,7 @@ SINGLE = [
     ("Jackie Chi Kit Cheung", "Cheung", "Jackie Chi Kit", "", "", ""),
     ("Hyung Won Chung", "Chung", "Hyung Won", "", "", ""),
     ("Nicolas Le Roux", "Le Roux", "Nicolas", "", "", ""),
+    ("Abu Awal Md Shoeb", "Shoeb", "Abu Awal Md", "", "", ""),
     ("Samuel HORVÁTH", "HORVÁTH", "Samuel", "", "", ""),  # caps are the readers' job
     ("Martin Luther King Jr.", "King", "Martin Luther", "", "Jr.", ""),
     ("John Smith, Jr.", "Smith", "John", "", "Jr.", ""),
