@@ -53,6 +53,11 @@ _MORE_ORGS = frozenset({
     "cohere", "apple", "amazon", "alibaba", "tencent", "baidu", "salesforce", "laion", "stepfun",
     "minimax", "moonshot ai", "zhipu ai", "01.ai", "meta fair", "fair", "allenai"})
 _AI_ORG = re.compile(r"^(?:[\w.\-]*[a-z0-9.]AI|(?:[A-Z][\w\-]*\s)+AI)$")
+_LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|[A-Z][\w ,\-]* > .+)$")  # before Title:
+_CHROME = re.compile(  # page furniture before the first entry, skipped without a diagnostic
+    r"^(?:Showing \d.*|Skip to main content|We gratefully acknowledge .*|Total of \d+ entries.*|"
+    r"(?:New submissions|Cross-lists|Replacements|Cross submissions)\b.*|"
+    r"[A-Z][\w ,\-]* > .+|arXiv:\S+ \(\w+\))$")
 _ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
 _AUTHORS_MAX = 400  # longest author part tried: three names, or an organisation
@@ -235,12 +240,8 @@ def _record(line: int, title: str, authors: tuple[Name, ...], issued: Date | Non
     arxiv_id = arxiv_id or stamped
     fields: dict[str, object] = {
         "title": " ".join(title.split()), "author": authors, "publisher": "arXiv",
-        "abstract": abstract}
-    if issued is not None:
-        fields["issued"] = issued
-    if arxiv_id:
-        fields["number"] = arxiv_id
-        fields["URL"] = f"https://arxiv.org/abs/{arxiv_id}"
+        "abstract": abstract, "issued": issued, "number": arxiv_id,
+        "URL": f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None}
     return Record(id="", type="article", fields=fields,  # type: ignore[arg-type]
                   extra={k: v for k, v in extra.items() if v}, source=Source(line=line))
 
@@ -361,13 +362,6 @@ def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[
 
 
 # --------------------------------------------------------------------------- reading
-_LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|[A-Z][\w ,\-]* > .+)$")
-#: page furniture around entries, skipped without a diagnostic
-_CHROME = re.compile(r"^(?:Showing \d.*|Skip to main content|We gratefully acknowledge .*|(?:New submissions|Cross-lists|Replacements|Cross "
-                     r"submissions)\b.*|Total of \d+ entries.*|[A-Z][\w ,\-]* > .+|"
-                     r"arXiv:\S+ \(\w+\))$")
-
-
 def _take_lead(lines: list[tuple[int, str]], keep: int) -> list[tuple[int, str]]:
     """Pop the abstract-page lines that come before ``Title:`` off the end of ``lines``."""
     lead: list[tuple[int, str]] = []
@@ -427,6 +421,5 @@ def read(text: str) -> ReadResult:
     try:
         return _read(text)
     except Exception as exc:  # noqa: BLE001 - a reader must not take the run down
-        return ReadResult(diagnostics=(Diagnostic(
-            "arxiv.internal-error", f"reader failed: {exc!r}", severity=Severity.ERROR,
-            raw=text[:2000]),), layout=NAME)
+        bug = _error("arxiv.internal-error", f"reader failed: {exc!r}", 0, [text[:2000]])
+        return ReadResult(diagnostics=(bug,), layout=NAME)
