@@ -92,6 +92,10 @@ AUTHOR_LINES = [
     ("Pinto, Henrique Ponde de Oliveira, Oh, Junhyuk",
      [("Pinto", "Henrique Ponde", "de Oliveira", "", ""), ("Oh", "Junhyuk", "", "", "")]),
     ("Hou, Le, Lan, Charline Le", [("Hou", "Le", "", "", ""), ("Lan", "Charline", "Le", "", "")]),
+    ("John Smith, Jane van Doe", [("Smith", "John", "", "", ""), ("Doe", "Jane", "van", "", "")]),
+    ("Obando Ceron, Johan Samir, Le Lan, Charline",
+     [("Obando Ceron", "Johan Samir", "", "", ""), ("Le Lan", "Charline", "", "", "")]),
+    ("NG, Andrew, Ostrow, AJ", [("Ng", "Andrew", "", "", ""), ("Ostrow", "AJ", "", "", "")]),
     ("El-Kishky, Ahmed, O'Connell, Ian",
      [("El-Kishky", "Ahmed", "", "", ""), ("O'Connell", "Ian", "", "", "")]),
 ]

@@ -25,6 +25,8 @@ Contract
   ``last-first.particle-split`` because ``Masson`` is not a particle). A person listed twice
   is kept, WARNING ``last-first.duplicate-author``. A lone trailing token is a family-only
   name, WARNING ``last-first.odd-tokens``.
+- An author line whose every token is a multi-word name (``John Smith, Jane Doe``) is read in
+  display order, WARNING ``last-first.display-order``.
 - Records: ``type="document"``, ``title``, ``author``, ``abstract`` (cleaned by
   ``_text.clean_abstract``); an arXiv stamp in the abstract makes an arXiv ``article``.
   A block with an author line but no title is an ERROR ``last-first.no-title`` (skipped).
@@ -37,7 +39,14 @@ import re
 from functools import lru_cache
 
 from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
-from ..names import PARTICLES, SUFFIXES, is_organisation, parse_sorted_name
+from ..names import (
+    PARTICLES,
+    SUFFIXES,
+    is_initial,
+    is_organisation,
+    parse_name,
+    parse_sorted_name,
+)
 from ._text import clean_abstract, normalise_caps_name
 
 NAME = "last-first"
@@ -207,16 +216,30 @@ def _uncap(part: str, shortest: int) -> str:
     return " ".join(words)
 
 
+def _display_order(tokens: list[str]) -> bool:
+    """``John Smith, Jane Doe``: every token is a multi-word name and none is initials only,
+    which a list of ``Family, Given`` pairs (mostly one-word families) never is."""
+    return len(tokens) >= 2 and all(
+        len(t.split()) >= 2 and not all(is_initial(w) for w in t.split()[1:])
+        and not any(is_initial(w) for w in t.split()[-1:]) for t in tokens)
+
+
 def parse_author_line(text: str, line: int = 0) -> tuple[tuple[Name, ...], list[Diagnostic]]:
     """One author line (possibly several joined) -> names, diagnostics."""
     diags: list[Diagnostic] = []
     text = text.strip().rstrip(",;")
     pieces = _pair_pieces(text)
+    tokens = _tokens(text)
     if pieces:
         triples = [(f.strip(), g.strip(), "") for f, g in (p.split(",") for p in pieces)]
+        names = tuple(_name(f, g, s, line, diags) for f, g, s in triples)
+    elif _display_order(tokens):
+        names = tuple(parse_name(_uncap(t, 2)) for t in tokens)
+        diags.append(Diagnostic("last-first.display-order", "the author line lists "
+                                "'First Last' names, not 'Last, First' pairs", line, raw=text))
     else:
-        triples = _pairs([t for t in _tokens(text)], line, diags)
-    names = tuple(_name(f, g, s, line, diags) for f, g, s in triples)
+        triples = _pairs(tokens, line, diags)
+        names = tuple(_name(f, g, s, line, diags) for f, g, s in triples)
     seen: set[Name] = set()
     for n in names:
         if n in seen:
