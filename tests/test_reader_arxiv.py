@@ -26,10 +26,7 @@ from citeconv.readers import arxiv_categories as cats
 GOLDEN = Path(__file__).parent / "golden" / "arxiv"
 #: cases whose expected files hold the right answer but the code does not give it yet: they must
 #: fail (strict xfail), and are never rewritten by CITECONV_ACCEPT
-KNOWN_FAILURES = {
-    "search results copied from arxiv.org":
-        "names.parse_name reads 'Abu Awal Md Shoeb' as family 'Md Shoeb' (names.py)",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 CASES = [pytest.param(p.stem, marks=pytest.mark.xfail(reason=KNOWN_FAILURES[p.stem], strict=True))
          if p.stem in KNOWN_FAILURES else p.stem for p in sorted(GOLDEN.glob("*.txt"))]
 ALL_CASES = sorted(p.stem for p in GOLDEN.glob("*.txt"))
