@@ -88,7 +88,10 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
     after = parent.get("after-collapse-delimiter", delim) if collapse else delim
     out = pieces[0][0]
     for (prev, collapsed), (text, _) in zip(pieces, pieces[1:]):
-        out = out + (after if collapsed else delim) + text
+        if str(text)[:1] in ",;":
+            out = out + text  # a cite prefix starting with punctuation replaces the delimiter
+        else:
+            out = out + (after if collapsed else delim) + text
     return self.format(self.wrap(out))
 
 
@@ -113,7 +116,7 @@ def _grouped(parent: Any, rows: list, collapse: str | None, delim: str) -> list:
             if key:
                 index[key] = g
     collapsing = collapse in ("year", "year-suffix", "year-suffix-ranged")
-    cgd = parent.get("cite-group-delimiter", delim)
+    cgd = parent.get("cite-group-delimiter", ", " if collapse == "year" else delim)
     ysd = parent.get("year-suffix-delimiter", cgd)
     after = parent.get("after-collapse-delimiter", delim)
     pieces = []

@@ -31,9 +31,12 @@ def is_numeric(value: Any) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
+_PLURAL = re.compile(r"\d\s*(?:[-\u2013&]|,\s|\s+(?:and|et|und|y|e|&)\s|,\s*(?:and|et)\s)\s*\S*?\d")
+
+
 def is_plural(value: Any) -> bool:
-    s = str(value)
-    return is_numeric(s) and bool(_MULTI.search(s))
+    """More than one number: ``1-3``, ``3, 5``, ``213 and 235``; ``6,285,999`` is one number."""
+    return bool(_PLURAL.search(str(value)))
 
 
 def _expand(first: str, last: str) -> str:

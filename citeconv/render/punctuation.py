@@ -4,7 +4,9 @@ Contract
 - ``install()`` extends citeproc-py's seam normalisation: a period that would follow text ending
   in ``.``, ``?`` or ``!`` (looking through closing markup tags and closing quotes) is dropped;
   so is a ``,``/``;``/``:`` after a ``,``/``;``/``:`` of the same kind (already in citeproc-py).
+- Seams follow citeproc-js's punctuation collisions (``_SWALLOWS``).
 - ``finish(text, fmt, style)`` post-processes one rendered entry or citation:
+  * straight quotes coming from style values/affixes become typographic (URLs untouched);
   * when the locale sets ``punctuation-in-quote``, a ``,`` or ``.`` right after a closing quote
     moves inside it (``“Title,”``); a moved period is dropped when the quoted text already ends
     in ``.?!``;
@@ -49,21 +51,38 @@ def _move(m: re.Match) -> str:
     return before + punct + tags1 + quote + tags2
 
 
+_URL = re.compile(r"(\w+://\S+)")
+
+
+def _smarten_outside_urls(text: str) -> str:
+    from .quotes import smarten
+
+    if "'" not in text and '"' not in text:
+        return text
+    return "".join(p if _URL.fullmatch(p) else smarten(p) for p in _URL.split(text))
+
+
 def finish(text: str, fmt: str, style: Any) -> str:
+    text = _smarten_outside_urls(text)  # quotes from style values and affixes
     if style is not None and punctuation_in_quote(style):
         text = _PIQ.sub(_move, text)
     text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
     return text
 
 
+#: After the key, a leading mark in the value is dropped (citeproc-js's collision rules:
+#: ``,;`` → ``,``, ``;:`` → ``;``, ``!.`` → ``!``; but ``.,`` ``,:`` ``?,`` are kept).
+_SWALLOWS = {".": ".", ",": ",;", ";": ";:,", ":": ":;,", "!": ".!:;", "?": ".?:;"}
+
+
 def _seam(original: Any) -> Any:
     def normalize_seam(left: Any, other: Any) -> Any:
         other = original(left, other)
         left_s, other_s = str(left), str(other)
-        if not left_s or not other_s or other_s[0] != ".":
+        if not left_s or not other_s or other_s[0] not in ".,;:!?":
             return other
-        core = _TAGS_TAIL.sub("", left_s)
-        if core and core[-1] in ".?!" and not core.endswith(".."):
+        core = _TAGS_TAIL.sub("", left_s) if other_s[0] == "." else left_s
+        if core and other_s[0] in _SWALLOWS.get(core[-1], "") and not core.endswith(".."):
             from citeproc.string import _strip_first_char
 
             return _strip_first_char(other)
