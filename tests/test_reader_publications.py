@@ -140,6 +140,7 @@ ABSTRACTS = [
     ("in 2019 arXiv:1910.06764v2 we", "in 2019 we", "1910.06764"),
     ("as in arXiv:2101.00001, we", "as in arXiv:2101.00001, we", None),
     ("T cells and A GAN  here", "T cells and A GAN here", None),
+    ("where T is the horizon and P and Q are", "where T is the horizon and P and Q are", None),
     ("", "", None),
 ]
 

@@ -80,8 +80,19 @@ def _rejoin_headings(text: str) -> str:
     return _SPACED_HEADING.sub(fix, text)
 
 
+# common words that can follow a one-letter variable ("where T is", "P and Q"): never glued
+_WORDS_AFTER_VARIABLE = frozenset(
+    "a an and are as at is it its in into if of on or our over only once one other otherwise "
+    "up upon us use used using until under each either even every ever else all any also after "
+    "about above across again against along among around away yet you your".split())
+
+
 def _rejoin_kerning(text: str) -> str:
-    return _KERNING.sub(lambda m: m.group(1) + m.group(2), text)
+    def fix(m: re.Match[str]) -> str:
+        if m.group(2) in _WORDS_AFTER_VARIABLE:
+            return m.group(0)
+        return m.group(1) + m.group(2)
+    return _KERNING.sub(fix, text)
 
 
 def _tex_quotes(text: str) -> str:

@@ -121,8 +121,8 @@ def abstract_shaped(text: str) -> bool:
 
 
 def _kind(text: str) -> str:
-    if _DATE_LINE.match(text.strip()) and (not _DATE_LINE.match(text.strip())["m"] or
-                                          text.strip()[:3].lower() in _MONTHS):
+    date = _DATE_LINE.match(text.strip())
+    if date and (not date["m"] or date["m"][:3].lower() in _MONTHS):
         return "date"
     if abstract_shaped(text):
         return "abstract"
