@@ -58,6 +58,17 @@ def test_prose_has_no_references(case: Path) -> None:
         assert layout in message
 
 
+OTHER_LAYOUTS = sorted((GOLDEN / "arxiv").glob("*.txt")) + sorted(GOLDEN.glob("*/*.bib"))[:12] \
+    + sorted(GOLDEN.glob("*/*.csl.json"))[:12]
+
+
+@pytest.mark.parametrize("case", OTHER_LAYOUTS,
+                         ids=[f"{c.parent.name}/{c.name}" for c in OTHER_LAYOUTS])
+def test_other_layouts_score_low(case: Path) -> None:
+    text = case.read_text(encoding="utf-8")
+    assert publications.detect(text) < 0.3 and lastfirst.detect(text) < 0.3
+
+
 # ---------------------------------------------------------------- structure
 def test_header_is_metadata() -> None:
     assert _read("a header then titles with one author per line").metadata == {
