@@ -13,9 +13,12 @@ Contract
   ``first–last``.
 - After a collapsed group the next delimiter is ``after-collapse-delimiter`` (default: the layout
   delimiter). Cite prefixes/suffixes are kept; unknown cites render as ``key?`` via the callback.
+- A cite that opens with a term (``ibid.``) is capitalised when it has no prefix or its prefix
+  ends a sentence (citeproc-js).
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import layout as layout_mod
@@ -34,6 +37,24 @@ def suppress_names() -> bool:
 
 
 def _render_one(layout: Any, item: Any, without_names: bool) -> tuple[Any, str | None]:
+    text, names, term = _render_term(layout, item, without_names)
+    return _capitalize(item, text, term), names
+
+
+def _capitalize(item: Any, text: Any, term: Any) -> Any:
+    """A term that opens a cite (no prefix, or one ending a sentence) is capitalised."""
+    if text is None or not term or not str(term)[:1].islower() or not str(text).startswith(str(term)):
+        return text
+    prefix = item.get("prefix", "")
+    if prefix and not re.search(r"[.!?]\s+$", prefix):
+        return text
+    from citeproc.string import String
+
+    s = str(text)
+    return String(s[0].upper() + s[1:])
+
+
+def _render_term(layout: Any, item: Any, without_names: bool) -> tuple[Any, str | None, Any]:
     layout.repressed = {}
     layout_mod._current.clear()
     layout_mod._current["layout"] = layout
@@ -43,8 +64,9 @@ def _render_one(layout: Any, item: Any, without_names: bool) -> tuple[Any, str |
     finally:
         _state.update(suppress=False, done=False)
         names = layout_mod._current.get("first_names")
+        term = layout_mod._current.get("first_term")
         layout_mod._current.clear()
-    return text, names
+    return text, names, term
 
 
 def _affix(item: Any, text: Any) -> Any:

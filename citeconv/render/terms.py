@@ -60,6 +60,18 @@ def install() -> None:
 
     model.Label._is_plural = _is_plural
 
+    text_term = model.Text._term
+
+    def _term(self: Any, item: Any) -> Any:
+        text = text_term(self, item)
+        from .layout import _current
+
+        if text and "layout" in _current and "first_term" not in _current:
+            _current["first_term"] = str(text)
+        return text
+
+    model.Text._term = _term
+
     original_case = model.TextCased.case
 
     def case(self: Any, text: Any, language: Any = None) -> Any:
