@@ -173,7 +173,8 @@ _TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "
                      "sir", "dame"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_VANCOUVER = re.compile(r"^(?P<family>[^\d,;]+?)\s+(?P<init>[A-Z]{1,3})(?:\s+(?P<suf>Jr|Sr|II|III|IV))?$")
+_VANCOUVER = re.compile(
+    r"^(?P<family>[^\d,;]+?)\s+(?P<init>[A-Z]{1,3})(?:\s+(?P<suf>Jr|Sr|II|III|IV))?$")
 _ETAL = re.compile(r"(?:,?\s*(?:et\s+al\.?|and\s+others|et\s+alii))\s*$", re.IGNORECASE)
 
 

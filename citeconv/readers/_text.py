@@ -7,8 +7,9 @@ Contract
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
   rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); TeX quotes ````…''`` -> ``“…”``; a few TeX
   escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
-  [cs.LG] 15 Oct 2019``, with a page/footnote number right before it) removed and its id, without version, returned (an unversioned
-  ``arXiv:…`` mention is a citation of another paper and stays); whitespace collapsed.
+  [cs.LG] 15 Oct 2019``, with a page/footnote number right before it) removed and its id,
+  without version, returned (an unversioned ``arXiv:…`` mention cites another paper and
+  stays); whitespace collapsed.
   Never raises; ``clean_abstract("")`` is ``("", None)``.
 - ``remove_truncation_markers(text)``: deletes a site's "see more" splice marker (``…
   (voir plus)``, ``... (read more)``, ``… mehr anzeigen`` and the same in other languages) and

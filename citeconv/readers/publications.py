@@ -304,7 +304,8 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
     if arxiv_id:
         rtype = "article"
         fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
-    return Record(id="", type=rtype, fields=fields, source=Source(line=line))  # type: ignore[arg-type]
+    return Record(id="", type=rtype, fields=fields,  # type: ignore[arg-type]
+                  source=Source(line=line))
 
 
 def read(text: str) -> ReadResult:
