@@ -153,6 +153,9 @@ SPLITS = [
     ("Notes on a Practical SizeGoogle DeepMind", "Notes on a Practical Size",
      Name(literal="Google DeepMind")),
     ("A Dataset of Diverse TextEleutherAI", "A Dataset of Diverse Text", Name(literal="EleutherAI")),
+    ("A Study of Sparse ModelsHyoukJoong Lee, Jane Doe", "A Study of Sparse Models",
+     Name(family="Lee", given="HyoukJoong")),
+    ("Pruning a MobileNetMin Lee, Jane Doe", "Pruning a MobileNet", Name(family="Lee", given="Min")),
     ("On DreamsMartin Luther King, Jr., John Smith", "On Dreams",
      Name(family="King", given="Martin Luther", suffix="Jr.")),
     ("Efficient Memory Management for Large Language Model Serving with PagedAttentionWoosuk "

@@ -61,6 +61,7 @@ _CHROME = re.compile(  # page furniture before the first entry, skipped without 
 _ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
 _AUTHORS_MAX = 400  # longest author part tried: three names, or an organisation
+_SYLLABLE = re.compile(r"^[A-Z][a-z]?[hwy]?[aeiouy]{1,3}(?:ng|n|k|l|m|p)?$")
 _WORD = re.compile(r"^[^\W\d_]+(?:[\-'’][^\W\d_]+)*\.?$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 
@@ -113,12 +114,10 @@ def _token_score(tok: str, i: int, n: int) -> float:
         return -4.0
     if tok.isupper() and len(tok.rstrip(".")) > 1:
         return -1.0 if len(tok) == 2 else -1.5
-    penalty = 0.0
-    for j in range(1, len(tok)):
-        if tok[j].isupper() and tok[j - 1].isalpha():
-            if tok[j - 1].isupper() or not _CAMEL_OK.match(tok[: j + 1]):
-                penalty -= 3.0
-    return penalty
+    camel = [j for j in range(1, len(tok)) if tok[j].isupper() and tok[j - 1].isalpha()]
+    if len(camel) == 1 and all(_SYLLABLE.match(w) for w in (tok[:camel[0]], tok[camel[0]:])):
+        return 0.0  # a romanised two-syllable given name: HyoukJoong, KiYoon, XiaoMing
+    return sum(-3.0 for j in camel if tok[j - 1].isupper() or not _CAMEL_OK.match(tok[:j + 1]))
 
 
 def _person_score(piece: str) -> float:
