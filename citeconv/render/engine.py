@@ -53,8 +53,11 @@ def formatter_for(fmt: str) -> Any:
 
 def final(formatter: Any, raw: Any) -> str:
     """Apply the formatter's ``finish`` (escaping + markup) once, if it has one."""
+    from .punctuation import superscripts
+
     finish = getattr(formatter, "finish", None)
-    return finish(str(raw)) if finish is not None else str(raw)
+    raw = superscripts(str(raw), formatter)
+    return finish(raw) if finish is not None else raw
 
 
 @functools.lru_cache(maxsize=32)

@@ -100,8 +100,9 @@ def render_entries(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], lis
 
 
 def _final(formatter: Any, raw: str) -> str:
-    finish_ = getattr(formatter, "finish", None)
-    return finish_(raw) if finish_ is not None else raw
+    from .engine import final
+
+    return final(formatter, raw)
 
 
 def _substitute(text: str, sas: Any, names: Any, previous: Any, fmt: str, style: Any) -> str:

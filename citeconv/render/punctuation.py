@@ -75,6 +75,24 @@ def finish(text: str, fmt: str, style: Any) -> str:
 _SWALLOWS = {".": ".", ",": ",;", ";": ";:,", ":": ":;,", "!": ".!:;", "?": ".?:;"}
 
 
+def superscripts(text: str, formatter: Any) -> str:
+    """Unicode superscript characters (``ª``, ``ʳᵉ``, ``²``) become the formatter's superscript
+    markup, one character at a time as citeproc-js does; plain formatters leave them alone."""
+    sup = getattr(formatter, "Superscript", str)
+    if sup is str or text.isascii():
+        return text
+    import unicodedata
+
+    out = []
+    for ch in text:
+        dec = unicodedata.decomposition(ch) if ord(ch) > 127 else ""
+        if dec.startswith("<super> "):
+            out.append(str(sup(chr(int(dec.split()[1], 16)))))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _seam(original: Any) -> Any:
     def normalize_seam(left: Any, other: Any) -> Any:
         other = original(left, other)
