@@ -35,8 +35,8 @@ NAME = "arxiv"
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_HEADER = re.compile(
-    rf"^(?P<code>[A-Za-z][A-Za-z.\-]{{0,24}}?)(?P<date>{_MON}\s\d{{1,2}},\s\d{{4}})"
+_HEADER_RE = re.compile(
+    rf"^(?P<code>[A-Za-z][A-Za-z.\-]{{0,24}}?)(?P<sp> ?)(?P<date>{_MON}\s\d{{1,2}},\s\d{{4}})"
     r"(?P<badge>[A-Za-z][A-Za-z ]{0,20})?$")
 _DATE_MDY = re.compile(rf"({_MON})\s(\d{{1,2}}),?\s(\d{{4}})")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s({_MON}),?\s(\d{{4}})")
@@ -66,6 +66,12 @@ _WORD = re.compile(r"^[^\W\d_]+(?:[\-'’][^\W\d_]+)*\.?$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 
 
+def _header(line: str) -> re.Match[str] | None:
+    """``CLJun 9, 2022`` (a code glued to the date), or ``cs.CL Jun 9, 2022`` with a known code."""
+    m = _HEADER_RE.match(line)
+    return m if m and (not m.group("sp") or cats.resolve(m.group("code"))) else None
+
+
 # --------------------------------------------------------------------------- detection
 def detect(text: str) -> float:
     """0..1: how much ``text`` looks like either arXiv listing shape."""
@@ -75,8 +81,8 @@ def detect(text: str) -> float:
 
 def _listing_score(lines: list[str]) -> float:
     """Header lines each followed by a title+authors line (a glue point or a comma)."""
-    heads = [i for i, ln in enumerate(lines) if _HEADER.match(ln)]
-    good = sum(1 for i in heads if i + 1 < len(lines) and not _HEADER.match(lines[i + 1])
+    heads = [i for i, ln in enumerate(lines) if _header(ln)]
+    good = sum(1 for i in heads if i + 1 < len(lines) and not _header(lines[i + 1])
                and re.search(r"[^\s][A-Z]|, ", lines[i + 1]))
     if not good:
         return 0.0
@@ -255,7 +261,7 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     """``lines``: header, title+authors, abstract lines (stripped, no blanks); ``nums``: their
     line numbers."""
     start = nums[0]
-    m = _HEADER.match(lines[0])
+    m = _header(lines[0])
     assert m is not None
     diags: list[Diagnostic] = []
     category = cats.resolve(m.group("code"))
@@ -384,7 +390,7 @@ def _segment(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
         cur = entries[-1] if entries else None
         label = _LABEL.match(ln)
         is_title = label is not None and _key(label.group(1)) == "title"
-        if _HEADER.match(ln):
+        if _header(ln):
             entries.append(("listing", [(no, ln)]))
         elif _ID_LINE.match(ln) or (is_title and (cur is None or cur[0] != "page" or titled)):
             lead = _take_lead(cur[1] if cur else stray, 1 if cur else 0) if is_title else []
