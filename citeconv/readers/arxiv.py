@@ -17,7 +17,10 @@ Contract
   ``extra["primaryclass"]`` (+ ``extra["affiliation"]``). ``source.line`` is the entry's line.
 - The title/author split scores every glue point by how well the rest parses as a name list
   (see ``_split_glued``); a close second choice gives an ``arxiv.ambiguous-split`` warning.
-  A block that cannot be read is an ERROR diagnostic with its raw text; reading goes on.
+  Organisations (``names.is_organisation`` plus AI-lab names) become literal names.
+- Diagnostic codes: ``arxiv.ambiguous-split``, ``arxiv.unknown-category``,
+  ``arxiv.unparsed-text`` (warnings); ``arxiv.no-title``, ``arxiv.no-authors``,
+  ``arxiv.page-entry`` (ERROR: the entry is skipped, its raw text kept; reading goes on).
 - ``detect`` is cheap, never raises, and scores only these two shapes high.
 """
 from __future__ import annotations
