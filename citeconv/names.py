@@ -173,8 +173,9 @@ _TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "
                      "sir", "dame"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_VANCOUVER = re.compile(
-    r"^(?P<family>[^\d,;]+?)\s+(?P<init>[A-Z]{1,3})(?:\s+(?P<suf>Jr|Sr|II|III|IV))?$")
+_VANCOUVER = re.compile(  # Doe AB, Doe A.B., Doe A. B. (family first, initials last)
+    r"^(?P<family>[^\d,;.]+?)\s+(?P<init>[A-Z](?:\.?\s?[A-Z]){0,2}\.?)"
+    r"(?:\s+(?P<suf>Jr|Sr|II|III|IV)\.?)?$")
 _ETAL = re.compile(r"(?:,?\s*(?:et\s+al\.?|and\s+others|et\s+alii))\s*$", re.IGNORECASE)
 
 
@@ -321,7 +322,7 @@ def _vancouver(token: str) -> Name | None:
     m = _VANCOUVER.match(token)
     if not m or is_organisation(token):
         return None
-    given = " ".join(f"{c}." for c in m["init"])
+    given = " ".join(f"{c}." for c in m["init"] if c.isalpha())
     name, _ = _parse_display([given, *m["family"].split()])
     return Name(family=name.family, given=given, non_dropping_particle=name.non_dropping_particle,
                 suffix=m["suf"] or "")

@@ -134,6 +134,8 @@ LISTS = [
     # Vancouver: initials without dots after the family name
     ("Smith J, Doe AB, van der Berg K", [("Smith", "J."), ("Doe", "A. B."), ("Berg", "K.")]),
     ("Smith J, Doe AB, et al.", [("Smith", "J."), ("Doe", "A. B."), "…"]),
+    ("Smith J., Doe A.B., Roe A. B.", [("Smith", "J."), ("Doe", "A. B."), ("Roe", "A. B.")]),
+    ("J. Smith, A.B. Doe", [("Smith", "J."), ("Doe", "A.B.")]),
     ("Vaswani, Ashish and Shazeer, Noam and others",
      [("Vaswani", "Ashish"), ("Shazeer", "Noam"), "…"]),
     ("Obando Ceron, Johan Samir; Le Lan, Charline",
