@@ -19,7 +19,8 @@ Contract
   title even when it reads like a name (``Discrete Key-Value Bottleneck``). After a name, a
   name-shaped line is a new title only when it looks like one (single word, CamelCase or acronym,
   English word endings, or most of its words used as ordinary words elsewhere on the page) AND
-  a name follows it; a close call is a WARNING ``publications.title-or-name``.
+  a name follows it, and never when the same line is an author right after a certain title
+  elsewhere on the page; a close call is a WARNING ``publications.title-or-name``.
 - Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
   coherent parse. A pure date line (``2023``, ``June 2023``) inside an entry sets ``issued``.
 - Names: ALL CAPS -> normal case; split by ``names.parse_name_noted`` (documented rule: last
@@ -223,8 +224,11 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw) if t.strip()]
     vocab = _vocabulary(lines)
+    # a line seen right after a certain title is a person; the same line elsewhere is too
+    people = {ln.text for prev, ln in zip(lines, lines[1:])
+              if prev.kind == "title" and ln.kind == "name"}
     for ln in lines:
-        if ln.kind == "name":
+        if ln.kind == "name" and ln.text not in people:
             ln.titleness = titleness(_clean_name_line(ln.text), vocab)
     best: tuple[float, list[_Entry], list[_Line], list[_Line]] | None = None
     for skip in range(0, min(3, len(lines)) + 1):
@@ -337,6 +341,8 @@ def detect(text: str) -> float:
         if avg_names > 25:
             return 0.0
         strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
+        names = [n for e in good for n in e.names]
+        strength *= 1.0 - sum(n.text.endswith(",") for n in names) / len(names)  # "A, B," lists
         return round(max(0.0, min(1.0, strength * coverage ** 2)), 3)
     except Exception:  # noqa: BLE001 - a detector never raises
         return 0.0
