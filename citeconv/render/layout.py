@@ -108,7 +108,10 @@ def _final(formatter: Any, raw: str) -> str:
 def _substitute(text: str, sas: Any, names: Any, previous: Any, fmt: str, style: Any) -> str:
     if sas is None or not names or names != previous:
         return text
-    return text.replace(finish(names, fmt, style), sas, 1)
+    target = finish(names, fmt, style)
+    if target.endswith(".") and target in text:
+        target = target[:-1]  # the period also ends the names' group: keep it ("———.")
+    return text.replace(target, sas, 1)
 
 
 def _concat(parts: list[Any]) -> Any:

@@ -8,7 +8,9 @@ Contract
   ``demote-non-dropping-particle``, cs:name-part formatting and cs:et-al.
 - Particles that end in an apostrophe or hyphen attach to the family name without a space
   (``d’Aspremont``); a straight apostrophe in a particle becomes ’ as citeproc-js prints it.
-- Names written in CJK scripts print family then given with no space, never initialised.
+- Names written in CJK scripts print family then given with no space, never initialised; a
+  variable whose text is entirely in CJK scripts is not italicised by its own cs:text (as
+  citeproc-js does; italics from an enclosing macro or group still apply).
 - Literal names print as given. A suffix follows with a space (a comma with ``comma-suffix``).
 - The et-al marker remembered by ``items.prepare`` forces et-al after the names listed.
 - ``Name.get_option`` is memoised per (element, option) when no sort options apply.
@@ -225,10 +227,24 @@ def _join(el: Any, parts: list, delim: str) -> Any:
     return out
 
 
+def _cjk_only(text: Any) -> bool:
+    s = re.sub(r"[\s\W\d]+", "", str(text))
+    return bool(s) and all(_CJK.match(c) for c in s)
+
+
 def install() -> None:
     from citeproc import model
 
     model.Name.process = process
+    font_style = model.Formatted.font_style
+
+    def no_cjk_italics(self: Any, text: Any) -> Any:
+        if (self.get("font-style") in ("italic", "oblique") and self.get("variable")
+                and _cjk_only(text)):
+            return text  # citeproc-js leaves a CJK-only variable upright
+        return font_style(self, text)
+
+    model.Formatted.font_style = no_cjk_italics
     markup = model.Name.markup
 
     def name_markup(self: Any, text: Any) -> Any:
