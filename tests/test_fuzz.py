@@ -248,3 +248,65 @@ def test_crlf_and_lone_cr_line_endings() -> None:
     result = run(["convert", "-"], b"@misc{a,\r\n  title = {A},\r\n}\r@misc{b,\r title={B}}\r")
     assert result.exit_code == 0
     assert result.stdout == "@misc{a,\n  title = {A},\n}\n\n@misc{b,\n  title = {B},\n}\n"
+
+
+# ---------------------------------------------------------------------------- fast splitter
+def split_blocks(library):  # type: ignore[no-untyped-def]
+    """What the reader uses of a bibtexparser Library, comparable with ==."""
+    from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry,
+                                    ExplicitComment, ImplicitComment, String)
+    out = []
+    for block in library.blocks:
+        kind = type(block).__name__
+        if isinstance(block, ImplicitComment):
+            continue
+        if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
+            block = block.ignore_error_block
+        if isinstance(block, Entry):
+            out.append((kind, block.start_line, block.entry_type, block.key,
+                        [(f.start_line, f.key, f.value) for f in block.fields]))
+        elif isinstance(block, String):
+            out.append((kind, block.start_line, block.key, block.value))
+        elif isinstance(block, ExplicitComment):
+            out.append((kind, block.start_line, block.comment))
+        else:
+            out.append((kind, block.start_line))
+    return out
+
+
+def assert_fast_split_agrees(text: str) -> bool:
+    from bibtexparser.splitter import Splitter
+
+    from citeconv.readers import _bibsplit
+    fast = _bibsplit.split(text)
+    if fast is None:
+        return False
+    assert split_blocks(fast) == split_blocks(Splitter(text).split())
+    return True
+
+
+FIELD_SHAPES = st.sampled_from([
+    ' title = {A {B} c}', ' title = "A {B} \\"u c"', " year = 2020", " month = jan",
+    ' title = {x} # " y " # jan', ' note = "a {"} b"', ' t = {{{deep}}}', ' u = {a\\}b}',
+    ' v = "a\\{b"', " w = {a\n@misc{x,}", ' x = {a},', " Key = {K}", " k = {line\\\nbreak}",
+    " z = {}", ' q = ""', " e = {a, b = c}", " f = {@ not a block}", " g = {\\\\}",
+])
+ENTRY = st.builds(
+    lambda kind, key, fields, tail: f"@{kind}{{{key},{','.join(fields)}{tail}}}",
+    st.sampled_from(["article", "ARTICLE", "misc ", "string", "comment", "preamble"]),
+    st.sampled_from(["k", "k1", " spaced ", "dup", "a:b-c_d"]),
+    st.lists(FIELD_SHAPES, max_size=5), st.sampled_from(["", ",", "\n", " ,\n"]))
+FILES = st.lists(ENTRY | st.sampled_from(["\n", "junk @ text\n", "@misc(p, t={x})\n",
+                                          "@string{j = {J}}\n", "@comment{c {d}}\n", "\\\n"]),
+                 max_size=8).map("\n".join)
+
+
+@budget(150)
+@given(text=FILES | SHAPED)
+def test_fast_splitter_agrees_with_bibtexparser(text: str) -> None:
+    assert_fast_split_agrees(text)
+
+
+def test_fast_splitter_takes_the_messy_files_it_can() -> None:
+    taken = [p.name for p in messy_sources() if assert_fast_split_agrees(p.read_text("utf-8"))]
+    assert "biblatex-zotero.bib" in taken and "bibtex-classic.bib" in taken
