@@ -143,7 +143,9 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 #      last two as the family (``Johan Samir Obando Ceron``: Hispanic double surnames are the
 #      common case on lab pages) unless the last word is a romanised East Asian surname
 #      (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``) or the one before it a given-name part
-#      (``Abu Awal Md Shoeb``): then the family is one word, with no note;
+#      (``Abu Awal Md Shoeb``): then the family is one word, with no note; three words whose
+#      middle one is a common Hispanic/Portuguese/Persian surname keep the last two as the
+#      family (``María García López``, ``Samira Ebrahimi Kahou``), with no note;
 #   4. three plain words keep the middle one in the given part (``Michael Curtis Mozer``,
 #      ``Chak Ming Li``) -- the commoner reading, reported as ambiguous (``Samira Ebrahimi Kahou``
 #      is the other one).
@@ -164,6 +166,17 @@ chong chiu tsui yeung kwan hui ho lo mok tsai hsu hsieh tsao chiang chao liao ts
 kim lee park jung kang cho yoon jang lim shin seo kwon hwang ahn yoo hong jeon ko moon son
 bae baek heo nam noh ha kwak seong cha joo woo koo min ryu na jin ji
 nguyen tran pham hoang phan vu vo dang bui ngo duong ly trinh truong huynh le
+""".split())
+# Common Hispanic, Portuguese and Persian surnames: one of them before the last word starts a
+# two-word family name (``María García López``, ``Samira Ebrahimi Kahou``).
+DOUBLE_SURNAME_HEADS = frozenset("""
+garcia garcía rodriguez rodríguez martinez martínez lopez lópez gonzalez gonzález perez pérez
+sanchez sánchez ramirez ramírez torres flores rivera gomez gómez diaz díaz cruz morales ortiz
+gutierrez gutiérrez chavez chávez ramos ruiz alvarez álvarez mendoza castillo jimenez jiménez
+moreno romero herrera medina aguilar vargas fernandez fernández hernandez hernández silva santos
+oliveira souza costa pereira almeida ferreira ribeiro carvalho rocha gomes martins araujo araújo
+ebrahimi hosseini rezaei ahmadi mohammadi karimi hashemi moradi jafari rahimi mousavi kazemi
+sadeghi ghorbani azizi zamani amiri rostami
 """.split())
 # Words that are parts of given names, never the start of a family name (South Asian and Arabic
 # naming: ``Abu Awal Md Shoeb``, ``Syed Mohammad Ali``).
@@ -266,6 +279,8 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
     plain = [w for w in words[1:-1] if not is_initial(w)]
     if words[-1].lower() in EAST_ASIAN_SURNAMES or words[-2].lower() in GIVEN_PARTS:
         plain = []  # rule 3a: one-word East Asian family name, or "… Md Shoeb"
+    if len(words) == 3 and plain and words[1].lower() in DOUBLE_SURNAME_HEADS:
+        plain, cut = [], 1  # rule 3b: a known surname in the middle starts the family
     if len(words) >= 4 and len(plain) >= 2:  # rule 3
         cut = len(words) - 2
         note = f"{len(words)} words: read the last two as the family name"
