@@ -18,7 +18,7 @@ from typing import Any
 
 __all__ = ["install", "collation_key"]
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<[^>]+>|[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # markup, formatter markers
 _IGNORED = re.compile(r"[\[\]\"“”‘’'«»()¿¡*_]+")
 
 
