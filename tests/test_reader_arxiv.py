@@ -178,6 +178,13 @@ def test_glued_title_author_split(line: str, title: str, first: Name) -> None:
     assert not result.diagnostics
 
 
+def test_affiliations_after_et_al_may_look_like_names() -> None:
+    (rec,) = arxiv.read("CLJun 9, 2022\nA TitleJohn Smith, Jane Doe, Max Roe et al. · Google "
+                        "Research, Stanford University\n").records
+    assert rec.extra["affiliation"] == "Google Research, Stanford University"
+    assert [n.family for n in rec.get("author")] == ["Smith", "Doe", "Roe", ""]
+
+
 def test_unresolvable_split_is_reported_not_hidden() -> None:
     result = arxiv.read("hep-exJul 31, 2012\nObservation of a new boson at a mass of 125 GeV "
                         "with the CMS experiment at the LHCCMS Collaboration\n")

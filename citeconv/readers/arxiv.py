@@ -275,7 +275,8 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
         return None, diags + [_error("arxiv.no-title", "entry has no title line", start, lines)]
     body, affiliation = lines[1], ""
     parts = re.split(r"\s+·\s+", body)
-    if len(parts) > 1 and not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+,", parts[-1]):
+    if len(parts) > 1 and (re.search(r"et al\.?$", parts[-2])
+                           or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+,", parts[-1])):
         body, affiliation = " · ".join(parts[:-1]), parts[-1].strip()
     body, etal = re.subn(r",?\s*et al\.?$", "", body.strip())
     p, ambiguous = _split_glued(body, bool(etal))
