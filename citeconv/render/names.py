@@ -12,7 +12,8 @@ Contract
   variable whose text is entirely in CJK scripts is not italicised by its own cs:text (as
   citeproc-js does; italics from an enclosing macro or group still apply).
 - Literal names print as given. A suffix follows with a space (a comma with ``comma-suffix``).
-- The et-al marker remembered by ``items.prepare`` forces et-al after the names listed.
+- The et-al marker remembered by ``items.prepare`` (jgm/citeproc's convention) means the list is
+  longer than given: at most ``et-al-use-first`` names print, always followed by the et-al term.
 - ``Name.get_option`` is memoised per (element, option) when no sort options apply.
 """
 from __future__ import annotations
@@ -190,8 +191,9 @@ def process(self: Any, item: Any, variable: str, context: Any = None, sort_optio
         first = max(first, extra)
     truncate = bool(nmin) and len(names) >= nmin and first < len(names)
     shown = names[:first] if truncate else names
-    if forced:
+    if forced:  # the list is longer than given: truncate to et-al-use-first, always et al.
         truncate = True
+        shown = names[:first] if first else names
     if opts["form"] == "count":
         return len(shown)
     use_last = truncate and opts["et-al-use-last"] and not forced and first <= nmin - 2
