@@ -89,7 +89,8 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
     for item in good:
         try:
             full, names = _render_one(self, item, False)
-            short = _render_one(self, item, True)[0] if grouping and names else None
+            short = (_render_one(self, item, True)[0]
+                     if grouping and names and len(good) > 1 else None)
         except VariableError:
             continue
         if full is None:
