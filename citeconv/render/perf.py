@@ -61,6 +61,7 @@ def install() -> None:
     CitationItem.reference = property(reference)
 
 
+
 def uninstall() -> None:
     """Back to citeproc-py's uncached lookups (for measuring and checking identical output)."""
     global _original

@@ -11,6 +11,7 @@ Contract
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from functools import cmp_to_key
@@ -22,6 +23,7 @@ _TAGS = re.compile(r"<[^>]+>|[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # markup, f
 _IGNORED = re.compile(r"[\[\]\"“”‘’'«»()¿¡*_]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def collation_key(text: str) -> str:
     text = _TAGS.sub("", text)
     text = unicodedata.normalize("NFKD", text)
@@ -55,6 +57,8 @@ def _cmp(a: Any, b: Any) -> int:
 
 
 def sort(self: Any, items: list, context: Any) -> list:
+    if len(items) < 2:
+        return list(items)  # nothing to order: skip rendering the keys
     keys = self.findall("cs:key", self.nsmap)
     columns, descending = [], []
     for key in keys:
