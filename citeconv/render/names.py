@@ -31,30 +31,49 @@ def is_cjk(*parts: Any) -> bool:
 
 
 def initialize(given: str, mark: str, hyphen: bool, full: bool) -> str:
-    """Initialise ``given`` with ``mark``; ``full`` keeps whole words (initialize="false")."""
+    """Initialise ``given`` with ``mark`` (citeproc-js rules).
+
+    A piece written as an abbreviation (followed by a period: ``Ph.``, ``Me.``) or a single letter
+    keeps its letters and takes ``mark``; any other word becomes its first letter plus ``mark``,
+    or stays whole when ``full`` (``initialize="false"``). Lower-case words (particles) stay.
+    """
     words = []
     for word in given.split():
-        pieces = []
-        for piece in word.split("-"):
-            subs = [s for s in piece.split(".") if s]
-            initial_form = len(subs) > 1 or "." in piece
+        parts = []
+        for part in word.split("-"):
             r = ""
-            for s in subs:
-                if not s[0].isupper():
-                    r += " " + s + " "
-                elif full and not (initial_form or len(s) == 1):
-                    r += s + " "
+            for piece in re.findall(r"[^.]+\.?", part):
+                core = piece.rstrip(".").strip()
+                if not core:
+                    continue
+                if not core[0].isupper():
+                    r += (" " if r else "") + piece + " "
+                elif piece.endswith(".") or len(core) == 1:
+                    r += core + mark
+                elif full:
+                    r += (" " if r and not r.endswith(" ") else "") + core + " "
                 else:
-                    r += s[0] + mark
+                    r += core[0] + mark
             if r:
-                pieces.append(r)
-        if not pieces:
+                parts.append(r)
+        if not parts:
             continue
-        joiner = "-" if hyphen else ""
-        words.append(joiner.join(p.strip() if i < len(pieces) - 1 else p
-                                 for i, p in enumerate(pieces)) if len(pieces) > 1 else pieces[0])
-    text = "".join(words)
+        if len(parts) > 1:
+            joiner = "-" if hyphen else ""
+            words.append(joiner.join(p.strip() for p in parts[:-1]) + joiner + parts[-1]
+                         if not hyphen else "-".join(p.strip() for p in parts[:-1]) + "-" + parts[-1])
+        else:
+            words.append(parts[0])
+    text = ""
+    for w in words:
+        if text and not text.endswith(" ") and not _is_initials(w, mark):
+            text += " "
+        text += w
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_initials(chunk: str, mark: str) -> bool:
+    return bool(mark) and chunk.endswith(mark) or (not mark and chunk.isupper() and len(chunk) <= 3)
 
 
 def _attach(particle: str, family: str) -> str:
