@@ -219,7 +219,7 @@ def process(self: Any, item: Any, variable: str, context: Any = None, sort_optio
     order = opts["name-as-sort-order"]
     rendered, inverted = [], []
     for i, name in enumerate(shown):
-        inv = order == "all" or (order == "first" and i == 0)
+        inv = (order == "all" or (order == "first" and i == 0)) and not name.get("literal")
         rendered.append(format_name(self, name, opts, inv))
         inverted.append(inv)
     if not rendered:

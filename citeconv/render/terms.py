@@ -4,6 +4,7 @@ Contract
 - A standalone cs:label prints nothing when its variable is empty (citeproc-py printed ``p.``).
 - Plurality follows citeproc-js: plural when the value is numeric and holds more than one
   number (``1999-66``, ``3, 5``) or a ``number-of-*`` value above 1; ``US 6,285,999 B1`` is one.
+- ``nocase`` spans are kept by lowercase/uppercase too.
 - ``capitalize-first`` / ``capitalize-all`` only touch words that are entirely lower case
   (``arXiv`` stays ``arXiv``).
 """
@@ -71,6 +72,10 @@ def install() -> None:
         return text
 
     model.Text._term = _term
+
+    from citeproc.string import NoCase
+
+    NoCase.lower = NoCase.upper = lambda self: self  # <span class="nocase"> survives text-case
 
     original_case = model.TextCased.case
 

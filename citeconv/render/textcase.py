@@ -4,13 +4,16 @@ Contract
 - ``install()`` wraps ``TextCased.case``: ``title`` is applied when the language is English or
   unknown (citeproc-py skipped unknown, e.g. on labels), using citeproc-js's stop-word list;
   stop words stay lower case except as the first or last word or after a colon; words with any
-  capital letter are left alone unless the whole string is upper case; each part of a
-  hyphenated word is treated as a word. ``<span class="nocase">`` segments are untouched.
+  capital letter (``W3C``, ``iPhone``) are left alone; each part of a hyphenated word is treated
+  as a word, and a stop word opening a hyphenated compound is capitalised (``Pro-Environmental``,
+  but ``Out-of-Fashion``); only Latin letters are capitalised (``β-Carotine``); a word starting
+  with a digit is left alone (``22nd``). ``<span class="nocase">`` segments are untouched.
 - Other text-case values keep citeproc-py's behaviour.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 __all__ = ["install", "title_case"]
@@ -28,6 +31,8 @@ _TOKEN = re.compile(r"(\s+|-|—|–|/)")
 def _cap(word: str) -> str:
     for i, ch in enumerate(word):
         if ch.isalpha():
+            if not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN"):
+                return word  # "β-Carotine": only Latin letters are capitalised
             return word[:i] + ch.upper() + word[i + 1:]
         if ch.isdigit():
             return word  # "22nd" stays "22nd"
@@ -46,7 +51,8 @@ def title_case(text: str, first: bool = True, is_end: bool = True) -> tuple[str,
         bare = tok.strip("\"“”‘’'([{").rstrip(".,:;!?)]}\"“”‘’'").lower()
         if tok != tok.lower():
             pass  # has capitals already: leave it
-        elif capitalize_next or (is_end and i == last_index) or bare not in STOP_WORDS:
+        elif (capitalize_next or (is_end and i == last_index) or bare not in STOP_WORDS
+              or (tokens[i + 1:i + 2] == ["-"] and (i == 0 or tokens[i - 1].isspace()))):
             tokens[i] = _cap(tok)
         capitalize_next = tok.endswith((":", "?", "!"))
     return "".join(tokens), capitalize_next
