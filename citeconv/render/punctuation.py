@@ -65,7 +65,11 @@ def _smarten_outside_urls(text: str) -> str:
 def finish(text: str, fmt: str, style: Any) -> str:
     text = _smarten_outside_urls(text)  # quotes from style values and affixes
     if style is not None and punctuation_in_quote(style):
-        text = _PIQ.sub(_move, text)
+        for _ in range(3):  # nested quotes: “This is ‘The One.’”
+            moved = _PIQ.sub(_move, text)
+            if moved == text:
+                break
+            text = moved
     text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
     return text
 

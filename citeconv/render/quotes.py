@@ -4,15 +4,15 @@ Contract
 - ``smarten(text)`` (applied to item strings before rendering, never to URL/DOI-like fields):
   a straight apostrophe inside a word or before digits becomes ’ (``D’Arcus``, ``’09``);
   paired straight double quotes become “…”, paired single quotes ‘…’. Markup is left alone.
-- ``install()`` wraps ``Quoted.quote``: text rendered with ``quotes="true"`` has its own quotes
-  flipped (“…” ↔ ‘…’) so nested quotations alternate; apostrophes are not quote marks.
+- ``install()`` wraps ``Quoted.quote``: inside text rendered with ``quotes="true"`` nested
+  quotations alternate (“… ‘…’ …”), whatever marks the data used; apostrophes are not quotes.
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-__all__ = ["smarten", "flip", "install", "RAW_FIELDS"]
+__all__ = ["smarten", "relevel", "install", "RAW_FIELDS"]
 
 RAW_FIELDS = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "id", "type", "language",
                         "citation-label", "citation-key"})
@@ -36,23 +36,25 @@ def smarten(text: str) -> str:
 _FLIP = {"\u201c": "\u2018", "\u201d": "\u2019", "\u2018": "\u201c", "\u2019": "\u201d"}
 
 
-def flip(text: str) -> str:
-    """Swap double and single curly quotes; ’ inside a word (apostrophe) stays."""
+def relevel(text: str, outer_double: bool = True) -> str:
+    """Re-mark quotations nested inside a quotation: the first level takes the other kind of
+    quote than the outer one, the next level the same kind again, and so on (citeproc-js's
+    flip-flop). ’ inside a word is an apostrophe and is left alone."""
+    inner = ("\u2018", "\u2019") if outer_double else ("\u201c", "\u201d")
+    outer = ("\u201c", "\u201d") if outer_double else ("\u2018", "\u2019")
     out = []
-    opened = 0
+    depth = 0
     for i, ch in enumerate(text):
-        if ch == "\u2019":
-            prev = text[i - 1] if i else ""
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if opened and not (prev.isalnum() and nxt.isalnum()):
-                opened -= 1
-                out.append(_FLIP[ch])
-            else:
-                out.append(ch)
-            continue
-        if ch == "\u2018":
-            opened += 1
-        out.append(_FLIP.get(ch, ch))
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch in "\u201c\u2018" and not (ch == "\u2018" and prev.isalnum()):
+            depth += 1
+            out.append((inner if depth % 2 else outer)[0])
+        elif ch in "\u201d\u2019" and depth and not (ch == "\u2019" and prev.isalnum() and nxt.isalnum()):
+            out.append((inner if depth % 2 else outer)[1])
+            depth -= 1
+        else:
+            out.append(ch)
     return "".join(out)
 
 
@@ -66,12 +68,13 @@ def install() -> None:
         open_q = self.get_single_term(name="open-quote")
         close_q = self.get_single_term(name="close-quote")
         if any(q in str(string) for q in _FLIP):
+            double = str(open_q) in ("\u201c", '"', "\u201e")
             if isinstance(string, MixedString):
-                string = MixedString([type(s)(flip(str(s))) for s in string])
+                string = MixedString([type(s)(relevel(str(s), double)) for s in string])
             elif isinstance(string, String):
-                string = type(string)(flip(str(string)))
+                string = type(string)(relevel(str(string), double))
             else:
-                string = flip(str(string))
+                string = relevel(str(string), double)
         return open_q + string + close_q
 
     model.Quoted.quote = quote
