@@ -27,6 +27,7 @@ from bibtexparser.middlewares.names import (
 
 from . import latex
 from .model import ETAL, Name
+from .namedata import DOUBLE_SURNAME_HEADS, EAST_ASIAN_SURNAMES, GIVEN_PARTS
 
 PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
@@ -73,11 +74,19 @@ def _dec(parts: list[str]) -> str:
     return latex.decode(" ".join(parts), protect_case=False)
 
 
+_SIMPLE_NAME = re.compile(r"[^\W\d_][^\s,{}\\~]*(?: [^\W\d_][^\s,{}\\~]*)*, [^,{}\\~]+")
+
+
 @lru_cache(maxsize=65536)
 def parse_bibtex_name(text: str) -> Name:
     text = " ".join(text.split())
     if text == "others":
         return ETAL
+    if _SIMPLE_NAME.fullmatch(text) and not latex.needs_decoding(text):
+        # "Family Name, Given" with nothing to decode: the common case, decided directly
+        family, given = text.split(", ")
+        if all(w[0].isupper() for w in family.split(" ")):  # no von part: BibTeX's own split
+            return Name(family=family, given=given)
     parts = parse_single_name_into_parts(text, strict=False)
     if not parts.first and not parts.von and not parts.jr and len(parts.last) == 1:
         token = parts.last[0]
@@ -91,11 +100,36 @@ def parse_bibtex_name(text: str) -> Name:
                 non_dropping_particle=_dec(parts.von), suffix=_dec(parts.jr))
 
 
+_AND = re.compile(r"[ \t\r\n]+and[ \t\r\n]+", re.IGNORECASE)
+_AND_OR_BRACE = re.compile(r"[{}]|[ \t\r\n]+and[ \t\r\n]+", re.IGNORECASE)
+
+
+def _split_and(value: str) -> list[str]:
+    """BibTeX's name-list split: on whitespace-``and``-whitespace outside braces. bibtexparser's
+    splitter does the same but drops two characters of a name that starts with a backslash
+    after ``and`` (``A and \\'Etienne`` -> ``Etienne``); this one keeps them."""
+    if "{" not in value and "}" not in value:
+        return _AND.split(value)
+    pieces, depth, start = [], 0, 0
+    for m in _AND_OR_BRACE.finditer(value):
+        token = m.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1  # as bibtexparser: a stray "}" is not forgiven
+        elif depth == 0:
+            pieces.append(value[start:m.start()])
+            start = m.end()
+    pieces.append(value[start:])
+    return pieces
+
+
 def parse_bibtex_names(value: str) -> tuple[Name, ...]:
     """A BibTeX ``author``/``editor`` value -> names (empty pieces dropped)."""
-    if not value.strip():
+    value = value.strip(" \r\n\t")
+    if not value:
         return ()
-    return tuple(parse_bibtex_name(p) for p in split_multiple_persons_names(value) if p.strip())
+    return tuple(parse_bibtex_name(p) for p in _split_and(value) if p.strip())
 
 
 def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
@@ -153,35 +187,6 @@ CAPITAL_PREFIXES = frozenset({
     "le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "ter", "ten", "st.",
     "saint", "abu", "el", "al", "ben", "bin", "ibn", "mac",
 })
-# Romanised East Asian surnames (Chinese pinyin and Cantonese, Korean, Vietnamese): a name
-# ending in one has a one-word family name however many given words come first
-# (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``).
-EAST_ASIAN_SURNAMES = frozenset("""
-li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
-xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
-su lu ding ren shen yao jin cui zhong tan fan fu fang shi qian qiu qin xiong meng mao hao bai
-kong jia xue lei long duan hou shao wan gu lai wen mo kang gong qiao yan yin xing ji dai tao
-niu chang lam cheung chan wong leung ng chow tsang chu yip kwok lau mak tse fung siu choi chung
-chong chiu tsui yeung kwan hui ho lo mok tsai hsu hsieh tsao chiang chao liao tseng chuang kuo
-kim lee park jung kang cho yoon jang lim shin seo kwon hwang ahn yoo hong jeon ko moon son
-bae baek heo nam noh ha kwak seong cha joo woo koo min ryu na jin ji
-nguyen tran pham hoang phan vu vo dang bui ngo duong ly trinh truong huynh le
-""".split())
-# Common Hispanic, Portuguese and Persian surnames: one of them before the last word starts a
-# two-word family name (``María García López``, ``Samira Ebrahimi Kahou``).
-DOUBLE_SURNAME_HEADS = frozenset("""
-garcia garcía rodriguez rodríguez martinez martínez lopez lópez gonzalez gonzález perez pérez
-sanchez sánchez ramirez ramírez torres flores rivera gomez gómez diaz díaz cruz morales ortiz
-gutierrez gutiérrez chavez chávez ramos ruiz alvarez álvarez mendoza castillo jimenez jiménez
-moreno romero herrera medina aguilar vargas fernandez fernández hernandez hernández silva santos
-oliveira souza costa pereira almeida ferreira ribeiro carvalho rocha gomes martins araujo araújo
-ebrahimi hosseini rezaei ahmadi mohammadi karimi hashemi moradi jafari rahimi mousavi kazemi
-sadeghi ghorbani azizi zamani amiri rostami
-""".split())
-# Words that are parts of given names, never the start of a family name (South Asian and Arabic
-# naming: ``Abu Awal Md Shoeb``, ``Syed Mohammad Ali``).
-GIVEN_PARTS = frozenset("md md. mohd mohd. mohammad mohammed muhammad mohamed muhammed syed "
-                        "sayed sheikh abu abdul abd".split())
 _TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
                      "sir", "dame"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
@@ -247,11 +252,18 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
     while len(fam_words) > 1 and is_particle(fam_words[0]):
         lead.append(fam_words.pop(0))
     given, trailing = split_particles(given)
+    if trailing[:1].isupper() and not lead:  # "Roux, Nicolas Le": the prefix is the family's
+        fam_words, trailing = [*trailing.split(), *fam_words], ""
     particle = " ".join(filter(None, [trailing, " ".join(lead)]))
     mid = None if particle else _mid_particle(given)
     if mid:
         given, particle = mid
         note = f"particle inside the given part: read {particle!r} as the family's particle"
+    words = given.split()
+    if (not particle and len(words) >= 2 and words[-1].lower() in DOUBLE_SURNAME_HEADS
+            and not is_initial(words[-1])):  # "Colmenarejo, Sergio Gómez": a cut double surname
+        given, fam_words = " ".join(words[:-1]), [words[-1], *fam_words]
+        note = f"read {words[-1]!r}, a common surname, as the first half of the family name"
     return Name(family=" ".join(fam_words), given=given, non_dropping_particle=particle,
                 suffix=suffix), note
 

@@ -135,6 +135,7 @@ _NAME_PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
     "les", "des", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "dei", "degli",
 })
+_CAPITAL_PARTICLES = frozenset({"le", "la", "el"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)\.?$")
 
 
@@ -165,4 +166,12 @@ def normalise_caps_name(text: str) -> str:
     if not letters or any(c.islower() for c in letters) or len(letters) < 2:
         return text
     words = text.split()
-    return " ".join(_cap_word(w, i == 0) for i, w in enumerate(words))
+    out: list[str] = []
+    for i, word in enumerate(words):
+        # the last word is the family name, never a particle ("QUOC V. LE"); French and
+        # Vietnamese "Le"/"La" and Arabic "El" are capitalised unless a particle precedes them
+        # ("CHARLINE LE LAN" -> "Le Lan", "JUAN DE LA CRUZ" -> "de la Cruz")
+        head = i == 0 or (i == len(words) - 1 and not _ROMAN.match(word)) or (
+            word.lower() in _CAPITAL_PARTICLES and not (out and out[-1].islower()))
+        out.append(_cap_word(word, head))
+    return " ".join(out)

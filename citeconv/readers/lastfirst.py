@@ -200,7 +200,8 @@ def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnosti
     family, given = _uncap(family, 2), _uncap(given, 3)
     name, note = parse_sorted_name(family, given)
     if note:
-        diags.append(Diagnostic("last-first.particle-split", f"{family}, {given}: {note}", line,
+        code = "double-surname" if "surname" in note else "particle-split"
+        diags.append(Diagnostic(f"last-first.{code}", f"{family}, {given}: {note}", line,
                                 raw=f"{family}, {given}"))
     if suffix:
         name = Name(family=name.family, given=name.given, suffix=suffix,

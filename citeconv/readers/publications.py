@@ -37,6 +37,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..namedata import (
+    DOUBLE_SURNAME_HEADS,
+    EAST_ASIAN_SURNAMES,
+    TITLE_FUNCTION_WORDS,
+    TITLE_WORDS,
+    WORD_GIVEN_NAMES,
+    WORD_SURNAMES,
+)
 from ..names import PARTICLES, is_initial, parse_name_noted
 from ._text import _TRUNCATION, clean_abstract, normalise_caps_name
 
@@ -51,22 +59,9 @@ _ENGLISH_END = re.compile(
     r"(?:tions?|sions?|ness|ments?|ity|ics|ive|ives|able|ible|ous|ized|ised|ism|"
     r"ology|ance|ence|ful|less|ers|ward|wise|like|[a-z]{3}ed|ional|ural|ioral|ical|istic|"
     r"etic|atic|izing|ising)$")
-# Common words of academic titles that are not personal names: weak evidence only, used with
-# the page's own vocabulary and word endings (see ``titleness``).
-_TITLE_WORDS = frozenset("""
-learning network networks model models neural deep language languages graph graphs generative
-diffusion optimization policy policies agent agents vision data training transformer
-transformers attention reinforcement representation representations inference analysis
-efficient robust scalable sparse discrete continuous bayesian stochastic adversarial
-benchmark benchmarks dataset datasets algorithm algorithms theory towards toward beyond via
-using through systems system method methods approach framework search memory control
-planning reasoning prediction estimation detection generation segmentation retrieval
-understanding gradient gradients kernel kernels bottleneck embeddings tokens scaling laws
-causal federated contrastive supervised unsupervised self multi task tasks world zero shot
-few large small fast faster better image images video text speech audio question answering
-modeling modelling pruning tuning sampling
-
-""".split())
+# one romanised East Asian syllable (pinyin, Korean, Japanese): initial, vowels, final
+_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxyz]|ch|sh|zh|ts|kk|tt|pp|ss|jj)?[wy]?[aeiou]{1,3}"
+                       r"(?:ng|n|m|k|p|t|l|r)?")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_LINE = re.compile(r"^(?:(?P<m>[A-Za-z]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
 
@@ -147,27 +142,54 @@ def _vocabulary(lines: list[_Line]) -> set[str]:
     return words
 
 
+def _syllables(word: str) -> bool:
+    """``KyungHyun``, ``JongWook``: CamelCase made of two romanised East Asian syllables."""
+    halves = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", word)
+    return bool(halves) and all(_SYLLABLE.fullmatch(h.lower()) for h in halves.groups())
+
+
+def _title_word(word: str) -> bool:
+    """An everyday title word, singular or plural (``Labels``, ``Mechanisms``, ``Studies``)."""
+    w = word.lower()
+    forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
+             w[:-3] + "y" if w.endswith("ies") else w}
+    return bool(forms & TITLE_WORDS) and w not in WORD_SURNAMES
+
+
 def titleness(text: str, vocab: set[str]) -> float:
     """0.0 (surely a person) .. 1.0 (surely a title) for a name-shaped line.
 
-    Independent pieces of evidence, combined as ``1 - prod(1 - e)``: four or more words; most
-    words used as ordinary (lower-case) words elsewhere on the page; common title words;
-    English word endings that personal names rarely have (``-tion``, ``-ness``, ``-ional``…).
-    A single word, CamelCase (not ``McX``/``LeX``) or an acronym is taken as a title outright."""
+    A capitalised function word (``The``, ``Towards``, ``With``) makes a title outright; so
+    does a single word, CamelCase (not ``McX``/``LeX`` or two romanised syllables,
+    ``KyungHyun``) or an acronym. Otherwise independent pieces of evidence, combined as
+    ``1 - prod(1 - e)``: a last word that is an everyday title word (``Networks``) and not a
+    surname; four or more words; most words used as ordinary (lower-case) words elsewhere on
+    the page; common title words; English word endings that personal names rarely have
+    (``-tion``, ``-ness``, ``-ional``…). A first word that is a given name which is also a word
+    (``Can``, ``Will``, ``Grace``) and a last word that is a surname (``Lamb``, ``Bacon``) are
+    explained as a name and count for nothing; a known East Asian, Hispanic or Persian surname
+    at the end halves the result."""
     words = text.split()
     if len(words) == 1:
         return 0.8
-    if any(_CAMEL.search(w) and not _NAME_CAMEL.match(w) for w in words):
+    if any(w.lower() in TITLE_FUNCTION_WORDS for w in words):
+        return 0.95
+    if any(_CAMEL.search(w) and not _NAME_CAMEL.match(w) and not _syllables(w) for w in words):
         return 0.9
     if not text.isupper() and any(_ACRONYM.search(w) for w in words):
         return 0.9
-    parts = [p for w in words for p in re.split(r"[-'’]", w) if len(p) > 2 and not is_initial(p)]
+    last = words[-1].lower()
+    explained = [w for k, w in enumerate(words)
+                 if not (k == 0 and w.lower() in WORD_GIVEN_NAMES)
+                 and not (k == len(words) - 1 and last in WORD_SURNAMES)]
+    parts = [p for w in explained for p in re.split(r"[-'’]", w)
+             if len(p) > 1 and not is_initial(p)]
     if not parts:
         return 0.0
-    evidence = [0.15 if len(words) >= 4 else 0.0]
+    evidence = [0.15 if len(words) >= 4 else 0.0, 0.7 if _title_word(words[-1]) else 0.0]
     used = sum(p.lower() in vocab for p in parts) / len(parts)
     evidence.append(0.6 * used if used > 0.5 else 0.0)
-    common = sum(p.lower() in _TITLE_WORDS for p in parts) / len(parts)
+    common = sum(_title_word(p) for p in parts) / len(parts)
     evidence.append(0.35 + 0.5 * common if common else 0.0)
     endings = sum(bool(_ENGLISH_END.search(p.lower())) and len(p) > 5 for p in parts)
     evidence.append(0.55 if endings >= 2 else 0.35 * endings)
@@ -176,19 +198,26 @@ def titleness(text: str, vocab: set[str]) -> float:
     keep = 1.0
     for e in evidence:
         keep *= 1.0 - e
-    return round(1.0 - keep, 3)
+    score = 1.0 - keep
+    if last in EAST_ASIAN_SURNAMES or last in DOUBLE_SURNAME_HEADS:
+        score /= 2
+    return round(score, 3)
 
 
 # ------------------------------------------------------------------ structure
 def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
-    """Group classed lines into entries; return entries and lines that fit nowhere."""
+    """Group classed lines into entries; return entries and lines that fit nowhere. A line
+    right after a date line (a year heading) starts an entry."""
     entries: list[_Entry] = []
     stray: list[_Line] = []
+    after_date = {b.index for a, b in zip(lines, lines[1:]) if a.kind == "date"}
     body = [ln for ln in lines if ln.kind != "date"]  # dates are placed by _place_dates
     for k, ln in enumerate(body):
         cur = entries[-1] if entries else None
         nxt = body[k + 1] if k + 1 < len(body) else None
-        if cur is None:
+        if ln.index in after_date and ln.kind != "abstract":
+            entries.append(_Entry(ln))
+        elif cur is None:
             if ln.kind in ("title", "name"):
                 entries.append(_Entry(ln))
             else:

@@ -1,0 +1,161 @@
+"""Word lists for reading free-text names and telling names from titles (data only, no logic).
+
+Contract: every list is a ``frozenset`` of lower-case words. The lists are general knowledge
+(common surnames by census rank, common given names, the everyday vocabulary of academic
+titles), not words picked from any test page. They are evidence for ``names`` and the listing
+readers, never the only reason for a decision that structure can make.
+"""
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Romanised East Asian surnames (Chinese pinyin and Cantonese/Taiwanese spellings, Korean,
+# Vietnamese, common Malaysian/Singaporean Hokkien spellings): a name ending in one has a one-word
+# family name however many given words come first (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``).
+EAST_ASIAN_SURNAMES = _words("""
+li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
+xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
+su lu ding ren shen yao jin cui zhong tan fan fu fang shi qian qiu qin xiong meng mao hao bai
+kong jia xue lei long duan hou shao wan gu lai wen mo kang gong qiao yan yin xing ji dai tao
+niu chang lam cheung chan wong leung ng chow tsang chu yip kwok lau mak tse fung siu choi chung
+chong chiu tsui yeung kwan hui ho lo mok tsai hsu hsieh tsao chiang chao liao tseng chuang kuo
+ke ou lian zou shu xia tong geng bi hong zhai
+teoh tay goh koh ong lim tan teo chua khoo ooi yap yeo quek
+kim lee park jung kang cho yoon jang lim shin seo kwon hwang ahn yoo hong jeon ko moon son
+bae baek heo nam noh ha kwak seong cha joo woo koo min ryu na jin ji
+nguyen tran pham hoang phan vu vo dang bui ngo duong ly trinh truong huynh le
+""")
+
+# Common Hispanic, Portuguese/Brazilian, Catalan and Persian surnames: one of them before the
+# last word of a display-order name starts a two-word family name (``María García López``,
+# ``Reyhane Askari Hemmat``); one of them at the end of an export's given part is the first
+# half of the family name the export cut (``Colmenarejo, Sergio Gómez``).
+DOUBLE_SURNAME_HEADS = _words("""
+garcia garcía rodriguez rodríguez martinez martínez lopez lópez gonzalez gonzález perez pérez
+sanchez sánchez ramirez ramírez torres flores rivera gomez gómez diaz díaz cruz morales ortiz
+gutierrez gutiérrez chavez chávez ramos ruiz alvarez álvarez mendoza castillo jimenez jiménez
+moreno romero herrera medina aguilar vargas fernandez fernández hernandez hernández silva santos
+oliveira souza costa pereira almeida ferreira ribeiro carvalho rocha gomes martins araujo araújo
+avila ávila castro ortega delgado vazquez vázquez suarez suárez dominguez domínguez navarro
+molina blanco iglesias nuñez núñez serrano marin marín cabrera guerrero rojas contreras
+salazar espinoza espinosa mejia mejía sandoval valencia cardenas cárdenas acosta orozco
+velasquez velásquez quintero giraldo osorio cortes cortés aguirre arias barrios benitez
+benítez cano duarte fuentes gallego garrido guzman guzmán leon león lozano luna maldonado
+marquez márquez montoya ocampo pacheco palacios parra peña quiroga rincon rincón salas
+soto tapia toro valdez valdés vega villa zapata
+barbosa cardoso correia dias lima machado mendes monteiro moura nascimento pinto teixeira
+vieira azevedo campos freitas lopes marques moreira nunes reis
+ebrahimi hosseini rezaei ahmadi mohammadi karimi hashemi moradi jafari rahimi mousavi kazemi
+sadeghi ghorbani azizi zamani amiri rostami askari akbari bagheri heidari jalali najafi
+nasiri rahmani safari salehi shirazi tehrani yazdani zare
+""")
+
+# Words that are parts of given names, never the start of a family name (South Asian and Arabic
+# naming: ``Abu Awal Md Shoeb``, ``Syed Mohammad Ali``, ``Devendra Singh Chaplot``,
+# ``Arnab Kumar Mondal``).
+GIVEN_PARTS = _words("""
+md md. mohd mohd. mohammad mohammed muhammad mohamed muhammed syed sayed sheikh abu abdul abd
+singh kumar kumari prasad nath lal chandra devi
+""")
+
+# Given names that are also English words: a name-shaped line starting with one is not made a
+# title by its first word alone (``Can Chen``, ``Will Dabney``, ``Grace Lindsay``).
+WORD_GIVEN_NAMES = _words("""
+can will grace rose max deep hope long young may june faith joy mark bill guy ray rich summer
+river sky star sunny hunter pearl ruby amber jade iris violet lily daisy dawn eve grant chase
+dale glen heath lane miles noble pat penny sandy victor wade sage crystal honor harmony
+justice chance frank gene jack pierce price rusty art earl bright ed kit kai an bin min jun
+hui yu le ho ha do son tu lam nam hong long wing king rob sue
+""")
+
+# Family names that are also English words (a name-shaped line ending in one is not made a
+# title by its last word alone: ``Alex Lamb``, ``Pierre-Luc Bacon``, ``Andrew Slavin Ross``).
+WORD_SURNAMES = _words("""
+bell stone wood baker cook hill young king lamb rush price fox gray grey green brown white black
+bishop mason miller smith fisher hunter carpenter turner walker bacon shepherd wise little long
+bush moss moon rose may law love hope field ford lane park marsh church hall west north south
+bird swan nash page major noble golden sharp strong small sweet frost snow winter summer day
+knight chase burns banks brooks rivers waters fields woods hills rich best good wolf lion bear
+cross lord dean pope cole house ball rice bean salt fields
+""")
+
+# The everyday vocabulary of academic titles (singular forms; plurals are matched by the
+# reader). None is a common personal name: a name-shaped line ending in one of these, or made
+# mostly of them, reads as a title.
+TITLE_WORDS = _words("""
+learning network model neural deep language graph generative diffusion optimization
+optimisation policy agent vision data training transformer attention reinforcement
+representation inference analysis efficient robust scalable sparse discrete continuous bayesian
+stochastic adversarial benchmark dataset algorithm theory towards toward beyond via using
+through system method approach framework search memory control planning reasoning prediction
+estimation detection generation segmentation retrieval understanding gradient kernel
+bottleneck embedding token scaling law causal federated contrastive supervised unsupervised
+self multi task world zero shot few large small fast faster better image video text speech
+audio question answering modeling modelling pruning tuning sampling
+label pseudo meta mechanism recognition translation classification regression clustering
+distillation compression quantization quantisation architecture layer normalization
+normalisation regularization regularisation dropout convolution convolutional recurrent
+independent module modular structure structured function value process processing feature
+space manifold geometry topology matrix tensor vector factorization decomposition completion
+exploration exploitation reward game equilibrium dynamic dynamics environment simulation
+simulator physics molecule molecular protein chemistry biology drug design discovery
+synthesis evaluation metric measure measurement benchmarking probing interpretability
+explanation explainability fairness bias privacy security safety alignment robustness
+generalization generalisation transfer adaptation domain shift distribution uncertainty
+calibration ensemble mixture expert experts sequence series forecasting temporal spatial
+graphical probabilistic variational autoencoder encoder decoder flow flows energy score
+likelihood posterior prior sampler estimator operator equation differential solver
+solution problem challenge challenges limit limits bound bounds complexity convergence rate
+descent ascent momentum optimizer optimiser loss objective criterion principle perspective
+view survey review tutorial study studies case note notes lesson lessons insight insights
+introduction overview primer foundation foundations toolkit library platform software
+hardware accelerator efficiency scale scaling emergent emergence ability abilities capability
+capabilities behavior behaviour cognition consciousness intelligence agent agents human
+humans machine machines computer computing computation computational automatic automated
+autonomous robot robotic robotics navigation manipulation locomotion driving vehicle traffic
+health medical clinical biomedical medicine patient brain neuron neuroscience signal signals
+sensor sensing remote satellite climate weather carbon footprint emission emissions water
+social economic market finance financial policy legal ethics ethical society societal
+dialogue dialog conversation conversational chat chatbot instruction instructions prompt
+prompting question questions answer answers knowledge fact factual commonsense common sense
+entity entities relation relations relational link prediction node edge vertex hypergraph
+point cloud mesh scene object objects shape shapes pose motion action activity event events
+caption captioning visual spatial multimodal modality modalities cross lingual multilingual
+translation parsing syntax semantic semantics word words sentence sentences document
+documents corpus corpora summarization summarisation generation editing retrieval ranking
+recommendation recommender search query queries index indexing hashing compression coding
+code codes program programs programming synthesis verification proof proofs theorem
+theorems logic symbolic neurosymbolic reasoning planning scheduling allocation resource
+resources communication wireless edge cloud distributed parallel decentralized
+decentralised asynchronous synchronous online offline batch streaming continual lifelong
+incremental curriculum active passive imitation inverse hierarchical hierarchy option options
+skill skills goal goals intrinsic curiosity novelty count counting hashing density estimation
+normalizing normalising invertible implicit explicit neural field fields radiance rendering
+reconstruction super resolution denoising inpainting restoration enhancement detection
+tracking localization mapping slam odometry depth stereo optical flow frame frames pixel pixels
+patch patches token tokens vocabulary tokenization tokenizer tokenisation pretraining
+pre-training fine-tuning finetuning tuning adapter adapters low rank low-rank sparse sparsity
+pruning lottery ticket hypothesis winning mode connectivity landscape loss surface minima
+sharpness flatness double descent grokking memorization memorisation overfitting
+underfitting interpolation extrapolation invariance equivariance symmetry group groups
+canonicalization canonicalisation permutation rotation translation scaling augmentation
+mixup cutout regularizer mask masked masking autoregressive non-autoregressive parallel
+decoding beam greedy nucleus temperature calibration confidence selective abstention
+rejection anomaly outlier novelty open set open-set closed zero-shot few-shot one-shot
+many-shot in-context context contextual long-context short retrieval-augmented augmented
+tool tools use agentic environment environments benchmark benchmarks suite suites arena
+leaderboard competition competitions challenge shared task workshop report technical card
+system card paper papers preprint model models family families herd
+""")
+
+# Capitalised function words: a personal name never contains one (``The Option-Critic
+# Architecture``, ``Towards Causal Representation Learning``). ``An``, ``Do``, ``To`` and ``In``
+# are left out: they are East Asian names too.
+TITLE_FUNCTION_WORDS = _words("""
+the of and for with from via is are towards toward beyond using through without into what
+how why when where which does your you we our not all only over under versus vs about
+against between within across among after before more less than new better
+""")
