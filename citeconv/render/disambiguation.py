@@ -78,15 +78,26 @@ def _max_names(ref: Any) -> int:
 
 
 def _add_names(style: Any, bib: Any, group: list) -> list[list]:
-    """Show more names until the group separates; if it never does, go back to the base count."""
+    """Each cite shows the fewest names that tell it apart from every cite it can be told apart
+    from (citeproc-js); cites no number of names separates keep the base count."""
     limit = max(_max_names(it.reference) for it in group)
+    renders: dict[int, dict[str, str]] = {}
     for n in range(2, limit + 1):
         for it in group:
             it.reference.__dict__["_citeconv_names_first"] = n
-        rest = _groups(style, bib, group)
-        if not rest:
-            return []
+        renders[n] = {it.key: _render(style, bib, it) for it in group}
     _flag(group, "_citeconv_names_first", None)
+    for it in group:
+        needed = 0
+        for other in group:
+            if other is it:
+                continue
+            for n in range(2, limit + 1):
+                if renders[n][it.key] != renders[n][other.key]:
+                    needed = max(needed, n)
+                    break
+        if needed:
+            it.reference.__dict__["_citeconv_names_first"] = needed
     return _groups(style, bib, group)
 
 
