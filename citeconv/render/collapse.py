@@ -13,8 +13,8 @@ Contract
   ``first–last``.
 - After a collapsed group the next delimiter is ``after-collapse-delimiter`` (default: the layout
   delimiter). Cite prefixes/suffixes are kept; unknown cites render as ``key?`` via the callback.
-- A cite that opens with a term (``ibid.``) is capitalised when it has no prefix or its prefix
-  ends a sentence (citeproc-js).
+- In note styles, a cite that opens with a term (``ibid.``) is capitalised when it has no
+  prefix or its prefix ends a sentence (citeproc-js).
 """
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def suppress_names() -> bool:
 
 def _render_one(layout: Any, item: Any, without_names: bool) -> tuple[Any, str | None]:
     text, names, term = _render_term(layout, item, without_names)
-    return _capitalize(item, text, term), names
+    if layout.get_root().get("class") == "note":
+        text = _capitalize(item, text, term)
+    return text, names
 
 
 def _capitalize(item: Any, text: Any, term: Any) -> Any:
@@ -46,7 +48,7 @@ def _capitalize(item: Any, text: Any, term: Any) -> Any:
     if text is None or not term or not str(term)[:1].islower() or not str(text).startswith(str(term)):
         return text
     prefix = item.get("prefix", "")
-    if prefix and not re.search(r"[.!?]\s+$", prefix):
+    if prefix and not re.search(r"[.!?][\u201d\u2019\"']?\s+$", prefix):
         return text
     from citeproc.string import String
 
@@ -111,7 +113,7 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
     after = parent.get("after-collapse-delimiter", delim) if collapse else delim
     out = pieces[0][0]
     for (prev, collapsed), (text, _) in zip(pieces, pieces[1:]):
-        if str(text)[:1] in ",;":
+        if str(text)[:1] in ",;.":
             out = out + text  # a cite prefix starting with punctuation replaces the delimiter
         else:
             out = out + (after if collapsed else delim) + text

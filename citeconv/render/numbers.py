@@ -31,7 +31,8 @@ def is_numeric(value: Any) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
-_PLURAL = re.compile(r"\d\s*(?:[-\u2013&]|,\s|\s+(?:and|et|und|y|e|&)\s|,\s*(?:and|et)\s)\s*\S*?\d")
+_PLURAL = re.compile(r"\d\s*(?:[-\u2013&]|,\s|\s+(?:and|et|und|y|e|&)\s|,\s*(?:and|et)\s)\s*\S*?\d"
+                     r"|^\s*[ivxlcdm]+\s*[-\u2013]\s*[ivxlcdm]+\s*$", re.I)
 
 
 def is_plural(value: Any) -> bool:
