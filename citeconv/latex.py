@@ -70,6 +70,8 @@ def needs_protection(word: str) -> bool:
 
     A capital that only starts a hyphen-separated part (``Few-Shot``) carries none."""
     core = word.strip(_WORD_PUNCT)
+    if core[1:].islower() and (not core[:1].isupper() or core.partition("-")[0].isalpha()):
+        return False  # the common case, decided without the loop below (same answer)
     for part in core.split("-"):
         if len(part) > 1 and any(c.isupper() for c in part[1:]):
             return True
@@ -244,6 +246,11 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
 
 
+def needs_decoding(value: str) -> bool:
+    """False when ``decode`` would only normalise whitespace."""
+    return _SPECIAL.search(value) is not None
+
+
 def decode(value: str, protect_case: bool = True) -> str:
     return decode_with_warnings(value, protect_case)[0]
 
@@ -294,6 +301,7 @@ def _protect_words(text: str) -> str:
     return re.sub(r"[^\s]+", _protect_word, text)
 
 
+@lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
 def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
     """CSL rich text -> a BibTeX value body (without the outer braces)."""
     out: list[str] = []
