@@ -116,10 +116,14 @@ def _split_and(value: str) -> list[str]:
         if token == "{":
             depth += 1
         elif token == "}":
-            depth -= 1  # as bibtexparser: a stray "}" is not forgiven
+            depth -= 1
+            if depth < 0:  # unbalanced: bibtexparser's own rules for that
+                return split_multiple_persons_names(value)
         elif depth == 0:
             pieces.append(value[start:m.start()])
             start = m.end()
+    if depth:
+        return split_multiple_persons_names(value)
     pieces.append(value[start:])
     return pieces
 
