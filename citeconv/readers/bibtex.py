@@ -40,19 +40,22 @@ def detect(text: str) -> float:
 
 
 # ------------------------------------------------------------------ value syntax
+_DELIMITERS = {"}": re.compile(r"[{}]"), '"': re.compile(r'[{}"]')}
+
+
 def _balanced_end(text: str, start: int, close: str) -> int:
     """Index of the delimiter closing the value opened just before ``start``, or -1."""
     depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
+    for m in _DELIMITERS[close].finditer(text, start):  # jumps from brace to brace
+        ch = m.group()
         if ch == "{":  # BibTeX counts braces whatever precedes them
             depth += 1
         elif ch == "}":
             if depth == 0 and close == "}":
-                return i
+                return m.start()
             depth -= 1
-        elif ch == close and depth == 0:
-            return i
+        elif depth == 0:  # the closing quote
+            return m.start()
     return -1
 
 
@@ -62,8 +65,15 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
     problems: list[str] = []
     pos = 0
     raw = raw.strip()
-    if raw.startswith("{") and _balanced_end(raw, 1, "}") == len(raw) - 1:
-        return raw[1:-1], problems  # the common case, no concatenation
+    first, last = raw[:1], raw[-1:]
+    if (first == "{" and last == "}" or first == '"' and last == '"') and len(raw) > 1:
+        inner = raw[1:-1]  # the common cases: one braced or quoted value, no concatenation
+        if "{" not in inner and "}" not in inner and (first == "{" or '"' not in inner):
+            return inner, problems
+        if _balanced_end(raw, 1, last) == len(raw) - 1:
+            return inner, problems
+    elif raw.isdigit():
+        return raw, problems
     while pos < len(raw):
         m = _PIECE_RE.match(raw, pos)
         if not m:
