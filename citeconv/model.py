@@ -213,9 +213,12 @@ class Record:
     source: Source = field(default_factory=Source, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fields", _freeze(
-            (k, v) for k, v in dict(self.fields).items() if v not in ("", (), None)))
-        object.__setattr__(self, "extra", _freeze(self.extra))
+        # a MappingProxyType is one this class made (``replace`` passes it on): already clean
+        if type(self.fields) is not MappingProxyType:
+            object.__setattr__(self, "fields", _freeze(
+                (k, v) for k, v in dict(self.fields).items() if v not in ("", (), None)))
+        if type(self.extra) is not MappingProxyType:
+            object.__setattr__(self, "extra", _freeze(self.extra))
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
