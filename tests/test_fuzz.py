@@ -310,3 +310,46 @@ def test_fast_splitter_agrees_with_bibtexparser(text: str) -> None:
 def test_fast_splitter_takes_the_messy_files_it_can() -> None:
     taken = [p.name for p in messy_sources() if assert_fast_split_agrees(p.read_text("utf-8"))]
     assert "biblatex-zotero.bib" in taken and "bibtex-classic.bib" in taken
+
+
+# ---------------------------------------------------------------------------- name fast paths
+NAME_WORDS = st.sampled_from([
+    "Smith", "van", "de", "Jr", "O'Neil", "Anne-Marie", "ÉCOLE", "élan", "1st", "X.", "J.",
+    "Müller", "d'Arc", "DE", "von", "la", "Ñu", "-x", "ǅa", "ß", "A--B", "O''x", "$x$", "and",
+    "AND", "{Org", "Inc}", "\\'e", "~", "others", "\t", "\n", " ",
+])
+
+
+@budget(300)
+@given(words=st.lists(NAME_WORDS, max_size=8), sep=st.sampled_from([" ", ", ", ",", " and "]))
+def test_name_fast_paths_agree_with_bibtexparser(words: list[str], sep: str) -> None:
+    """``parse_bibtex_names`` splits name lists and parses "Family, Given" names without
+    bibtexparser; the answers must be bibtexparser's (except for the bug below)."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    from citeconv import names
+    value = sep.join(words)
+    stripped = value.strip(" \r\n\t")
+    if "\\" not in value:
+        assert (names._split_and(stripped) if stripped else []) == \
+            split_multiple_persons_names(value)
+    for piece in names._split_and(stripped) if stripped else []:
+        text = " ".join(piece.split())
+        if text and names._SIMPLE_NAME.fullmatch(text):
+            fast = names.parse_bibtex_name.__wrapped__(text)
+            names_simple = names._SIMPLE_NAME
+            try:
+                names._SIMPLE_NAME = re.compile(r"(?!)")  # force the general path
+                slow = names.parse_bibtex_name.__wrapped__(text)
+            finally:
+                names._SIMPLE_NAME = names_simple
+            assert fast == slow
+
+
+def test_name_after_and_keeps_its_leading_accent() -> None:
+    """bibtexparser's splitter drops ``\\'`` here (``Etienne``); ours keeps the name whole."""
+    from citeconv.names import parse_bibtex_names
+    assert [n.given for n in parse_bibtex_names("Doe, Jane and \\'Etienne Dupont")] == [
+        "Jane", "\u00c9tienne"]
+    assert [n.given for n in parse_bibtex_names("{Org A} and \\'Etienne Dupont")] == [
+        "", "\u00c9tienne"]
