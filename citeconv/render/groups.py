@@ -5,7 +5,9 @@ Contract
   macro) and every called variable was empty. As in citeproc-js, a nested group that printed
   anything (even only terms) counts as a rendered variable for its parent, and a suppressed
   nested group as an empty one (``Accessed: <date>. [Online]`` keeps ``[Online]`` without an
-  access date; APA's "(Original work published)" disappears without an original date). citeproc-py looked at
+  access date; APA's "(Original work published)" disappears without an original date). A
+  suppressed group inside a macro does not count for the group that calls the macro (Chicago's
+  "Preprint" next to an empty publisher macro stays), but variables called in it do. citeproc-py looked at
   whether a child *could* call a variable, so a term or value next to an empty variable leaked
   (APA's "Publication" on theses). Calls are counted on a frame stack by hooks on variable-reading
   elements (cs:text variable, cs:number, cs:date, cs:names).
@@ -62,8 +64,8 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
     finally:
         _frames.pop()
     if not output or (frame[0] > 0 and frame[1] == 0):
-        if _frames and frame[0] > 0:
-            _frames[-1][0] += 1  # a suppressed group counts as an empty variable
+        if _frames and frame[0] > 0 and len(_frames[-1]) == 2:
+            _frames[-1][0] += 1  # a suppressed child group counts as an empty variable
         raise VariableError
     if _frames:
         _frames[-1][0] += 1  # a group that printed anything counts as a rendered variable
@@ -113,6 +115,11 @@ def install() -> None:
         if suppressed(context, var):
             note_call(var, False)
             return None
+        if var == "year-suffix":  # generated, not a data variable: never suppresses a group
+            try:
+                return text_variable(self, item, context)
+            except VariableError:
+                return None
         try:
             out = text_variable(self, item, context)
         except VariableError:
@@ -122,6 +129,23 @@ def install() -> None:
         return out
 
     model.Text._variable = _variable
+
+    text_process = model.Text.process
+
+    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        if "macro" not in self.attrib:
+            return text_process(self, item, context, **kwargs)
+        frame = [0, 0, "macro"]
+        _frames.append(frame)
+        try:
+            return text_process(self, item, context, **kwargs)
+        finally:
+            _frames.pop()
+            if _frames:
+                _frames[-1][0] += frame[0]
+                _frames[-1][1] += frame[1]
+
+    model.Text.process = process
 
     number_process = model.Number.process
 

@@ -85,6 +85,10 @@ def _attach(particle: str, family: str) -> str:
     return particle + " " + family
 
 
+def _apos(text: str) -> str:
+    return text.replace("'", "\u2019")
+
+
 class _Parts:
     __slots__ = ("given", "family", "dp", "ndp", "suffix", "literal", "comma_suffix")
 
@@ -92,8 +96,8 @@ class _Parts:
         self.literal = name.get("literal")
         self.given = name.get("given") or ""
         self.family = name.get("family") or ""
-        self.dp = name.get("dropping-particle") or ""
-        self.ndp = name.get("non-dropping-particle") or ""
+        self.dp = _apos(name.get("dropping-particle") or "")
+        self.ndp = _apos(name.get("non-dropping-particle") or "")
         self.suffix = name.get("suffix") or ""
         self.comma_suffix = bool(name.get("comma-suffix"))
 
