@@ -79,7 +79,7 @@ bishop mason miller smith fisher hunter carpenter turner walker bacon shepherd w
 bush moss moon rose may law love hope field ford lane park marsh church hall west north south
 bird swan nash page major noble golden sharp strong small sweet frost snow winter summer day
 knight chase burns banks brooks rivers waters fields woods hills rich best good wolf lion bear
-cross lord dean pope cole house ball rice bean salt fields
+cross lord dean pope cole house ball rice bean salt gates
 """)
 
 # The everyday vocabulary of academic titles (singular forms; plurals are matched by the
@@ -149,6 +149,18 @@ many-shot in-context context contextual long-context short retrieval-augmented a
 tool tools use agentic environment environments benchmark benchmarks suite suites arena
 leaderboard competition competitions challenge shared task workshop report technical card
 system card paper papers preprint model models family families herd
+replay buffer experience unit machine process routing capsule perceptron automaton automata
+grammar parser tagger classifier detector tracker generator discriminator critic actor learner
+scheduler bandit tree forest boosting bagging pooling matching hashing map net nets
+engine pipeline workflow protocol interface assistant copilot compiler kernel runtime cache
+sketch summary embedding dimension dimensionality rank norm margin loss hinge entropy
+divergence distance similarity metric alignment correspondence registration fusion
+aggregation attention transformer mixer perceiver routing gating cell state states
+recurrence convolution filter filtering smoothing denoiser estimator predictor forecaster
+planner controller navigator explorer simulator emulator tokenizer encoder decoder retriever
+reranker ranker reader writer editor verifier prover solver oracle teacher student
+curricula curriculum benchmarking evaluation testing debugging repair synthesis patch
+generalizing scaling learning training inference serving deployment monitoring
 """)
 
 # Capitalised function words: a personal name never contains one (``The Option-Critic

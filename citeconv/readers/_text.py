@@ -5,7 +5,8 @@ Contract
   copy-paste leave in an abstract, and returns an inline arXiv identifier if one is stamped in it.
   Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped; other
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
-  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); TeX quotes ````…''`` -> ``“…”``; a few TeX
+  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); ligatures to letters, rejoining the word
+  they split (``Ef ﬁcient`` -> ``Efficient``); TeX quotes ````…''`` -> ``“…”``; a few TeX
   escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
   [cs.LG] 15 Oct 2019``, with a page/footnote number right before it) removed and its id,
   without version, returned (an unversioned ``arXiv:…`` mention cites another paper and
@@ -96,6 +97,26 @@ def _rejoin_kerning(text: str) -> str:
     return _KERNING.sub(fix, text)
 
 
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURE = re.compile(r"(?:\b([^\W\d_]+) )?([ﬀ-ﬆ])")
+# words that stand before a word starting with a ligature ("the ﬁrst"), never glued to it
+_BEFORE_LIGATURE = frozenset(
+    "a an and the of in on to for with by as at or is are be we our its this that from into "
+    "more most less very no not new both each all any two three few their these those such "
+    "has have was were can may also then than but".split())
+
+
+def _ligatures(text: str) -> str:
+    """PDF ligatures to letters, rejoining the word a ligature split (``ef ﬁcient``, but
+    ``the ﬁrst`` stays two words)."""
+    def fix(m: re.Match[str]) -> str:
+        head, lig = m.group(1), _LIGATURES[m.group(2)]
+        if head is None:
+            return lig
+        return f"{head} {lig}" if head.lower() in _BEFORE_LIGATURE else head + lig
+    return _LIGATURE.sub(fix, text)
+
+
 def _tex_quotes(text: str) -> str:
     text = re.sub(r"``(.*?)''", "“\\1”", text, flags=re.DOTALL)
     return re.sub(r"(?<![\w`])`([^`']{1,80})'(?!\w)", "‘\\1’", text)
@@ -125,6 +146,7 @@ def clean_abstract(text: str) -> tuple[str, str | None]:
     text = _LEAD_HEADING.sub("", text, count=1)
     text = _rejoin_headings(text)
     text = _rejoin_kerning(text)
+    text = _ligatures(text)
     text = _tex_quotes(text)
     text = _tex_escapes(text)
     return " ".join(text.split()), arxiv_id

@@ -132,6 +132,12 @@ def _sentence(text: str) -> bool:
             and sum(w[:1].islower() for w in words) >= len(words) / 3)
 
 
+def _prose(text: str) -> bool:
+    """Four or more words, a third of them lower-case: not title case."""
+    words = text.split()
+    return len(words) >= 4 and sum(w[:1].islower() for w in words) >= len(words) / 3
+
+
 def _vocabulary(lines: list[_Line]) -> set[str]:
     words: set[str] = set()
     for ln in lines:
@@ -231,9 +237,9 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
         elif ln.kind == "name" and not cur.abstract and (
                 not cur.names or ln.titleness < 0.5 or nxt is None or nxt.kind != "name"):
             cur.names.append(ln)
-        elif ln.kind == "title" and cur.names and not cur.abstract and nxt is None \
-                and len(ln.text.split()) >= 6:
-            cur.abstract.append(ln)  # a short last abstract: a title would have authors after it
+        elif ln.kind == "title" and cur.names and _prose(ln.text) and (
+                nxt is None or nxt.kind in ("title", "abstract")):
+            cur.abstract.append(ln)  # a short abstract: a title would have authors after it
         else:
             entries.append(_Entry(ln))
     return entries, stray

@@ -13,7 +13,7 @@ Truth lines
     A <name> ; <name> ; ...              name: ``Given|Family``, ``Given|particle|Family``,
                                          ``=Organisation``; ``>RAW`` after it overrides how the
                                          name is written in the layout; ``^`` before it writes
-                                         it in capitals
+                                         it in capitals; a ``|,Jr.`` part is the suffix
     B <abstract as written in the layout>   (``|`` marks a "… (voir plus)" cut, publications)
     E <expected abstract when it differs from B after removing the cut>
     I <arxiv id stamped in the abstract>
@@ -39,6 +39,11 @@ def parse_name(spec: str) -> tuple[dict[str, str], str | None, bool]:
     if spec.startswith("="):
         return {"literal": spec[1:]}, raw, caps
     parts = spec.split("|")
+    suffix = [p[1:] for p in parts if p.startswith(",")]
+    parts = [p for p in parts if not p.startswith(",")]
+    if suffix:
+        name, raw, caps = parse_name("|".join(parts) + (f">{raw}" if raw else ""))
+        return {**name, "suffix": suffix[0]}, raw, caps
     if len(parts) == 1:
         return {"family": parts[0]}, raw, caps
     if len(parts) == 2:
