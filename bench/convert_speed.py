@@ -1,0 +1,99 @@
+"""Conversion speed and memory on a big real .bib, against bibtexparser on the same file.
+
+    python bench/convert_speed.py                      # the whole ACL Anthology file (63,737 entries)
+    python bench/convert_speed.py --entries 5000       # a slice, for quick checks while developing
+    python bench/convert_speed.py --file refs.bib --repeat 3
+
+Each step runs in a fresh process (imports, GC and caches included, as a user meets them), the
+best of ``--repeat`` runs is kept, and peak memory is the child's own max RSS (``os.wait4``):
+
+    peer      python -c "bibtexparser.parse_file(FILE)"      (split + bibtexparser's default
+                                                              middlewares; no LaTeX decoding)
+    bibtex    citeconv convert FILE -o out.bib               (LaTeX fully decoded, canonical BibTeX)
+    csl-json  citeconv convert FILE --to csl-json -o out.json
+
+Target: each citeconv step within 1.5x of the peer; memory a small multiple of the file size.
+Standard library only (plus citeconv and bibtexparser themselves).
+"""
+from __future__ import annotations
+
+import argparse
+import lzma
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parent.parent / "shared" / "bench-data" / "acl-anthology-2021-02.bib.xz"
+PEER = "import sys, bibtexparser; bibtexparser.parse_file(sys.argv[1])"
+
+
+def prepare(path: Path, entries: int, workdir: Path) -> tuple[Path, int]:
+    data = lzma.open(path, "rt", encoding="utf-8").read() if path.suffix == ".xz" \
+        else path.read_text(encoding="utf-8")
+    starts = [m.start() for m in re.finditer(r"^@", data, re.MULTILINE)]
+    if entries and entries < len(starts):
+        data = data[:starts[entries]]
+        starts = starts[:entries]
+    out = workdir / "bench.bib"
+    out.write_text(data, encoding="utf-8")
+    return out, len(starts)
+
+
+def run(argv: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (bytes) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 3):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--file", type=Path, default=DEFAULT)
+    parser.add_argument("--entries", type=int, default=0, help="first N entries only (0: all)")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.prepare:  # child: decompress and slice, so the parent's memory stays small
+        bib, count = prepare(args.file, args.entries, args.prepare)
+        print(count)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        # the parent must stay small: a child's max RSS starts at its parent's size (fork)
+        count = int(subprocess.run(
+            [sys.executable, __file__, "--file", str(args.file), "--entries", str(args.entries),
+             "--prepare", tmp], check=True, capture_output=True, text=True).stdout)
+        bib = workdir / "bench.bib"
+        size = bib.stat().st_size
+        citeconv = [sys.executable, "-m", "citeconv", "convert", str(bib)]
+        steps = {
+            "peer: bibtexparser.parse_file": [sys.executable, "-c", PEER, str(bib)],
+            "citeconv -> canonical BibTeX": citeconv + ["-o", str(workdir / "out.bib")],
+            "citeconv -> CSL-JSON": citeconv + ["--to", "csl-json", "-o", str(workdir / "o.json")],
+        }
+        print(f"{args.file.name}: {count} entries, {size / 1e6:.1f} MB; best of {args.repeat}; "
+              f"python {sys.version.split()[0]}")
+        runs: dict[str, list[tuple[float, int]]] = {name: [] for name in steps}
+        for _ in range(args.repeat):  # round-robin, so that load from elsewhere hits all alike
+            for name, argv in steps.items():
+                runs[name].append(run(argv))
+        results = {name: (min(t for t, _ in r), max(m for _, m in r)) for name, r in runs.items()}
+        peer_time = results["peer: bibtexparser.parse_file"][0]
+        for name, (elapsed, rss) in results.items():
+            ratio = "" if name.startswith("peer") else f"  {elapsed / peer_time:4.2f}x the peer"
+            print(f"  {name:32s} {elapsed:7.2f} s  {count / elapsed:8.0f} entries/s  "
+                  f"peak {rss / 1e6:6.0f} MB ({rss / size:4.1f}x the file){ratio}")
+
+
+if __name__ == "__main__":
+    main()
