@@ -34,12 +34,19 @@ def note_call(variable: str | None, rendered: bool) -> None:
         _recording[-1].add(variable.replace("_", "-"))
 
 
-def suppressed(context: Any, variable: str) -> bool:
+def suppressed(context: Any, variable: str, item: Any = None) -> bool:
+    name = variable.replace("_", "-")
+    if item is not None:
+        from .layout import _current
+
+        state = _current.get("repressed")
+        if state is not None and state[0] is item.reference and name in state[1]:
+            return True
     try:
         repressed = context.get_layout().repressed
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - elements inside macros have no layout ancestor
         return False
-    return variable.replace("_", "-") in repressed.get("*", ())
+    return name in repressed.get("*", ())
 
 
 def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -90,11 +97,12 @@ def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any)
         finally:
             used = _recording.pop()
         if text:
-            ctx = context if context is not None else self
-            try:
-                ctx.get_layout().repressed.setdefault("*", set()).update(used)
-            except Exception:  # noqa: BLE001
-                pass
+            from .layout import _current
+
+            state = _current.get("repressed")
+            if state is None or state[0] is not item.reference:
+                state = _current["repressed"] = (item.reference, set())
+            state[1].update(used)
             if _recording:
                 _recording[-1].update(used)
             return text
@@ -112,7 +120,7 @@ def install() -> None:
 
     def _variable(self: Any, item: Any, context: Any) -> Any:
         var = self.get("variable")
-        if suppressed(context, var):
+        if suppressed(context, var, item):
             note_call(var, False)
             return None
         if var == "year-suffix":  # generated, not a data variable: never suppresses a group
@@ -151,7 +159,7 @@ def install() -> None:
 
     def number(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         var = self.get("variable")
-        if var != "locator" and suppressed(context or self, var):
+        if var != "locator" and suppressed(context or self, var, item):
             note_call(var, False)
             return None
         try:
@@ -169,7 +177,7 @@ def install() -> None:
     def date(self: Any, item: Any, variable: Any = None, show_parts: Any = None,
              context: Any = None, **kwargs: Any) -> Any:
         var = variable or self.get("variable")
-        if variable is None and suppressed(self, var):
+        if variable is None and suppressed(self, var, item):
             note_call(var, False)
             return None
         try:
@@ -200,7 +208,7 @@ def install_names() -> None:
         if suppress_names():
             return None
         ctx = context if context is not None else self
-        keep = [r for r in roles if not suppressed(ctx, r)]
+        keep = [r for r in roles if not suppressed(ctx, r, item)]
         if not keep:
             for r in roles:
                 note_call(r, False)

@@ -61,12 +61,18 @@ def sort(self: Any, items: list, context: Any) -> list:
         return list(items)  # nothing to order: skip rendering the keys
     keys = self.findall("cs:key", self.nsmap)
     columns, descending = [], []
+    from .layout import _current
+
     for key in keys:
         descending.append(key.get("sort", "ascending").lower() == "descending")
-        try:
-            values = key.sort_keys(items, context)
-        except Exception:  # noqa: BLE001 - a bad key must not abort the sort
-            values = [None] * len(items)
+        values = []
+        for item in items:
+            _current.pop("repressed", None)  # cs:substitute state is per key and item
+            try:
+                values.append(key.sort_keys([item], context)[0])
+            except Exception:  # noqa: BLE001 - a bad key must not abort the sort
+                values.append(None)
+        _current.pop("repressed", None)
         columns.append([_norm(v) for v in values])
     rows = list(range(len(items)))
 
