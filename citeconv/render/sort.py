@@ -3,8 +3,8 @@
 Contract
 - ``install()`` replaces ``Sort.sort``: keys are compared per cs:key in order; an empty key
   (``None`` or ``""``) sorts last in both directions; numbers compare numerically; text compares
-  by a collation key (markup stripped, accents folded, case folded, leading punctuation and
-  apostrophes ignored), then by the raw text as a tie-breaker; the sort is stable.
+  by a collation key (markup stripped, accents folded, case folded, punctuation and apostrophes
+  ignored), then by the raw text as a tie-breaker; the sort is stable.
 - Macro keys render with ``name-as-sort-order="all"`` (citeproc-py does that) and honour
   ``names-min``/``names-use-first``/``names-use-last``; an item whose key cannot be rendered
   gets an empty key instead of aborting the sort.
@@ -30,6 +30,9 @@ def collation_key(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
     text = _IGNORED.sub("", text)
+    # punctuation weighs nothing in a collation (ICU/citeproc-js): "Krizhevsky, Alex." sorts
+    # before "Krizhevsky, Alex, Ilya Sutskever"
+    text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
     return " ".join(text.casefold().split())
 
 
