@@ -171,3 +171,42 @@ the of and for with from via is are towards toward beyond using through without 
 how why when where which does your you we our not all only over under versus vs about
 against between within across among after before more less than new better
 """)
+
+# Given names that are distinctly Spanish, Portuguese or Catalan: in a three-word name that
+# starts with one, a middle word that is not itself a given name starts a two-word family name
+# (``Fabián Caba Heilbron``, ``Adrià Puigdomènech Badia``; but ``Pablo Samuel Castro``).
+HISPANIC_GIVEN_NAMES = _words("""
+juan josé jose pablo carlos luis miguel jorge diego alejandro fernando javier sergio andrés
+andres felipe gonzalo santiago mateo adrià adria joan jordi pau oriol xavier joão joao pedro
+tiago rafael gustavo rodrigo ricardo eduardo ignacio ignasi íñigo iñigo álvaro alvaro
+raúl raul ramón ramon césar cesar héctor hector hernán hernan joaquín joaquin agustín agustin
+martín fabián fabian sebastián sebastian nicolás matías matias tomás julián julian rubén ruben
+marcelo mauricio enrique emilio esteban guillermo alfonso vicente francisco manuel antonio
+alberto arturo armando camilo cristian cristóbal lucas leandro gabriel germán german
+maría maria ana lucía lucia carmen isabel sofía sofia valentina camila daniela paula andrea
+mariana gabriela carolina catalina fernanda natalia beatriz inés ines pilar rocío rocio
+montserrat núria nuria mercè laia marta raquel cristina verónica veronica alejandra paola
+joana joaquim gonçalo duarte rui nuno afonso vasco luisa luísa elena teresa rosa mercedes
+dolores eugenia victoria alicia adriana silvia patricia susana lorena claudia diana mónica
+monica gloria julia irene eva clara lourdes jesús jesus ángel angel augusto octavio ernesto
+aurelio benito ramiro rolando orlando adolfo alonso bernardo blas bruno darío dario elías
+elias fidel gilberto hugo jaime marcos mario osvaldo patricio salvador teodoro ulises
+""")
+
+# Common given names across languages: a middle word that is one stays in the given part
+# (``Pablo Samuel Castro``, ``Juan Carlos Niebles``, ``João Felipe Santos``).
+COMMON_GIVEN_NAMES = HISPANIC_GIVEN_NAMES | _words("""
+samuel daniel david michael john james robert william thomas richard charles joseph mark paul
+peter andrew george edward henry christopher matthew anthony kevin brian steven eric jason
+adam alexander benjamin jonathan nicholas patrick simon stephen timothy philip frederick
+lawrence raymond ryan jacob joshua aaron nathan kyle sean ian alex max martin marc jean
+pierre louis luc françois francois andré andre marie anne claire sophie julie laura sarah
+emma olivia elizabeth catherine margaret mary jane alice rose grace lee lynn ann jo may
+karl hans peter jan lars erik johan anders henrik stefan tobias lukas felix moritz leon
+maximilian sebastian florian christian dominik fabian matthias andreas markus michel
+marco luca giovanni giuseppe francesco alessandro lorenzo matteo stefano paolo roberto
+ahmed ali hassan hussein omar khalid reza amir hossein javad mahdi mehdi hamid saeed
+kumar raj ravi vijay anil sunil amit rahul arjun krishna deepak prasad
+wei ming jun hui yan ying xin jie li hong hua lei yu chi kit wing man
+sasha alexandra rosemary shane ajit karolina
+""")

@@ -27,7 +27,13 @@ from bibtexparser.middlewares.names import (
 
 from . import latex
 from .model import ETAL, Name
-from .namedata import DOUBLE_SURNAME_HEADS, EAST_ASIAN_SURNAMES, GIVEN_PARTS
+from .namedata import (
+    COMMON_GIVEN_NAMES,
+    DOUBLE_SURNAME_HEADS,
+    EAST_ASIAN_SURNAMES,
+    GIVEN_PARTS,
+    HISPANIC_GIVEN_NAMES,
+)
 
 PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
@@ -41,8 +47,15 @@ _ORG_WORDS = re.compile(
     r"foundation|association|society|committee|council|project|initiative|inc\.?|ltd\.?|corp\.?|"
     r"corporation|company|research|network|alliance|organization|organisation|agency|"
     r"authors|contributors|community|center|centre)\b", re.IGNORECASE)
-_KNOWN_ORGS = frozenset({"openai", "deepmind", "google", "meta", "microsoft", "anthropic",
-                         "deepseek-ai", "nvidia", "ibm", "mistral ai", "qwen", "huggingface"})
+_KNOWN_ORGS = frozenset({
+    "openai", "deepmind", "google", "meta", "microsoft", "anthropic", "deepseek-ai", "nvidia",
+    "ibm", "mistral ai", "qwen", "huggingface", "hugging face", "google deepmind",
+    "google research", "google brain", "meta ai", "fair", "eleutherai", "allenai", "ai2",
+    "bigscience", "bigcode", "laion", "cohere", "xai", "apple", "amazon", "baidu", "alibaba",
+    "tencent", "bytedance", "huawei", "samsung", "intel", "salesforce", "zhipu ai",
+    "moonshot ai", "01.ai", "stability ai", "minimax", "internlm", "baichuan",
+})
+_AI_ORG = re.compile(r"(?:^|\s)AI$|^[A-Z][a-z]+[A-Z][A-Za-z]*AI$")  # "Stability AI", "EleutherAI"
 
 
 def is_organisation(text: str) -> bool:
@@ -50,7 +63,7 @@ def is_organisation(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if t.lower() in _KNOWN_ORGS or _ORG_WORDS.search(t):
+    if t.lower() in _KNOWN_ORGS or _ORG_WORDS.search(t) or _AI_ORG.search(t):
         return True
     words = t.split()
     # a single token with a hyphen-suffix like DeepSeek-AI, or all-caps acronym of 3+ letters
@@ -186,7 +199,9 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 #      family (``María García López``, ``Samira Ebrahimi Kahou``), with no note;
 #   4. three plain words keep the middle one in the given part (``Michael Curtis Mozer``,
 #      ``Chak Ming Li``) -- the commoner reading, reported as ambiguous (``Samira Ebrahimi Kahou``
-#      is the other one).
+#      is the other one), except that after a Spanish/Portuguese/Catalan given name a middle
+#      word that is no common given name starts a two-word family (``Adrià Puigdomènech Badia``;
+#      but ``Pablo Samuel Castro``), also reported. The word lists live in ``namedata``.
 CAPITAL_PREFIXES = frozenset({
     "le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "ter", "ten", "st.",
     "saint", "abu", "el", "al", "ben", "bin", "ibn", "mac",
@@ -297,6 +312,10 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
         plain = []  # rule 3a: one-word East Asian family name, or "… Md Shoeb"
     if len(words) == 3 and plain and words[1].lower() in DOUBLE_SURNAME_HEADS:
         plain, cut = [], 1  # rule 3b: a known surname in the middle starts the family
+    elif (len(words) == 3 and plain and words[0].lower() in HISPANIC_GIVEN_NAMES
+          and words[1].lower() not in COMMON_GIVEN_NAMES):
+        plain, cut = [], 1  # rule 3c: Hispanic given name, then a middle word that is no given name
+        note = "3 words: read the last two as a Spanish/Portuguese double family name"
     if len(words) >= 4 and len(plain) >= 2:  # rule 3
         cut = len(words) - 2
         note = f"{len(words)} words: read the last two as the family name"

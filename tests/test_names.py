@@ -91,10 +91,31 @@ def test_parse_name(text: str, family: str, given_: str, particle: str, suffix: 
 # The display-order rule's documented guesses that are wrong for these real people: a
 # change that fixes one of them must update this table deliberately.
 KNOWN_GUESSES = [
-    # deviation: the family name is "Antorán Cabiscol"; 3 plain words keep the middle as given
-    # unless it is a common double-surname head
-    ("Javier Antorán Cabiscol", "Cabiscol", "Javier Antorán"),
+    # deviation: the family name is "Renard Lavaud"; 3 plain words keep the middle as given
+    # unless it is a common double-surname head or follows a Spanish/Portuguese given name
+    ("Lélio Renard Lavaud", "Lavaud", "Lélio Renard"),
+    # deviation: the family name is "Gheshlaghi Azar" (not a common surname head)
+    ("Mohammad Gheshlaghi Azar", "Azar", "Mohammad Gheshlaghi"),
+    # right now (rule 3c), still reported as a guess
+    ("Javier Antorán Cabiscol", "Antorán Cabiscol", "Javier"),
+    ("Adrià Puigdomènech Badia", "Puigdomènech Badia", "Adrià"),
+    # right (a common given name in the middle), reported
+    ("Juan Carlos Niebles", "Niebles", "Juan Carlos"),
+    ("Ananda Theertha Suresh", "Suresh", "Ananda Theertha"),
 ]
+
+
+@pytest.mark.parametrize("text,family,given_", [
+    ("Reyhane Askari Hemmat", "Askari Hemmat", "Reyhane"),
+    ("Bernardo Avila Pires", "Avila Pires", "Bernardo"),
+    ("Devendra Singh Chaplot", "Chaplot", "Devendra Singh"),
+    ("Arnab Kumar Mondal", "Mondal", "Arnab Kumar"),
+    ("Wei Zhen Teoh", "Teoh", "Wei Zhen"),
+    ("Nan Rosemary Ke", "Ke", "Nan Rosemary"),
+])
+def test_three_word_names_without_doubt(text: str, family: str, given_: str) -> None:
+    name, note = parse_name_noted(text)
+    assert (name.family, name.given, note) == (family, given_, "")
 
 
 @pytest.mark.parametrize("text,family,given_", KNOWN_GUESSES)
