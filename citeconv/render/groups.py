@@ -6,8 +6,8 @@ Contract
   anything (even only terms) counts as a rendered variable for its parent, and a suppressed
   nested group as an empty one (``Accessed: <date>. [Online]`` keeps ``[Online]`` without an
   access date; APA's "(Original work published)" disappears without an original date). A
-  suppressed group inside a macro does not count for the group that calls the macro (Chicago's
-  "Preprint" next to an empty publisher macro stays), but variables called in it do. citeproc-py looked at
+  cs:text macro that printed anything counts as a rendered variable too (Chicago's "Preprint"
+  macro next to an empty publisher macro stays). citeproc-py looked at
   whether a child *could* call a variable, so a term or value next to an empty variable leaked
   (APA's "Publication" on theses). Calls are counted on a frame stack by hooks on variable-reading
   elements (cs:text variable, cs:number, cs:date, cs:names).
@@ -71,7 +71,7 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
     finally:
         _frames.pop()
     if not output or (frame[0] > 0 and frame[1] == 0):
-        if _frames and frame[0] > 0 and len(_frames[-1]) == 2:
+        if _frames and frame[0] > 0:
             _frames[-1][0] += 1  # a suppressed child group counts as an empty variable
         raise VariableError
     if _frames:
@@ -143,15 +143,18 @@ def install() -> None:
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if "macro" not in self.attrib:
             return text_process(self, item, context, **kwargs)
-        frame = [0, 0, "macro"]
+        frame = [0, 0]
         _frames.append(frame)
+        out = None
         try:
-            return text_process(self, item, context, **kwargs)
+            out = text_process(self, item, context, **kwargs)
+            return out
         finally:
             _frames.pop()
             if _frames:
-                _frames[-1][0] += frame[0]
-                _frames[-1][1] += frame[1]
+                printed = out is not None and out[0] is not None and str(out[0]) != ""
+                _frames[-1][0] += frame[0] + (1 if printed else 0)
+                _frames[-1][1] += frame[1] + (1 if printed else 0)
 
     model.Text.process = process
 

@@ -44,6 +44,8 @@ def punctuation_in_quote(style: Any) -> bool:
 
 def _move(m: re.Match) -> str:
     before, tags1, quote, tags2, punct = m.groups()
+    if quote == "\u2019" and "\u2018" not in m.string[:m.start(3)]:
+        return m.group(0)  # an apostrophe (“d’,”), not a closing quote
     if punct == "." and before in ".?!":
         return before + tags1 + quote + tags2
     if punct == "," and before == ",":
