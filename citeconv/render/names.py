@@ -241,6 +241,9 @@ def process(self: Any, item: Any, variable: str, context: Any = None, sort_optio
     if opts["and"] is not None and len(rendered) > 1:
         term = self.get_single_term(name="and") if opts["and"] == "text" else self.preformat("&")
         sep = delim if _delim_before(opts["dp-last"], len(rendered), inverted[-2], 3) else " "
+        if shown[-1].get("literal") and not shown[-2].get("literal"):
+            sep = delim  # persons, then an institution: citeproc-js always delimits
+
         return _join(self, rendered[:-1], delim) + sep + term + " " + rendered[-1]
     return _join(self, rendered, delim)
 

@@ -121,6 +121,8 @@ def install() -> None:
 
     def _process(self: Any, value: Any, variable: str) -> Any:
         if not variable.startswith("page"):
+            if "-" in str(value) and not _DIGIT_RANGE.match(str(value)):
+                return str(value)  # "s2-42" is an identifier, not a range (citeproc-js)
             return number_process(self, value, variable)
         delim = self.get_single_term(name="page-range-delimiter") or "\u2013"
         return format_pages(str(value), self.get_root().get_option("page-range-format"),
