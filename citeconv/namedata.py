@@ -210,3 +210,25 @@ kumar raj ravi vijay anil sunil amit rahul arjun krishna deepak prasad
 wei ming jun hui yan ying xin jie li hong hua lei yu chi kit wing man
 sasha alexandra rosemary shane ajit karolina
 """)
+
+# Organisations that publish under their own name (a free-text author equal to one, in any case,
+# is a literal name).
+ORGANISATIONS = frozenset({
+    "openai", "deepmind", "google", "meta", "microsoft", "anthropic", "deepseek-ai", "nvidia",
+    "ibm", "mistral ai", "qwen", "huggingface", "hugging face", "google deepmind",
+    "google research", "google brain", "meta ai", "fair", "eleutherai", "allenai", "ai2",
+    "bigscience", "bigcode", "laion", "cohere", "xai", "apple", "amazon", "baidu", "alibaba",
+    "tencent", "bytedance", "huawei", "samsung", "intel", "salesforce", "zhipu ai", "moonshot ai",
+    "01.ai", "stability ai", "minimax", "internlm", "baichuan",
+})
+
+# Capitalised family-name prefixes: inside a display-order name one starts the family
+# (``Charline Le Lan``, ``William El Sayed``); at the end of an export's given part it is the
+# family's (``Roux, Nicolas Le``).
+CAPITAL_PREFIXES = frozenset({
+    "le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "ter", "ten", "st.",
+    "saint", "abu", "el", "al", "ben", "bin", "ibn", "mac",
+})
+# Titles dropped from the front of a free-text name.
+NAME_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+                         "sir", "dame"})

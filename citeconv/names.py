@@ -28,12 +28,16 @@ from bibtexparser.middlewares.names import (
 from . import latex
 from .model import ETAL, Name
 from .namedata import (
+    CAPITAL_PREFIXES,
     COMMON_GIVEN_NAMES,
     DOUBLE_SURNAME_HEADS,
     EAST_ASIAN_SURNAMES,
     GIVEN_PARTS,
     HISPANIC_GIVEN_NAMES,
+    ORGANISATIONS,
 )
+from .namedata import NAME_TITLES as _TITLES
+
 
 PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
@@ -47,14 +51,6 @@ _ORG_WORDS = re.compile(
     r"foundation|association|society|committee|council|project|initiative|inc\.?|ltd\.?|corp\.?|"
     r"corporation|company|research|network|alliance|organization|organisation|agency|"
     r"authors|contributors|community|center|centre)\b", re.IGNORECASE)
-_KNOWN_ORGS = frozenset({
-    "openai", "deepmind", "google", "meta", "microsoft", "anthropic", "deepseek-ai", "nvidia",
-    "ibm", "mistral ai", "qwen", "huggingface", "hugging face", "google deepmind",
-    "google research", "google brain", "meta ai", "fair", "eleutherai", "allenai", "ai2",
-    "bigscience", "bigcode", "laion", "cohere", "xai", "apple", "amazon", "baidu", "alibaba",
-    "tencent", "bytedance", "huawei", "samsung", "intel", "salesforce", "zhipu ai",
-    "moonshot ai", "01.ai", "stability ai", "minimax", "internlm", "baichuan",
-})
 _AI_ORG = re.compile(r"(?:^|\s)AI$|^[A-Z][a-z]+[A-Z][A-Za-z]*AI$")  # "Stability AI", "EleutherAI"
 
 
@@ -63,7 +59,7 @@ def is_organisation(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if t.lower() in _KNOWN_ORGS or _ORG_WORDS.search(t) or _AI_ORG.search(t):
+    if t.lower() in ORGANISATIONS or _ORG_WORDS.search(t) or _AI_ORG.search(t):
         return True
     words = t.split()
     # a single token with a hyphen-suffix like DeepSeek-AI, or all-caps acronym of 3+ letters
@@ -186,28 +182,19 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 
 
 # ---------------------------------------------------------------- free text
-# Display-order rule ("First Middle Last", no comma: there is no certain signal):
-#   1. a lower-case particle run inside the name starts the family: it becomes the
-#      non-dropping particle (``Jan van der Berg``);
-#   2. a capitalised family prefix before the last word joins the family (``Charline Le Lan``);
-#   3. otherwise the last word is the family, except that four or more plain words keep the
-#      last two as the family (``Johan Samir Obando Ceron``: Hispanic double surnames are the
-#      common case on lab pages) unless the last word is a romanised East Asian surname
-#      (``Jackie Chi Kit Cheung``, ``Jong Wook Kim``) or the one before it a given-name part
-#      (``Abu Awal Md Shoeb``): then the family is one word, with no note; three words whose
-#      middle one is a common Hispanic/Portuguese/Persian surname keep the last two as the
-#      family (``María García López``, ``Samira Ebrahimi Kahou``), with no note;
-#   4. three plain words keep the middle one in the given part (``Michael Curtis Mozer``,
-#      ``Chak Ming Li``) -- the commoner reading, reported as ambiguous (``Samira Ebrahimi Kahou``
-#      is the other one), except that after a Spanish/Portuguese/Catalan given name a middle
-#      word that is no common given name starts a two-word family (``Adrià Puigdomènech Badia``;
-#      but ``Pablo Samuel Castro``), also reported. The word lists live in ``namedata``.
-CAPITAL_PREFIXES = frozenset({
-    "le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "ter", "ten", "st.",
-    "saint", "abu", "el", "al", "ben", "bin", "ibn", "mac",
-})
-_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-                     "sir", "dame"})
+# Display-order rule ("First Middle Last", no comma: there is no certain signal; word lists in
+# ``namedata``):
+#   1. a lower-case particle run inside the name starts the family, as the non-dropping
+#      particle (``Jan van der Berg``); 2. a capitalised family prefix before the last word
+#      joins the family (``Charline Le Lan``);
+#   3. four or more plain words keep the last two as the family (``Johan Samir Obando Ceron``),
+#      unless the last word is a romanised East Asian surname (``Jong Wook Kim``) or the one
+#      before it a given-name part (``Abu Awal Md Shoeb``, ``Devendra Singh Chaplot``): then one
+#      word, no note; three words whose middle one is a common Hispanic/Portuguese/Persian
+#      surname keep two (``Samira Ebrahimi Kahou``), no note;
+#   4. other three-word names keep the middle word in the given part (``Michael Curtis Mozer``),
+#      reported as ambiguous, except after a Spanish/Portuguese/Catalan given name when the
+#      middle word is no common given name (``Adrià Puigdomènech Badia``), also reported.
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _VANCOUVER = re.compile(  # Doe AB, Doe A.B., Doe A. B. (family first, initials last)

@@ -151,7 +151,7 @@ def _vocabulary(lines: list[_Line]) -> set[str]:
 def _syllables(word: str) -> bool:
     """``KyungHyun``, ``JongWook``: CamelCase made of two romanised East Asian syllables."""
     halves = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", word)
-    return bool(halves) and all(_SYLLABLE.fullmatch(h.lower()) for h in halves.groups())
+    return halves is not None and all(_SYLLABLE.fullmatch(h.lower()) for h in halves.groups())
 
 
 def _title_word(word: str) -> bool:
