@@ -304,7 +304,7 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
         plain, cut = [], 1  # rule 3b: a known surname in the middle starts the family
     elif (len(words) == 3 and plain and words[0].lower() in HISPANIC_GIVEN_NAMES
           and words[1].lower() not in COMMON_GIVEN_NAMES):
-        plain, cut = [], 1  # rule 3c: Hispanic given name, then a middle word that is no given name
+        plain, cut = [], 1  # rule 3c: a Hispanic given name, then no given name
         note = "3 words: read the last two as a Spanish/Portuguese double family name"
     if len(words) >= 4 and len(plain) >= 2:  # rule 3
         cut = len(words) - 2
