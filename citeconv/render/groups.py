@@ -11,6 +11,8 @@ Contract
   whether a child *could* call a variable, so a term or value next to an empty variable leaked
   (APA's "Publication" on theses). Calls are counted on a frame stack by hooks on variable-reading
   elements (cs:text variable, cs:number, cs:date, cs:names).
+- A cs:names without cs:name anywhere inside cs:substitute (also within cs:choose) inherits
+  the cs:name, cs:et-al and cs:label of the cs:names being substituted.
 - Variables rendered by the first successful cs:substitute child are suppressed for the rest of
   the entry or cite (names and text alike), as the spec requires; citeproc-py only suppressed
   ``cs:text`` with the same variable attribute.
@@ -23,6 +25,7 @@ __all__ = ["install", "note_call", "suppressed"]
 
 _frames: list[list[int]] = []
 _recording: list[set[str]] = []
+_inherit: list[Any] = []  # the cs:names whose cs:substitute is being rendered
 
 
 def note_call(variable: str | None, rendered: bool) -> None:
@@ -84,18 +87,20 @@ def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any)
     from citeproc.model import Names
     from citeproc.source import VariableError
 
+    parent = self.xpath_search("./parent::cs:names[1]")[0]
     for child in self.getchildren():
         _recording.append(set())
+        _inherit.append(parent)
         try:
             if isinstance(child, Names) and child.name is None:
-                names = self.xpath_search("./parent::cs:names[1]")[0]
-                text = child.render(item, names_context=names, context=context, **kwargs)
+                text = child.render(item, names_context=parent, context=context, **kwargs)
             else:
                 text = child.render(item, context=context, **kwargs)
         except VariableError:
             text = None
         finally:
             used = _recording.pop()
+            _inherit.pop()
         if text:
             from .layout import _current
 
@@ -218,6 +223,8 @@ def install_names() -> None:
             raise VariableError
         if keep != roles:
             self.set("variable", " ".join(keep))
+        if names_context is None and _inherit and self.name is None:
+            names_context = _inherit[-1]  # cs:names nested in cs:choose inside cs:substitute
         try:
             out = names_process(self, item, names_context, context, **kwargs)
         except VariableError:
