@@ -37,11 +37,11 @@ class Rendered:
 def formatter_for(fmt: str) -> Any:
     """The formatter for ``fmt``: ``formats.get_formatter`` when available, else citeproc-py's."""
     try:
-        from .formats import get_formatter  # owned by the formats engineer
+        from . import formats  # owned by the formats engineer
     except ImportError:
-        get_formatter = None
-    if get_formatter is not None:
-        return get_formatter(fmt)
+        formats = None  # type: ignore[assignment]
+    if formats is not None:
+        return formats.get_formatter(fmt)
     from citeproc import formatter
 
     builtin = {"text": formatter.plain, "plain": formatter.plain, "html": formatter.html,

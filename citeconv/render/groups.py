@@ -106,7 +106,8 @@ def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any)
 
             state = _current.get("repressed")
             if state is None or state[0] is not item.reference:
-                state = _current["repressed"] = (item.reference, set())
+                fresh: set[str] = set()
+                state = _current["repressed"] = (item.reference, fresh)
             state[1].update(used)
             if _recording:
                 _recording[-1].update(used)

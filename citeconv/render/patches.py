@@ -1,9 +1,11 @@
 """Installs citeconv's fidelity layer over citeproc-py and drives one render.
 
 Contract
-- ``install()`` applies every topic module's patches exactly once (idempotent): safe XML,
-  names, punctuation, sorting, labels/terms, dates, numbers, substitution, disambiguation,
-  caches. Patches replace or wrap methods of citeproc-py classes; no citeproc-py source is copied.
+- ``install()`` applies every topic module's patches exactly once (idempotent): ``safexml``,
+  ``names``, ``punctuation``, ``groups`` (group suppression, substitute), ``textcase``,
+  ``dates``, ``numbers``, ``sort``, ``terms``, ``conditions``, ``collapse`` (cite layout),
+  ``quotes``, ``disambiguation``, ``perf`` (caches). Patches replace or wrap methods of
+  citeproc-py classes; no citeproc-py source is copied.
 - ``attach_item(ref, item)`` stores per-item data citeproc-py has no room for (et-al marker).
 - ``reset_state``, ``sort_bibliography``, ``render_bibliography``, ``prepare_citations`` are the
   steps ``engine`` calls for one render.
