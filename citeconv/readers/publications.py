@@ -13,16 +13,20 @@ Contract
 - Every non-blank line is classed by its shape alone: *abstract* (prose: many words, mostly
   lower-case, sentence punctuation, or a truncation marker), *name-shaped* (2-6 capitalised
   words, initials or lower-case particles, no digits or sentence punctuation), or *title*.
-  No word lists from any particular page are used.
+  No word lists from any particular page are used (general lists live in ``namedata``).
 - Structure decides the rest: a title is followed by at least one name, so the line right after
-  a title is a name even when it reads like words (``Can Chen``); after an abstract comes a
-  title even when it reads like a name (``Discrete Key-Value Bottleneck``). After a name, a
-  name-shaped line is a new title only when it looks like one (single word, CamelCase or acronym,
-  English word endings, or most of its words used as ordinary words elsewhere on the page) AND
-  a name follows it, and never when the same line is an author right after a certain title
+  a title is a name even when it reads like words (``Can Chen``); after an abstract or a year
+  line comes a title even when it reads like a name (``Discrete Key-Value Bottleneck``); a
+  prose line between authors and a title is a short abstract (a title would have authors
+  after it). After a name, a name-shaped line is a new title only when it looks like one
+  (``titleness``: a capitalised function word such as ``The``/``Towards``, a single word,
+  CamelCase or acronym, a last word that is an everyday title noun such as ``Networks``,
+  English word endings, or most of its words used as ordinary words elsewhere on the page)
+  AND a name follows it, and never when the same line is an author right after a certain title
   elsewhere on the page; a close call is a WARNING ``publications.title-or-name``.
 - Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
-  coherent parse. A pure date line (``2023``, ``June 2023``) inside an entry sets ``issued``.
+  coherent parse. A pure date line (``2023``, ``June 2023``) right before titles is a heading
+  that dates the entries below it; inside an entry it sets that entry's ``issued``.
 - Names: ALL CAPS -> normal case; split by ``names.parse_name_noted`` (documented rule: last
   word is the family, particles and capitalised prefixes such as ``Le`` join it, four or more
   words keep two family words); a guessed split is a WARNING ``publications.name-split``.
