@@ -118,6 +118,36 @@ def test_year_heading_dates_the_entries_below() -> None:
     assert [r.fields["issued"].year for r in recs] == [2021, 2019]
 
 
+def test_a_year_line_starts_an_entry_even_when_the_title_reads_like_a_name() -> None:
+    text = ("Publications\n2016\nDeep Residual Learning\nKaiming He\nJian Sun\n2015\n"
+            "Deep Learning\nYann LeCun\nYoshua Bengio\n")
+    recs = publications.read(text).records
+    assert [(r.fields["title"], r.fields["issued"].year) for r in recs] == [
+        ("Deep Residual Learning", 2016), ("Deep Learning", 2015)]
+
+
+@pytest.mark.parametrize("line,title", [
+    ("The Option-Critic Architecture", True), ("Towards Causal Representation Learning", True),
+    ("Meta Pseudo Labels", True), ("Recurrent Independent Mechanisms", True),
+    ("Memory Networks", True), ("Mistral 7B", True),
+    ("Will Dabney", False), ("Can Chen", False), ("Rose Yu", False), ("Alex Lamb", False),
+    ("Pierre-Luc Bacon", False), ("KyungHyun Cho", False), ("Grace W. Lindsay", False),
+    ("Deep Ganguli", False), ("Max Welling", False), ("Nan Rosemary Ke", False),
+])
+def test_titleness(line: str, title: bool) -> None:
+    assert (publications.titleness(line, set()) >= 0.5) is title
+
+
+def test_a_short_prose_line_before_a_title_is_an_abstract() -> None:
+    text = ("Publications\nDeep Image Prior\nDmitry Ulyanov\nAndrea Vedaldi\n"
+            "A randomly initialised network is a good prior for images\n"
+            "Neural Tangent Kernel: Convergence and Generalization\nArthur Jacot\n")
+    result = publications.read(text)
+    assert [r.fields["title"] for r in result.records] == [
+        "Deep Image Prior", "Neural Tangent Kernel: Convergence and Generalization"]
+    assert result.records[0].fields["abstract"].startswith("A randomly")
+
+
 # ---------------------------------------------------------------- shared text clean-up
 TRUNCATED = [
     ("an en… (voir plus)ergy function", "an energy function"),
@@ -152,6 +182,8 @@ ABSTRACTS = [
     ("as in arXiv:2101.00001, we", "as in arXiv:2101.00001, we", None),
     ("T cells and A GAN  here", "T cells and A GAN here", None),
     ("where T is the horizon and P and Q are", "where T is the horizon and P and Q are", None),
+    ("Ef ﬁcient and ﬂexible: a ﬁeld of signi ﬁcant di ﬀerences",
+     "Efficient and flexible: a field of significant differences", None),
     ("", "", None),
 ]
 
@@ -166,7 +198,9 @@ def test_clean_abstract(text: str, expected: str, arxiv_id: str | None) -> None:
     ("SEAN MCDONALD", "Sean McDonald"), ("CONAN O'BRIEN", "Conan O'Brien"),
     ("JEAN-PIERRE DUPONT", "Jean-Pierre Dupont"), ("JOHN SMITH III", "John Smith III"),
     ("EDWARD J. HU", "Edward J. Hu"), ("Doha Hwang", "Doha Hwang"),
-    ("SAMUEL HORVÁTH", "Samuel Horváth"),
+    ("SAMUEL HORVÁTH", "Samuel Horváth"), ("QUOC V. LE", "Quoc V. Le"),
+    ("CHARLINE LE LAN", "Charline Le Lan"), ("WILLIAM EL SAYED", "William El Sayed"),
+    ("LAURENS VAN DER MAATEN", "Laurens van der Maaten"),
 ])
 def test_normalise_caps_name(text: str, expected: str) -> None:
     assert normalise_caps_name(text) == expected

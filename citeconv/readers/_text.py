@@ -17,8 +17,10 @@ Contract
   rejoins the halves exactly, so a word cut in two is whole again (``en… (voir plus)ergy``).
 - ``normalise_caps_name(text)``: an ALL-CAPS personal name to normal case (``DOHA HWANG`` ->
   ``Doha Hwang``), keeping ``McX``, ``O'X``, hyphen parts, roman-numeral suffixes and lower-case
-  particles after the first word (``JUAN DE LA CRUZ`` -> ``Juan de la Cruz``). Text that is not
-  all capitals is returned unchanged.
+  particles between the first and the last word (``JUAN DE LA CRUZ`` -> ``Juan de la Cruz``);
+  ``Le``/``La``/``El`` stay capitalised unless a particle precedes them (``CHARLINE LE LAN`` ->
+  ``Charline Le Lan``) and the last word is never a particle (``QUOC V. LE``). Text that is
+  not all capitals is returned unchanged.
 - ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
 """
 from __future__ import annotations
