@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from citeconv.render import render_bibliography
+from citeconv.render import render_bibliography, render_citations
 
 HERE = Path(__file__).parent / "golden" / "render"
 ITEMS = json.loads((HERE / "items.csl.json").read_text(encoding="utf-8"))
-CASES = sorted(p.name[: -len(".json")] for p in HERE.glob("*.*.json") if p.name != "items.csl.json")
+CASES = sorted(p.name[: -len(".json")] for p in HERE.glob("*.*.json")
+               if p.name != "items.csl.json" and not p.name.endswith(".citations.json"))
+CITATIONS = sorted(p.name[: -len(".citations.json")] for p in HERE.glob("*.citations.json"))
 
 
 def _norm(s: str) -> str:
@@ -33,6 +35,17 @@ def test_matches_citeproc_js(case: str) -> None:
     assert not out.warnings
     for item_id, entry in expected.items():
         assert _norm(got[item_id]) == _norm(entry), item_id
+
+
+@pytest.mark.parametrize("style", CITATIONS)
+def test_single_item_citations_match_citeproc_js(style: str) -> None:
+    golden = json.loads((HERE / f"{style}.citations.json").read_text(encoding="utf-8"))
+    ids = [it["id"] for it in ITEMS]
+    out = render_citations(ITEMS, [[i] for i in ids], style, "text")
+    got = dict(zip(ids, out.entries))
+    assert len(golden["expected"]) >= 8
+    for item_id, cite in golden["expected"].items():
+        assert _norm(got[item_id]) == _norm(cite), item_id
 
 
 def test_text_entries_are_single_lines() -> None:
