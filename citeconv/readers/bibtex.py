@@ -202,7 +202,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     values: dict[str, tuple[str, int]] = {}
     for name, (value, line) in raw.items():
         text, issues = resolve_value(value, macros)
-        problems += [_warn("bibtex.value", f"{name}: {p}", line) for p in issues]
+        if issues:
+            problems += [_warn("bibtex.value", f"{name}: {p}", line) for p in issues]
         values[name] = (text, line)
     csl_type = _csl_type(entry_type, values)
     if entry_type not in mapping.TYPE_TO_CSL:
@@ -214,7 +215,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
         text, warnings = latex.decode_with_warnings(value, protect)
-        problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+        if warnings:
+            problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
         return text
 
     if "entrysubtype" in values and not csl_type.startswith(("article-magazine",
