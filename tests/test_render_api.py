@@ -150,3 +150,35 @@ def test_html_second_field_align_divs() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError):
         render_bibliography([VASWANI], "apa", "docx")
+
+
+ODD_ITEMS = [
+    {"id": "a", "type": "book"},
+    {"id": "b", "type": "article-journal", "title": "A \"quoted\" title, l'apostrophe", "volume": 12,
+     "issue": "3-4", "page": "e1001"},
+    {"id": "c", "type": "chapter", "author": [{"given": "Only"}], "editor": [{"literal": "others"}],
+     "issued": {"raw": "2001-05"}},
+    {"id": "d", "type": "report", "issued": {"literal": "forthcoming"}, "number": "1999-66",
+     "author": [{"family": "X", "given": "Y"}, {"literal": "others"}]},
+    {"id": "e", "type": "weird-type", "title": "<i>Italic</i> & <script>",
+     "issued": {"date-parts": [["2000", "13", "40"]]}},
+    {"id": "f", "type": "thesis", "author": [{"family": "李", "given": "小龙"}],
+     "issued": {"date-parts": [[-44, 3, 15]]}},
+    {"id": "g", "type": "webpage", "URL": "http://x.org/it's", "issued": {"date-parts": [[2019], [2021]]}},
+    {"id": "i", "type": "book", "author": None, "title": None, "issued": {}},
+    {"type": "book", "title": "no id"},
+]
+
+
+@pytest.mark.parametrize("style", ["apa", "ieee", "modern-language-association",
+                                   "chicago-notes-bibliography"])
+def test_odd_items_never_raise_and_are_accounted_for(style: str) -> None:
+    for fmt in ("text", "html", "latex"):
+        out = render_bibliography(ODD_ITEMS, style, fmt)
+        assert len(out.entries) == len(out.ids)
+        # every item is either rendered or named in a warning
+        assert len(out.ids) + len(out.warnings) >= len(ODD_ITEMS)
+    cites = render_citations(ODD_ITEMS, [["a", "b"], ["zzz"]], style)
+    assert len(cites.entries) == 2 and any("zzz" in w for w in cites.warnings)
+    url = render_bibliography(ODD_ITEMS, "apa", "text").entries
+    assert any("http://x.org/it's" in e for e in url)  # URLs keep straight apostrophes

@@ -141,7 +141,16 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
         patches.sort_bibliography(bib)
         entries, keys = patches.render_bibliography(bib, fmt, warns)
     texts = tuple(entry_text(e, fmt) for e in entries)
+    warns = [_with_caller_id(w, ids) for w in warns]
     return Rendered(texts, tuple(ids.get(k, k) for k in keys), tuple(warns))
+
+
+def _with_caller_id(warning: str, ids: dict[str, str]) -> str:
+    """Warnings name items by the caller's id, not citeproc-py's lower-cased key."""
+    for key, orig in ids.items():
+        if key != orig and f"item {key!r}" in warning:
+            return warning.replace(f"item {key!r}", f"item {orig!r}")
+    return warning
 
 
 def render_citations(items: list[dict], clusters: list[list[str]], style: str = "apa",

@@ -2,7 +2,7 @@
 
 Contract
 - ``render_entries(bib, fmt, warns) -> (entries, keys)`` renders ``bib.items`` in order. An item
-  that raises is skipped with a warning naming it.
+  that raises, or renders nothing, is skipped with a warning naming it.
 - ``second-field-align`` (flush/margin): the first rendered child of the layout is the label; in
   text it is followed by one space, in html the entry is
   ``<div class="csl-left-margin">L</div><div class="csl-right-inline">REST</div>`` (citeproc-js).
@@ -77,6 +77,7 @@ def render_entries(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], lis
         finally:
             _current.pop("layout", None)
         if not parts:
+            warns.append(f"item {item.key!r} has no printed form in this style (nothing rendered)")
             continue
         first_names = _current.get("first_names")
         out = bib.formatter
