@@ -55,8 +55,9 @@ def _percent(match: re.Match[str]) -> str:
 
 #: a backslash before a brace or at the end: bibtexparser would not see the brace (BibTeX would)
 _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^")
-#: characters that end or split a citation key in BibTeX, bibtexparser and biber
-_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%'=\\~^]")
+#: characters that end or split a citation key in BibTeX, bibtexparser and biber, or that TeX
+#: would act on when the key reaches the .bbl (``\bibitem{key}``): ``%`` ``#`` ``~`` ``\\`` ``^^``
+_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%=\\~^]")
 
 
 def _safe_key(key: str) -> str:
