@@ -155,3 +155,10 @@ def test_never_raises_and_detect_is_a_probability(text: str) -> None:
     assert 0.0 <= lastfirst.detect(text) <= 1.0
     result = lastfirst.read(text)
     assert result.layout == "last-first"
+
+
+def test_a_single_entry_after_a_profile_line_is_detected() -> None:
+    text = ("Clark, Aidan\nEfficient Video Generation on Complex Datasets\n"
+            "Clark, Aidan, Donahue, Jeff, Simonyan, Karen\n")
+    scores = api.detect(text)
+    assert scores[0][0] == "last-first" and scores[0][1] >= api.MIN_SCORE

@@ -219,3 +219,9 @@ LINES = st.sampled_from([
 def test_never_raises_and_detect_is_a_probability(text: str) -> None:
     assert 0.0 <= publications.detect(text) <= 1.0
     assert publications.read(text).layout == "publications"
+
+
+def test_a_single_entry_under_a_publications_header_is_detected() -> None:
+    text = "Publications\nScaling Laws Do Not Scale\nMichael Madaio\n"
+    scores = api.detect(text)
+    assert scores[0][0] == "publications" and scores[0][1] >= api.MIN_SCORE

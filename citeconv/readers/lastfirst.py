@@ -310,12 +310,13 @@ def detect(text: str) -> float:
         lines = [ln for ln in text.splitlines() if ln.strip()][:400]
         if not lines:
             return 0.0
-        authors = [i for i, ln in enumerate(lines) if is_author_line(ln)]
+        profile = int(_profile_line(lines))  # "Clark, Aidan" heading: not an author line
+        authors = [i for i, ln in enumerate(lines) if i >= profile and is_author_line(ln)]
         titled = [i for i in authors if i > 0 and not is_author_line(lines[i - 1])
                   and len(lines[i - 1]) < 400 and len(lines[i - 1].split()) <= 40]
         if not titled:
             return 0.0
-        unread = titled[0] - 1 - int(_profile_line(lines))
+        unread = titled[0] - 1 - profile
         coverage = (len(lines) - unread) / len(lines)
         density = min(1.0, 2.5 * 2 * len(titled) / len(lines))  # 2-3 line blocks -> 1.0
         share = len(titled) / len(authors)

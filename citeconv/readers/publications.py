@@ -66,6 +66,9 @@ _ENGLISH_END = re.compile(
 # one romanised East Asian syllable (pinyin, Korean, Japanese): initial, vowels, final
 _SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxyz]|ch|sh|zh|ts|kk|tt|pp|ss|jj)?[wy]?[aeiou]{1,3}"
                        r"(?:ng|n|m|k|p|t|l|r)?")
+_HEADER = re.compile(r"\b(?:publications?|papers|articles|bibliograph(?:y|ie)|"
+                     r"preprints|research|travaux|publicaciones|veröffentlichungen)\b",
+                     re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_LINE = re.compile(r"^(?:(?P<m>[A-Za-z]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
 
@@ -380,6 +383,8 @@ def detect(text: str) -> float:
         if avg_names > 25:
             return 0.0
         strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
+        if any(_HEADER.search(h.text) for h in header):  # "Publications", "Selected papers"
+            strength, coverage = max(strength, 0.9), coverage + 0.5 * len(header) / total
         names = [n for e in good for n in e.names]
         strength *= 1.0 - sum(n.text.endswith(",") for n in names) / len(names)  # "A, B," lists
         return round(max(0.0, min(1.0, strength * coverage ** 2)), 3)
