@@ -21,6 +21,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from citeproc.model import Choose, Names
+from citeproc.source import VariableError
+
+from .collapse import suppress_names
+from .layout import _current
+
 __all__ = ["install", "note_call", "suppressed"]
 
 _frames: list[list[int]] = []
@@ -38,24 +44,13 @@ def note_call(variable: str | None, rendered: bool) -> None:
 
 
 def suppressed(context: Any, variable: str, item: Any = None) -> bool:
-    name = variable.replace("_", "-")
-    if item is not None:
-        from .layout import _current
-
-        state = _current.get("repressed")
-        if state is not None and state[0] is item.reference and name in state[1]:
-            return True
-    try:
-        repressed = context.get_layout().repressed
-    except Exception:  # noqa: BLE001 - elements inside macros have no layout ancestor
-        return False
-    return name in repressed.get("*", ())
+    """True when ``variable`` was already used by a cs:substitute in this item's render."""
+    state = _current.get("repressed")
+    return (state is not None and item is not None and state[0] is item.reference
+            and variable.replace("_", "-") in state[1])
 
 
 def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-    from citeproc.model import Choose
-    from citeproc.source import VariableError
-
     frame = [0, 0]
     _frames.append(frame)
     output = []
@@ -84,9 +79,6 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
 
 
 def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-    from citeproc.model import Names
-    from citeproc.source import VariableError
-
     parent = self.xpath_search("./parent::cs:names[1]")[0]
     for child in self.getchildren():
         _recording.append(set())
@@ -102,8 +94,6 @@ def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any)
             used = _recording.pop()
             _inherit.pop()
         if text:
-            from .layout import _current
-
             state = _current.get("repressed")
             if state is None or state[0] is not item.reference:
                 fresh: set[str] = set()
@@ -117,7 +107,6 @@ def _substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any)
 
 def install() -> None:
     from citeproc import model
-    from citeproc.source import VariableError
 
     model.Group.process = _group_process
     model.Substitute.render = _substitute_render
@@ -204,14 +193,11 @@ def install() -> None:
 
 def install_names() -> None:
     from citeproc import model
-    from citeproc.source import VariableError
 
     names_process = model.Names.process
 
     def process(self: Any, item: Any, names_context: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
-        from .collapse import suppress_names
-
         attr = self.get("variable") or ""
         roles = attr.split()
         if suppress_names():

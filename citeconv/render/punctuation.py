@@ -102,6 +102,11 @@ def superscripts(text: str, formatter: Any) -> str:
 def _seam(original: Any) -> Any:
     def normalize_seam(left: Any, other: Any) -> Any:
         other = original(left, other)
+        if not other or not left:
+            return other
+        first = other[0] if isinstance(other, str) else str(other)[:1]
+        if first not in ".,;:!?":
+            return other
         left_s, other_s = str(left), str(other)
         if not left_s or not other_s or other_s[0] not in ".,;:!?":
             return other

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .layout import _current
 from .numbers import is_plural
 
 __all__ = ["install"]
@@ -65,8 +66,6 @@ def install() -> None:
 
     def _term(self: Any, item: Any) -> Any:
         text = text_term(self, item)
-        from .layout import _current
-
         if text and "layout" in _current and "first_term" not in _current:
             _current["first_term"] = str(text)
         return text
