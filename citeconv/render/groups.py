@@ -157,7 +157,7 @@ def install() -> None:
 
     def number(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         var = self.get("variable")
-        if var != "locator" and suppressed(context or self, var, item):
+        if var != "locator" and suppressed(self, var, item):
             note_call(var, False)
             return None
         try:

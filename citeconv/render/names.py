@@ -181,7 +181,7 @@ def _demote(el: Any, sort_options: Any) -> str:
 
 def _inherited(el: Any, context: Any, name: str) -> Any:
     expr = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
-    parent = (context or el).xpath_search(expr)
+    parent = (context if context is not None else el).xpath_search(expr)
     for node in (parent[0] if parent else None, el.get_root()):
         if node is not None and node.get(name) is not None:
             return node.get(name)
