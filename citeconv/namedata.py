@@ -232,3 +232,34 @@ CAPITAL_PREFIXES = frozenset({
 # Titles dropped from the front of a free-text name.
 NAME_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
                          "sir", "dame"})
+
+# Vietnamese family names and the middle names that follow them: ``Nguyen Thanh Binh`` (three
+# words, a Vietnamese family name first, a Vietnamese middle name, and no surname at the end)
+# is written family first.
+VIETNAMESE_SURNAMES = _words("""
+nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ dang đặng
+bui bùi do đỗ ho hồ ngo ngô duong dương ly lý trinh trịnh truong trương dinh đinh lam lâm
+""")
+VIETNAMESE_MIDDLE_NAMES = _words("""
+thi thị van văn thanh duc đức minh quoc quốc huu hữu ngoc ngọc xuan xuân anh tuan tuấn hong
+hồng hai hải dinh đình cong công trung quang phuong phương thu bao bảo gia khanh khánh nhat
+nhật tien tiến thuy thủy hoai hoài viet việt ba bá manh mạnh kim tri trí
+""")
+
+# Name particles (lower-case in a name: ``van der``, ``de la``, ``d'``) and name suffixes.
+PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+    "les", "des", "ter", "ten", "zu", "zur", "af", "av", "y", "e", "bin", "ibn", "al", "el",
+    "lo", "op", "het", "'t", "d'", "l'", "dello", "degli", "van't", "las", "los", "do", "dei",
+    "zum", "vom", "im", "dal", "dalla", "delle",
+})
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd"})
+# Words that make a free-text author an organisation (``Gemini Team``, ``… Collaboration``).
+ORG_WORDS = _words("""
+team collaboration consortium workshop group lab labs laboratory institute university
+foundation association society committee council project initiative inc ltd corp corporation
+company research network alliance organization organisation agency
+authors contributors community center centre
+""")
+# Two-character Chinese compound surnames (a Han-script name starting with one splits after it).
+HAN_COMPOUND_SURNAMES = _words("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 司徒 歐陽 司馬 諸葛")

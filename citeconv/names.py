@@ -26,31 +26,13 @@ from bibtexparser.middlewares.names import (
 )
 
 from . import latex
+from . import namedata as nd
 from .model import ETAL, Name
-from .namedata import (
-    CAPITAL_PREFIXES,
-    COMMON_GIVEN_NAMES,
-    DOUBLE_SURNAME_HEADS,
-    EAST_ASIAN_SURNAMES,
-    GIVEN_PARTS,
-    HISPANIC_GIVEN_NAMES,
-    ORGANISATIONS,
-)
-from .namedata import NAME_TITLES as _TITLES
+
+PARTICLES, SUFFIXES = nd.PARTICLES, nd.SUFFIXES  # the readers import them from here
 
 
-PARTICLES = frozenset({
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
-    "les", "des", "ter", "ten", "zu", "zur", "af", "av", "y", "e", "bin", "ibn", "al", "el",
-    "lo", "op", "het", "'t", "d'", "l'", "dello", "degli", "van't", "las", "los", "do", "dei",
-    "zum", "vom", "im", "dal", "dalla", "delle",
-})
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd"})
-_ORG_WORDS = re.compile(
-    r"\b(team|collaboration|consortium|workshop|group|lab|labs|laboratory|institute|university|"
-    r"foundation|association|society|committee|council|project|initiative|inc\.?|ltd\.?|corp\.?|"
-    r"corporation|company|research|network|alliance|organization|organisation|agency|"
-    r"authors|contributors|community|center|centre)\b", re.IGNORECASE)
+_ORG_WORDS = re.compile(r"\b(?:" + "|".join(sorted(nd.ORG_WORDS)) + r")\b", re.IGNORECASE)
 _AI_ORG = re.compile(r"(?:^|\s)AI$|^[A-Z][a-z]+[A-Z][A-Za-z]*AI$")  # "Stability AI", "EleutherAI"
 
 
@@ -59,7 +41,7 @@ def is_organisation(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if t.lower() in ORGANISATIONS or _ORG_WORDS.search(t) or _AI_ORG.search(t):
+    if t.lower() in nd.ORGANISATIONS or _ORG_WORDS.search(t) or _AI_ORG.search(t):
         return True
     words = t.split()
     # a single token with a hyphen-suffix like DeepSeek-AI, or all-caps acronym of 3+ letters
@@ -194,7 +176,9 @@ def format_bibtex_names(names: tuple[Name, ...], ascii_only: bool = False) -> st
 #      surname keep two (``Samira Ebrahimi Kahou``), no note;
 #   4. other three-word names keep the middle word in the given part (``Michael Curtis Mozer``),
 #      reported as ambiguous, except after a Spanish/Portuguese/Catalan given name when the
-#      middle word is no common given name (``Adrià Puigdomènech Badia``), also reported.
+#      middle word is no common given name (``Adrià Puigdomènech Badia``), also reported;
+#   5. a Vietnamese family name, a Vietnamese middle name and no surname at the end is family
+#      first (``Nguyen Thanh Binh``), reported.
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$|^(?:[^\W\d_]\.-?)+[^\W\d_]\.?$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _VANCOUVER = re.compile(  # Doe AB, Doe A.B., Doe A. B. (family first, initials last)
@@ -223,10 +207,10 @@ def split_particles(given: str) -> tuple[str, str]:
     given part. A capitalised final particle counts too (``Diego de Las``, ``Charline Le``)."""
     words = given.split()
     i = len(words)
-    while i > 1 and words[i - 1].lower() in PARTICLES | CAPITAL_PREFIXES:
+    while i > 1 and words[i - 1].lower() in PARTICLES | nd.CAPITAL_PREFIXES:
         i -= 1
     if i < len(words) and not (words[i][:1].islower() or len(words) - i > 1
-                               or words[i].lower() in CAPITAL_PREFIXES):
+                               or words[i].lower() in nd.CAPITAL_PREFIXES):
         i = len(words)
     return " ".join(words[:i]), " ".join(words[i:])
 
@@ -267,9 +251,9 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
         note = f"particle inside the given part: read {particle!r} as the family's particle"
     words = given.split()
     if not particle and len(words) >= 2 and not is_initial(words[-1]) and (
-            words[-1].lower() in DOUBLE_SURNAME_HEADS or (
-                words[0].lower() in HISPANIC_GIVEN_NAMES
-                and words[-1].lower() not in COMMON_GIVEN_NAMES)):
+            words[-1].lower() in nd.DOUBLE_SURNAME_HEADS or (
+                words[0].lower() in nd.HISPANIC_GIVEN_NAMES
+                and words[-1].lower() not in nd.COMMON_GIVEN_NAMES)):
         # "Colmenarejo, Sergio Gómez", "Candela, Joaquin Quiñonero": a cut double surname
         given, fam_words = " ".join(words[:-1]), [words[-1], *fam_words]
         note = f"read {words[-1]!r} as the first half of a double family name"
@@ -279,13 +263,18 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
 
 def _parse_display(words: list[str]) -> tuple[Name, str]:
     """``First [Middle] [particles] Last [Jr.]`` -> Name, ambiguity note (see the rule above)."""
-    while len(words) > 2 and words[0].lower() in _TITLES:
+    while len(words) > 2 and words[0].lower() in nd.NAME_TITLES:
         words = words[1:]
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:
         suffix = words.pop()
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix), ""
+    if (len(words) == 3 and words[0].lower() in nd.VIETNAMESE_SURNAMES
+            and words[1].lower() in nd.VIETNAMESE_MIDDLE_NAMES
+            and words[2].lower() not in nd.EAST_ASIAN_SURNAMES):  # rule 5: Nguyen Thanh Binh
+        return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix), (
+            "3 words: read a Vietnamese name written family name first")
     for i in range(1, len(words) - 1):  # rule 1: lower-case particles
         if is_particle(words[i]):
             j = i
@@ -294,16 +283,16 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
             return Name(family=" ".join(words[j:]), given=" ".join(words[:i]),
                         non_dropping_particle=" ".join(words[i:j]), suffix=suffix), ""
     for i in range(1, len(words) - 1):  # rule 2: capitalised family prefixes
-        if words[i].lower() in CAPITAL_PREFIXES and not is_initial(words[i]):
+        if words[i].lower() in nd.CAPITAL_PREFIXES and not is_initial(words[i]):
             return Name(family=" ".join(words[i:]), given=" ".join(words[:i]), suffix=suffix), ""
     cut, note = len(words) - 1, ""
     plain = [w for w in words[1:-1] if not is_initial(w)]
-    if words[-1].lower() in EAST_ASIAN_SURNAMES or words[-2].lower() in GIVEN_PARTS:
+    if words[-1].lower() in nd.EAST_ASIAN_SURNAMES or words[-2].lower() in nd.GIVEN_PARTS:
         plain = []  # rule 3a: one-word East Asian family name, or "… Md Shoeb"
-    if len(words) == 3 and plain and words[1].lower() in DOUBLE_SURNAME_HEADS:
+    if len(words) == 3 and plain and words[1].lower() in nd.DOUBLE_SURNAME_HEADS:
         plain, cut = [], 1  # rule 3b: a known surname in the middle starts the family
-    elif (len(words) == 3 and plain and words[0].lower() in HISPANIC_GIVEN_NAMES
-          and words[1].lower() not in COMMON_GIVEN_NAMES):
+    elif (len(words) == 3 and plain and words[0].lower() in nd.HISPANIC_GIVEN_NAMES
+          and words[1].lower() not in nd.COMMON_GIVEN_NAMES):
         plain, cut = [], 1  # rule 3c: a Hispanic given name, then no given name
         note = "3 words: read the last two as a Spanish/Portuguese double family name"
     if len(words) >= 4 and len(plain) >= 2:  # rule 3
@@ -315,7 +304,6 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_HAN_COMPOUND = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 司徒 歐陽 司馬 諸葛".split())
 
 
 def _parse_cjk(text: str) -> Name:
@@ -325,7 +313,7 @@ def _parse_cjk(text: str) -> Name:
     if parsed.family and parsed.given:
         return Name(family=parsed.family, given=parsed.given)
     if _HAN.match(text):
-        cut = 2 if text[:2] in _HAN_COMPOUND and len(text) > 2 else 1
+        cut = 2 if text[:2] in nd.HAN_COMPOUND_SURNAMES and len(text) > 2 else 1
         return Name(family=text[:cut], given=text[cut:])
     return Name(literal=text)
 

@@ -106,6 +106,15 @@ KNOWN_GUESSES = [
 
 
 @pytest.mark.parametrize("text,family,given_", [
+    ("Nguyen Thanh Binh", "Nguyen", "Thanh Binh"), ("Tran Van Khoa", "Tran", "Van Khoa")])
+def test_vietnamese_family_first_is_reported(text: str, family: str, given_: str) -> None:
+    name, note = parse_name_noted(text)
+    assert (name.family, name.given) == (family, given_) and note
+
+
+@pytest.mark.parametrize("text,family,given_", [
+    ("Tuan Anh Nguyen", "Nguyen", "Tuan Anh"), ("Quoc V. Le", "Le", "Quoc V."),
+    ("Le Hou", "Hou", "Le"),
     ("Reyhane Askari Hemmat", "Askari Hemmat", "Reyhane"),
     ("Bernardo Avila Pires", "Avila Pires", "Bernardo"),
     ("Devendra Singh Chaplot", "Chaplot", "Devendra Singh"),
