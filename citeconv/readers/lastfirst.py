@@ -16,7 +16,8 @@ Contract
 - The first line is the profile owner when it is one ``Family, Given`` pair and the next line is
   not an author line; it goes to ``ReadResult.metadata["profile"]``, not to the records.
 - Author tokens: ``X, null`` is a name with no given part: a literal name (an organisation such
-  as ``OpenAI``; a WARNING ``last-first.null-given`` when it does not look like one). A pair
+  as ``OpenAI``; a WARNING ``last-first.null-given`` when it does not look like one); so is
+  ``null, X`` (the export put a one-word name in the given slot). A pair
   whose family has no letter (``:, null``) is dropped with WARNING ``last-first.stray-pair``.
   Particles the export left in the given part become the non-dropping particle
   (``Driessche, George van den``); so does a particle inside it with what follows, the part
@@ -196,6 +197,8 @@ def _pairs(tokens: list[str], line: int, diags: list[Diagnostic]) -> list[tuple[
 
 
 def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnostic]) -> Name:
+    if family == _NULL and given not in (_NULL, ""):  # "null, Mausam": a one-word name
+        family, given = given, _NULL
     if given == _NULL or not given:
         if given == _NULL and not is_organisation(family):
             diags.append(Diagnostic("last-first.null-given", f"{family!r} has no given name; "

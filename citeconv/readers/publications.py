@@ -56,6 +56,7 @@ NAME = "publications"
 
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\-])*$")
 _MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
+_NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Le|La|Di|Da|Van|Von|Du|Fitz)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]")
@@ -106,6 +107,8 @@ def name_shaped(text: str) -> bool:
     if not 1 <= len(words) <= 6 or len(text) > 60:
         return False
     for k, w in enumerate(words):
+        if 0 < k < len(words) - 1 and _NICKNAME.match(w):  # Shin (Alexandre) Koseki
+            continue
         if not _NAME_WORD.match(w):
             return False
         if w[:1].islower() and not (0 < k < len(words) - 1 and w.lower() in PARTICLES):
