@@ -48,8 +48,8 @@ def _capitalize(item: Any, text: Any, term: Any) -> Any:
     if text is None or not term or not str(term)[:1].islower() or not str(text).startswith(str(term)):
         return text
     prefix = item.get("prefix", "")
-    if prefix and not re.search(r"[.!?][\u201d\u2019\"']?\s+$", prefix):
-        return text
+    if prefix and not re.search(r"\S\s+\S+[.!?][\u201d\u2019\"']?\s+$", prefix):
+        return text  # a one-word prefix ("Nocapsafter. ") is not a sentence (citeproc-js)
     from citeproc.string import String
 
     s = str(text)

@@ -77,8 +77,8 @@ def finish(text: str, fmt: str, style: Any) -> str:
 
 
 #: After the key, a leading mark in the value is dropped (citeproc-js's collision rules:
-#: ``,;`` → ``,``, ``;:`` → ``;``, ``!.`` → ``!``; but ``.,`` ``,:`` ``?,`` are kept).
-_SWALLOWS = {".": ".", ",": ",;", ";": ";:,", ":": ":;,", "!": ".!:;", "?": ".?:;"}
+#: ``,;`` → ``,``, ``;:`` → ``;``, ``!.`` → ``!``; but ``.,`` ``,:`` ``:,`` ``?,`` are kept).
+_SWALLOWS = {".": ".", ",": ",;", ";": ";:,", ":": ":", "!": ".!:;", "?": ".?:;"}
 
 
 def superscripts(text: str, formatter: Any) -> str:

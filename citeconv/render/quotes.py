@@ -16,7 +16,8 @@ __all__ = ["smarten", "relevel", "install", "RAW_FIELDS"]
 
 RAW_FIELDS = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "id", "type", "language",
                         "citation-label", "citation-key"})
-_APOS = re.compile(r"(?<=[^\W_])'(?=[^\W_])|(?<=\s)'(?=\d)|^'(?=\d)")
+_APOS = re.compile(r"(?<=[^\W_])'(?=[^\W_])|(?<=\s)'(?=\d)|^'(?=\d)|(?<=[^\W\d_])'(?=\s|$)")
+_APOS_INNER = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 _DOUBLE = re.compile(r'(?<![\w])"(?=\S)([^"]*?)(?<=\S)"(?![\w])')
 _SINGLE = re.compile(r"(?<![\w’])'(?=\S)([^']*?)(?<=\S)'(?![\w])")
 
@@ -27,10 +28,10 @@ def smarten(text: str) -> str:
     if "<" in text and ">" in text:
         parts = re.split(r"(<[^>]*>)", text)
         return "".join(p if p.startswith("<") else smarten(p) for p in parts)
-    text = _APOS.sub("\u2019", text)
+    text = _APOS_INNER.sub("\u2019", text)  # "l'Égypte", "D'Arcus" first: never quote marks
     text = _DOUBLE.sub("\u201c\\1\u201d", text)
     text = _SINGLE.sub("\u2018\\1\u2019", text)
-    return text
+    return _APOS.sub("\u2019", text)  # what is left: "his' Years", "'09"
 
 
 _FLIP = {"\u201c": "\u2018", "\u201d": "\u2019", "\u2018": "\u201c", "\u2019": "\u201d"}
