@@ -161,6 +161,7 @@ planner controller navigator explorer simulator emulator tokenizer encoder decod
 reranker ranker reader writer editor verifier prover solver oracle teacher student
 curricula curriculum benchmarking evaluation testing debugging repair synthesis patch
 generalizing scaling learning training inference serving deployment monitoring
+baseline simple mastering atari chess
 """)
 
 # Capitalised function words: a personal name never contains one (``The Option-Critic

@@ -59,7 +59,7 @@ _MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Le|La|Di|Da|Van|Von|Du|Fitz)[A-Z]")
-_ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]")
+_ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]|^(?:AI|ML|RL|IO|QA|NN)$")
 _ENGLISH_END = re.compile(
     r"(?:tions?|sions?|ness|ments?|ity|ics|ive|ives|able|ible|ous|ized|ised|ism|"
     r"ology|ance|ence|ful|less|ers|ward|wise|like|[a-z]{3}ed|ional|ural|ioral|ical|istic|"
