@@ -3,7 +3,8 @@
 Contract
 - ``smarten(text)`` (applied to item strings before rendering, never to URL/DOI-like fields):
   a straight apostrophe inside a word or before digits becomes ’ (``D’Arcus``, ``’09``);
-  paired straight double quotes become “…”, paired single quotes ‘…’. Markup is left alone.
+  paired straight quotes (double or single) become “…” at the top level and ‘…’ when nested, as
+  citeproc-js prints them. Markup is left alone.
 - ``install()`` wraps ``Quoted.quote``: inside text rendered with ``quotes="true"`` nested
   quotations alternate (“… ‘…’ …”), whatever marks the data used; apostrophes are not quotes.
 """
@@ -31,7 +32,8 @@ def smarten(text: str) -> str:
     text = _APOS_INNER.sub("\u2019", text)  # "l'Égypte", "D'Arcus" first: never quote marks
     text = _DOUBLE.sub("\u201c\\1\u201d", text)
     text = _SINGLE.sub("\u2018\\1\u2019", text)
-    return _APOS.sub("\u2019", text)  # what is left: "his' Years", "'09"
+    text = _APOS.sub("\u2019", text)  # what is left: "his' Years", "'09"
+    return relevel(text, outer_double=False)  # top-level quotations are “…”, nested ‘…’
 
 
 _FLIP = {"\u201c": "\u2018", "\u201d": "\u2019", "\u2018": "\u201c", "\u2019": "\u201d"}
