@@ -94,7 +94,31 @@ def _clean_names(names: Any) -> tuple[list[dict], bool]:
     return out, etal
 
 
+def _clean_parts(parts: Any) -> Any:
+    """Drop empty or zero trailing parts (``["2000", "", ""]`` is just the year 2000)."""
+    if not isinstance(parts, list):
+        return parts
+    out = []
+    for p in parts:
+        if p in ("", None, 0, "0"):
+            break
+        out.append(p)
+    return out
+
+
 def _clean_date(value: Any) -> Any:
+    if isinstance(value, dict) and value.get("date-parts"):
+        value = dict(value)
+        cleaned = [_clean_parts(p) for p in value["date-parts"]]
+        if cleaned and cleaned[0]:
+            # an empty end is an open range ("1987–"), which citeproc-py spells [0]
+            cleaned = [cleaned[0]] + [p or [0] for p in cleaned[1:2]]
+        else:
+            cleaned = []
+        if cleaned:
+            value["date-parts"] = cleaned
+            return value
+        value.pop("date-parts")
     if not isinstance(value, dict) or value.get("date-parts"):
         return value
     raw = value.get("raw") or value.get("literal")
