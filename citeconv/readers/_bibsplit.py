@@ -130,7 +130,7 @@ def _entry(text: str, m: re.Match[str], line: int, lines):  # type: ignore[no-un
             end = pos
             break
     entry = Entry(start_line=line, entry_type=m.group(0)[1:].strip().lower(),
-                  key=head.group(1).strip(), fields=fields, raw=text[m.start():end])
+                  key=head.group(1).strip(), fields=fields)  # no raw copy: the reader never needs it
     if duplicates:
         return DuplicateFieldKeyBlock(duplicate_keys=duplicates, entry=entry), end
     return entry, end

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import NamedTuple
 
 from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry,
                                 ParsingFailedBlock, Preamble, String)
@@ -119,7 +120,7 @@ def read(text: str) -> ReadResult:
                 "bibtex.syntax", f"the file could not be split into entries ({err}); nothing "
                 "read", line=1, severity=Severity.ERROR),), layout=NAME)
     macros: dict[str, str] = {}
-    raw_entries: list[tuple[Entry, dict[str, tuple[str, int]]]] = []
+    raw_entries: list[tuple[_Head, dict[str, tuple[str, int]]]] = []
     diagnostics: list[Diagnostic] = []
     preambles: list[str] = []
     for block in library.blocks:
@@ -133,20 +134,35 @@ def read(text: str) -> ReadResult:
         elif isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
             entry = block.ignore_error_block
             if isinstance(entry, Entry):
-                raw_entries.append((entry, _raw_fields(entry, diagnostics)))
+                raw_entries.append((_head(entry), _raw_fields(entry, diagnostics)))
         elif isinstance(block, ParsingFailedBlock):
             diagnostics.append(_failed(block, line))
         elif isinstance(block, Entry):
-            raw_entries.append((block, _raw_fields(block, diagnostics)))
+            raw_entries.append((_head(block), _raw_fields(block, diagnostics)))
+    del library  # memory: bibtexparser's blocks are not needed any more
     _inherit_crossrefs(raw_entries)
     records = []
-    for entry, fields in raw_entries:
+    for i, (entry, fields) in enumerate(raw_entries):
+        raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
         record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros)
         records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
-        diagnostics += problems
+        if problems:
+            diagnostics += problems
     metadata = {"preamble": "\n".join(preambles)} if preambles else {}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
                       metadata=metadata)
+
+
+class _Head(NamedTuple):
+    """What the reader keeps of a bibtexparser Entry besides its fields."""
+
+    entry_type: str
+    key: str
+    start_line: int
+
+
+def _head(entry: Entry) -> _Head:
+    return _Head(entry.entry_type, entry.key, entry.start_line or 0)
 
 
 def _raw_fields(entry: Entry, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, int]]:
@@ -178,7 +194,7 @@ def _warn(code: str, message: str, line: int) -> Diagnostic:
     return Diagnostic(code, message, line=line)
 
 
-def _inherit_crossrefs(entries: list[tuple[Entry, dict[str, tuple[str, int]]]]) -> None:
+def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]]) -> None:
     by_key = {e.key.lower(): f for e, f in entries}
     for entry, fields in entries:
         parent_key = fields.pop("crossref", ("", 0))[0].strip("{}\" ").lower()
