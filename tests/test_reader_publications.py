@@ -225,3 +225,8 @@ def test_a_single_entry_under_a_publications_header_is_detected() -> None:
     text = "Publications\nScaling Laws Do Not Scale\nMichael Madaio\n"
     scores = api.detect(text)
     assert scores[0][0] == "publications" and scores[0][1] >= api.MIN_SCORE
+
+
+def test_french_month_headings() -> None:
+    text = "Publications\njuin 2023\nA Study of Things: Part One\nJane Doe\n"
+    assert publications.read(text).records[0].fields["issued"].parts == ((2023, 6),)

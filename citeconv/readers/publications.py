@@ -71,7 +71,21 @@ _HEADER = re.compile(r"\b(?:publications?|papers|articles|bibliograph(?:y|ie)|"
                      r"preprints|research|travaux|publicaciones|veröffentlichungen)\b",
                      re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DATE_LINE = re.compile(r"^(?:(?P<m>[A-Za-z]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
+# French month names (the pages are often the French version of a Québec or French site)
+_MOIS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+         "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+         "décembre": 12, "decembre": 12}
+_DATE_LINE = re.compile(r"^(?:(?P<m>[^\W\d_]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
+
+
+def _month(word: str | None) -> int | None:
+    """1-12 for an English (``Jun``, ``June``) or French (``juin``) month name, else None."""
+    if not word:
+        return 0
+    w = word.lower()
+    if w in _MOIS:
+        return _MOIS[w]
+    return _MONTHS.index(w[:3]) + 1 if w[:3] in _MONTHS and w.isascii() else None
 
 
 @dataclass
@@ -128,7 +142,7 @@ def abstract_shaped(text: str) -> bool:
 
 def _kind(text: str) -> str:
     date = _DATE_LINE.match(text.strip())
-    if date and (not date["m"] or date["m"][:3].lower() in _MONTHS):
+    if date and _month(date["m"]) is not None:
         return "date"
     if abstract_shaped(text):
         return "abstract"
@@ -314,7 +328,7 @@ def _date(line: _Line | None) -> Date | None:
     m = _DATE_LINE.match(line.text)
     if not m:
         return None
-    month = _MONTHS.index(m["m"][:3].lower()) + 1 if m["m"] else 0
+    month = _month(m["m"]) or 0
     return Date(parts=((int(m["y"]), month) if month else (int(m["y"]),),))
 
 
