@@ -67,11 +67,12 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
         try:
             data = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()
             text = decode_input(data, encoding)
+            del data  # big files: the bytes are not needed once decoded
         except OSError as err:
             _fail(f"cannot read {label}: {err.strerror or err}")
         except (InputEncodingError, LookupError) as err:
             _fail(f"{label}: {err}")
-        if not text.strip():
+        if not text or text.isspace():  # (strip() would copy a big file to find out)
             _fail(f"{label}: the input is empty; nothing to convert")
         try:
             result = api.read(text, None if layout == "auto" else layout, label)
