@@ -25,8 +25,8 @@ Contract
   AND a name follows it, and never when the same line is an author right after a certain title
   elsewhere on the page; a close call is a WARNING ``publications.title-or-name``.
 - Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
-  coherent parse. A pure date line (``2023``, ``June 2023``) right before titles is a heading
-  that dates the entries below it; inside an entry it sets that entry's ``issued``.
+  coherent parse. A pure date line (``2023``, ``June 2023``, ``juin 2023``) before titles is a
+  heading that dates the entries below it; inside an entry it sets that entry's ``issued``.
 - Names: ALL CAPS -> normal case; split by ``names.parse_name_noted`` (documented rule: last
   word is the family, particles and capitalised prefixes such as ``Le`` join it, four or more
   words keep two family words); a guessed split is a WARNING ``publications.name-split``.
@@ -283,9 +283,10 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw) if t.strip()]
     vocab = _vocabulary(lines)
-    # a line seen right after a certain title is a person; the same line elsewhere is too
-    people = {ln.text for prev, ln in zip(lines, lines[1:])
-              if prev.kind == "title" and ln.kind == "name"}
+    # a line seen right after a certain title is a person; the same line elsewhere is too (not
+    # in the first lines, where the "title" may be a header: "Recent papers from the lab")
+    people = {ln.text for k, (prev, ln) in enumerate(zip(lines, lines[1:]))
+              if prev.kind == "title" and ln.kind == "name" and k >= 3}
     for ln in lines:
         if ln.kind == "name" and ln.text not in people:
             ln.titleness = titleness(_clean_name_line(ln.text), vocab)
