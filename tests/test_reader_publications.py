@@ -230,3 +230,12 @@ def test_a_single_entry_under_a_publications_header_is_detected() -> None:
 def test_french_month_headings() -> None:
     text = "Publications\njuin 2023\nA Study of Things: Part One\nJane Doe\n"
     assert publications.read(text).records[0].fields["issued"].parts == ((2023, 6),)
+
+
+def test_a_two_line_header_before_a_title_that_reads_like_a_name() -> None:
+    text = ("Publications\nRecent papers from the lab\nMemory Networks\nJason Weston\n"
+            "Sumit Chopra\nWe describe a class of learning models that reason with inference "
+            "components combined with a long-term memory component.\n")
+    result = publications.read(text)
+    assert result.metadata["header"] == "Publications / Recent papers from the lab"
+    assert [r.fields["title"] for r in result.records] == ["Memory Networks"]
