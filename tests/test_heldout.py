@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import GOLDEN
 
 from citeconv import api
+from citeconv.cli import main
 
 HELDOUT = GOLDEN / "heldout"
 CASES = sorted(c for l in ("last-first", "publications") for c in HELDOUT.glob(f"{l}-*.txt"))
@@ -77,6 +79,16 @@ def test_entry(case: Path, k: int) -> None:
         assert actual != expected, f"{key} is listed in KNOWN_FAILURES.txt but now passes"
         return
     assert actual == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_the_cli_reads_the_same_records(case: Path) -> None:
+    """``citeconv convert FILE --to csl-json`` (``--from auto``) gives the records checked here."""
+    result = CliRunner().invoke(main, ["convert", str(case), "--to", "csl-json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    drop_id = lambda r: {k: v for k, v in r.items() if k != "id"}  # noqa: E731
+    assert [drop_id(r) for r in json.loads(result.stdout)] == [drop_id(r) for r in _read(case)[1]]
 
 
 def test_known_failures_name_real_entries() -> None:
