@@ -239,3 +239,11 @@ def test_a_two_line_header_before_a_title_that_reads_like_a_name() -> None:
     result = publications.read(text)
     assert result.metadata["header"] == "Publications / Recent papers from the lab"
     assert [r.fields["title"] for r in result.records] == ["Memory Networks"]
+
+
+def test_suffixes_stay_with_the_name() -> None:
+    text = ("Publications\nA Study of Things: Part One\nMartin Luther King, Jr.\n"
+            "Robert L. Logan IV\nJOHN SMITH III\n")
+    names = publications.read(text).records[0].fields["author"]
+    assert [(n.given, n.family, n.suffix) for n in names] == [
+        ("Martin Luther", "King", "Jr."), ("Robert L.", "Logan", "IV"), ("John", "Smith", "III")]

@@ -56,6 +56,7 @@ NAME = "publications"
 
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\-])*$")
 _MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
+_SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)$", re.IGNORECASE)
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Le|La|Di|Da|Van|Von|Du|Fitz)[A-Z]")
@@ -107,8 +108,9 @@ class _Entry:
 # ------------------------------------------------------------------ line shapes
 def _clean_name_line(text: str) -> str:
     """Affiliation marks dropped; ALL CAPS to normal case, for the whole name or for single
-    words (``Yoshua BENGIO``; a short all-caps word before the last is initials, ``AJ``)."""
-    text = normalise_caps_name(_MARKS.sub("", text.strip()))
+    words (``Yoshua BENGIO``; a short all-caps word before the last is initials, ``AJ``); a
+    suffix after a comma joins the name (``Martin Luther King, Jr.``)."""
+    text = normalise_caps_name(_SUFFIX_COMMA.sub(r" \1", _MARKS.sub("", text.strip())))
     words = text.split()
     return " ".join(
         normalise_caps_name(w) if w.isalpha() and w.isupper() and len(w) > 1
