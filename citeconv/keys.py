@@ -60,14 +60,17 @@ def assign_keys(records: Iterable[Record]) -> list[Record]:
     """Give each record without an id a key; make all ids unique case-insensitively."""
     records = list(records)
     taken: set[str] = set()
+    next_suffix: dict[str, int] = {}  # stem -> suffixes below this are all taken (linear time)
     out = []
     for record in records:
         key = record.id.strip() or base_key(record)
         if key.lower() in taken:
-            stem, n = key, 0
+            stem = key
+            n = next_suffix.get(stem.lower(), 0)
             while key.lower() in taken:
                 key = stem + _suffix(n)
                 n += 1
+            next_suffix[stem.lower()] = n
         taken.add(key.lower())
         out.append(record if key == record.id else record.replace(id=key))
     return out
