@@ -353,3 +353,17 @@ def test_name_after_and_keeps_its_leading_accent() -> None:
         "Jane", "\u00c9tienne"]
     assert [n.given for n in parse_bibtex_names("{Org A} and \\'Etienne Dupont")] == [
         "", "\u00c9tienne"]
+
+
+def test_many_duplicate_keys_get_suffixes_in_linear_time() -> None:
+    """30,000 entries with one key (or none: all 'anon') took minutes when each duplicate
+    searched its suffix from 'a' again; the suffixes themselves are unchanged."""
+    from citeconv import keys
+    from citeconv.model import Record
+    out = keys.assign_keys([Record(id="dup", type="book") for _ in range(30_000)])
+    assert [r.id for r in out[:4]] == ["dup", "dupa", "dupb", "dupc"]
+    assert out[27].id == "dupaa"
+    assert len({r.id.lower() for r in out}) == 30_000
+    mixed = keys.assign_keys([Record(id=i, type="book") for i in
+                              ["a", "A", "aa", "a", "a", "Ab", "a"]])
+    assert [r.id for r in mixed] == ["a", "Aa", "aaa", "ab", "ac", "Aba", "ad"]
