@@ -56,6 +56,10 @@ def read(text: str) -> ReadResult:
         return ReadResult(diagnostics=(Diagnostic(
             "csl-json.syntax", f"invalid JSON: {err.msg} at column {err.colno}; nothing read",
             line=err.lineno, severity=Severity.ERROR),), layout=NAME)
+    except RecursionError:  # json's decoder recurses once per level of [ or {
+        return ReadResult(diagnostics=(Diagnostic(
+            "csl-json.syntax", "JSON nested too deeply (CSL-JSON needs 4 levels); nothing read",
+            line=1, severity=Severity.ERROR),), layout=NAME)
     items = [data] if isinstance(data, dict) else data if isinstance(data, list) else None
     if items is None:
         return ReadResult(diagnostics=(Diagnostic(
