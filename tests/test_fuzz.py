@@ -367,3 +367,14 @@ def test_many_duplicate_keys_get_suffixes_in_linear_time() -> None:
     mixed = keys.assign_keys([Record(id=i, type="book") for i in
                               ["a", "A", "aa", "a", "a", "Ab", "a"]])
     assert [r.id for r in mixed] == ["a", "Aa", "aaa", "ab", "ac", "Aba", "ad"]
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, '{"id": "a", "note": ' + "[" * 5000 + "]" * 5000
+                                  + "}"])
+def test_deeply_nested_json_is_a_clear_error(text: str) -> None:
+    result = run(["convert", "--from", "csl-json", "-"], text.encode())
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "<stdin>:1: error: JSON nested too deeply (CSL-JSON needs 4 levels); nothing read "
+        "[csl-json.syntax]\nciteconv: error: no entry could be converted (see the errors "
+        "above)\n")
