@@ -162,3 +162,16 @@ def test_a_single_entry_after_a_profile_line_is_detected() -> None:
             "Clark, Aidan, Donahue, Jeff, Simonyan, Karen\n")
     scores = api.detect(text)
     assert scores[0][0] == "last-first" and scores[0][1] >= api.MIN_SCORE
+
+
+def test_a_cut_double_surname_is_moved_back_and_reported() -> None:
+    line = "Candela, Joaquin Quiñonero, Castro, Pablo Samuel"
+    names, diags = lastfirst.parse_author_line(line, 4)
+    assert names[0] == Name(family="Quiñonero Candela", given="Joaquin")
+    assert names[1] == Name(family="Castro", given="Pablo Samuel")
+    assert [(d.code, d.line) for d in diags] == [("last-first.double-surname", 4)]
+
+
+def test_null_family_is_a_one_word_name() -> None:
+    names, _ = lastfirst.parse_author_line("null, Mausam, Smith, John")
+    assert names[0] == Name(literal="Mausam")
