@@ -133,6 +133,8 @@ def test_a_year_line_starts_an_entry_even_when_the_title_reads_like_a_name() -> 
     ("Will Dabney", False), ("Can Chen", False), ("Rose Yu", False), ("Alex Lamb", False),
     ("Pierre-Luc Bacon", False), ("KyungHyun Cho", False), ("Grace W. Lindsay", False),
     ("Deep Ganguli", False), ("Max Welling", False), ("Nan Rosemary Ke", False),
+    ("Nova DasSarma", False), ("David MacKay", False), ("Natan LaFontaine", False),
+    ("GFlowNet Foundations", True),
 ])
 def test_titleness(line: str, title: bool) -> None:
     assert (publications.titleness(line, set()) >= 0.5) is title

@@ -59,7 +59,9 @@ _MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
 _SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)$", re.IGNORECASE)
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Le|La|Di|Da|Van|Von|Du|Fitz)[A-Z]")
+_NAME_CAMEL = re.compile(  # McGrew, MacKay, LaFontaine, DasSarma, AlQuraishi, VanderPlas
+    r"^(?:Mc|Mac|O'|O’|D'|D’|De|Del|Della|Le|La|Di|Da|Das|Van|Vander|Von|Du|Fitz|Al|El|Abu|"
+    r"Ben|St)[A-Z][a-z]")
 _ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]|^(?:AI|ML|RL|IO|QA|NN)$")
 _ENGLISH_END = re.compile(
     r"(?:tions?|sions?|ness|ments?|ity|ics|ive|ives|able|ible|ous|ized|ised|ism|"
