@@ -103,6 +103,8 @@ AUTHOR_LINES = [
     ("NG, Andrew, Ostrow, AJ", [("Ng", "Andrew", "", "", ""), ("Ostrow", "AJ", "", "", "")]),
     ("El-Kishky, Ahmed, O'Connell, Ian",
      [("El-Kishky", "Ahmed", "", "", ""), ("O'Connell", "Ian", "", "", "")]),
+    ("Koseki, Shin (Alexandre), Moon, AJung",
+     [("Koseki", "Shin (Alexandre)", "", "", ""), ("Moon", "AJung", "", "", "")]),
 ]
 
 

@@ -57,6 +57,7 @@ from ._text import clean_abstract, normalise_caps_name
 NAME = "last-first"
 
 _WORD = re.compile(r"^(?:[^\W\d_]|[.'’\-])+$")
+_NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")  # Koseki, Shin (Alexandre)
 _APOS_PARTICLE = re.compile(r"^(?:d|l|dell|degli|van)['’]", re.IGNORECASE)
 _NULL = "null"
 _MAX_WRAP = 30  # continuation lines of one wrapped author line
@@ -71,9 +72,10 @@ def _name_token(token: str) -> bool:
     words = token.split()
     if not 1 <= len(words) <= 5 or len(token) > 60:
         return False
-    if not all(_WORD.match(w) for w in words):
+    if not all(_WORD.match(w) or (k and _NICKNAME.match(w)) for k, w in enumerate(words)):
         return False
-    heads = [w for w in words if w.lower() not in PARTICLES and not _APOS_PARTICLE.match(w)]
+    heads = [w for w in words if w.lower() not in PARTICLES and not _APOS_PARTICLE.match(w)
+             and not _NICKNAME.match(w)]
     return all(w[:1].isupper() for w in heads) and (bool(heads) or len(words) == 1)
 
 
