@@ -249,14 +249,8 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
     if mid:
         given, particle = mid
         note = f"particle inside the given part: read {particle!r} as the family's particle"
-    words = given.split()
-    if not particle and len(words) >= 2 and not is_initial(words[-1]) and (
-            words[-1].lower() in nd.DOUBLE_SURNAME_HEADS or (
-                words[0].lower() in nd.HISPANIC_GIVEN_NAMES
-                and words[-1].lower() not in nd.COMMON_GIVEN_NAMES)):
-        # "Colmenarejo, Sergio Gómez", "Candela, Joaquin Quiñonero": a cut double surname
-        given, fam_words = " ".join(words[:-1]), [words[-1], *fam_words]
-        note = f"read {words[-1]!r} as the first half of a double family name"
+    # The export's own family part is kept: a capitalised word left in the given part
+    # ("Such, Felipe Petroski") stays given; only particles move (the rule).
     return Name(family=" ".join(fam_words), given=given, non_dropping_particle=particle,
                 suffix=suffix), note
 

@@ -96,7 +96,7 @@ AUTHOR_LINES = [
     ("Roux, Nicolas Le, Casas, Diego de las",
      [("Le Roux", "Nicolas", "", "", ""), ("Casas", "Diego", "de las", "", "")]),
     ("Colmenarejo, Sergio Gómez, Castro, Pablo Samuel",
-     [("Gómez Colmenarejo", "Sergio", "", "", ""), ("Castro", "Pablo Samuel", "", "", "")]),
+     [("Colmenarejo", "Sergio Gómez", "", "", ""), ("Castro", "Pablo Samuel", "", "", "")]),
     ("John Smith, Jane van Doe", [("Smith", "John", "", "", ""), ("Doe", "Jane", "van", "", "")]),
     ("Obando Ceron, Johan Samir, Le Lan, Charline",
      [("Obando Ceron", "Johan Samir", "", "", ""), ("Le Lan", "Charline", "", "", "")]),
@@ -166,12 +166,14 @@ def test_a_single_entry_after_a_profile_line_is_detected() -> None:
     assert scores[0][0] == "last-first" and scores[0][1] >= api.MIN_SCORE
 
 
-def test_a_cut_double_surname_is_moved_back_and_reported() -> None:
-    line = "Candela, Joaquin Quiñonero, Castro, Pablo Samuel"
+def test_the_exports_family_part_is_kept_when_the_given_part_has_capitalised_words() -> None:
+    # only particles move out of the given part (the rule); "Such, Felipe Petroski" and
+    # "Candela, Joaquin Quiñonero" keep the family the export wrote
+    line = "Candela, Joaquin Quiñonero, Such, Felipe Petroski"
     names, diags = lastfirst.parse_author_line(line, 4)
-    assert names[0] == Name(family="Quiñonero Candela", given="Joaquin")
-    assert names[1] == Name(family="Castro", given="Pablo Samuel")
-    assert [(d.code, d.line) for d in diags] == [("last-first.double-surname", 4)]
+    assert names == (Name(family="Candela", given="Joaquin Quiñonero"),
+                     Name(family="Such", given="Felipe Petroski"))
+    assert diags == []
 
 
 def test_null_family_is_a_one_word_name() -> None:

@@ -24,10 +24,9 @@ Contract
   of the family name the export cut off (``d'Autume, Cyprien de Masson`` -> given ``Cyprien``,
   particle ``de Masson``, family ``d'Autume``: displays as the person writes it; WARNING
   ``last-first.particle-split`` because ``Masson`` is not a particle). A capitalised prefix left
-  there joins the family (``Roux, Nicolas Le`` -> family ``Le Roux``). The last given word goes
-  back to the family when it is a common Spanish/Portuguese/Persian surname or follows a
-  Spanish/Portuguese given name and is no given name itself (``Colmenarejo, Sergio Gómez``,
-  ``Candela, Joaquin Quiñonero``): WARNING ``last-first.double-surname``. A person listed twice
+  there joins the family (``Roux, Nicolas Le`` -> family ``Le Roux``). Any other capitalised
+  given word stays given: the export's family part is its own (``Such, Felipe Petroski``
+  -> family ``Such``, given ``Felipe Petroski``). A person listed twice
   is kept, WARNING ``last-first.duplicate-author``. A lone trailing token is a family-only
   name, WARNING ``last-first.odd-tokens``.
 - An author line whose every token is a multi-word name (``John Smith, Jane Doe``) is read in
@@ -209,8 +208,7 @@ def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnosti
     family, given = _uncap(family, 2), _uncap(given, 3)
     name, note = parse_sorted_name(family, given)
     if note:
-        code = "double-surname" if "double family" in note else "particle-split"
-        diags.append(Diagnostic(f"last-first.{code}", f"{family}, {given}: {note}", line,
+        diags.append(Diagnostic("last-first.particle-split", f"{family}, {given}: {note}", line,
                                 raw=f"{family}, {given}"))
     if suffix:
         name = Name(family=name.family, given=name.given, suffix=suffix,
