@@ -20,11 +20,11 @@ from typing import Any
 
 __all__ = ["install", "finish", "punctuation_in_quote"]
 
-try:
-    from .formats import CLOSERS as _MARK_CLOSERS
-except ImportError:  # formats.py not there yet
-    _MARK_CLOSERS = ""
-_TAG = "(?:</[a-z]+>" + (f"|[{_MARK_CLOSERS}]" if _MARK_CLOSERS else "") + ")"
+from .formats import CLOSERS as _MARK_CLOSERS
+
+# Markup is always a formatter marker here (formats.py); a literal "</script>" in the data is
+# text, so punctuation never moves through it.
+_TAG = f"(?:[{_MARK_CLOSERS}])"
 _PIQ = re.compile(rf"([^\s])({_TAG}*)([”’])({_TAG}*)([.,])")
 _DOUBLE = re.compile(rf"(?<![.])([.?!])((?:{_TAG}|[”’\"])*)\.(?![.\w])")
 _TAGS_TAIL = re.compile(rf"(?:{_TAG}|[”’\"»])+$")
