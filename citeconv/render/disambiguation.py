@@ -109,6 +109,18 @@ def _flag(group: list, mark: str, value: Any) -> None:
             it.reference.__dict__[mark] = value
 
 
+
+def _try_flag(style, bib, pending, flag):  # type: ignore[no-untyped-def]
+    """Set ``flag`` on each ambiguous group; keep it only where it separates the group."""
+    nxt = []
+    for group in pending:
+        _flag(group, flag, True)
+        still = _groups(style, bib, group)
+        if len(still) == 1 and len(still[0]) == len(group):
+            _flag(group, flag, None)
+        nxt += still
+    return nxt
+
 def _run(bib: Any) -> None:
     style = bib.style
     citation = style.root.citation
@@ -125,23 +137,9 @@ def _run(bib: Any) -> None:
     if opts["add-names"]:
         pending = [g for group in pending for g in _add_names(style, bib, group)]
     if opts["add-givenname"] and pending:
-        nxt = []
-        for group in pending:
-            _flag(group, "_citeconv_givenname", True)
-            still = _groups(style, bib, group)
-            if len(still) == 1 and len(still[0]) == len(group):
-                _flag(group, "_citeconv_givenname", None)
-            nxt += still
-        pending = nxt
+        pending = _try_flag(style, bib, pending, "_citeconv_givenname")
     if has_condition and pending:
-        nxt = []
-        for group in pending:
-            _flag(group, "_citeconv_disambiguate", True)
-            still = _groups(style, bib, group)
-            if len(still) == 1 and len(still[0]) == len(group):
-                _flag(group, "_citeconv_disambiguate", None)
-            nxt += still
-        pending = nxt
+        pending = _try_flag(style, bib, pending, "_citeconv_disambiguate")
     if opts["add-year-suffix"] and pending:
         explicit = _explicit_year_suffix(style)
         order = {it.key: i for i, it in enumerate(items)}

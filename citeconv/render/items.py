@@ -17,18 +17,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import NAME_VARIABLES
 from .quotes import RAW_FIELDS, smarten
 
 __all__ = ["prepare", "ETAL_KEY", "NAME_VARS"]
 
 ETAL_KEY = "_etal"
-NAME_VARS = frozenset({
-    "author", "chair", "collection-editor", "compiler", "composer", "container-author",
-    "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
-    "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
-    "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
-    "script-writer", "series-creator", "translator",
-})
+NAME_VARS = NAME_VARIABLES  # one list of CSL name variables, the hub's
 _NAME_PARTS = ("family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix")
 _ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
 
