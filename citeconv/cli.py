@@ -61,7 +61,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
     from . import api, keys
     from .textio import InputEncodingError, decode_input
 
-    records, diagnostics, preambles = [], [], []
+    records, diagnostics = [], []
+    kept: dict[str, list[str]] = {"preamble": [], "comments": []}  # BibTeX blocks written back
     for name in inputs or ("-",):
         label = "<stdin>" if name == "-" else name
         try:
@@ -81,17 +82,22 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
                   "listing, or name the layout with --from")
         records += result.records
         diagnostics += result.diagnostics
-        if result.metadata.get("preamble"):
-            preambles.append(result.metadata["preamble"])
+        for name, blocks in kept.items():
+            if result.metadata.get(name):
+                blocks.append(result.metadata[name])
     with_keys = keys.assign_keys(records)
     for old, new in zip(records, with_keys):
         if old.id and old.id != new.id:
             diagnostics.append(_renamed(old, new))
-    return with_keys, diagnostics, preambles
+    return with_keys, diagnostics, {k: "\n".join(v) for k, v in kept.items()}
 
 
 def _renamed(old, new):  # type: ignore[no-untyped-def]
+    from .keys import safe_key
     from .model import Diagnostic
+    if safe_key(old.id) != old.id:
+        return Diagnostic("keys.unsafe", f"key {old.id!r} has characters a BibTeX key cannot "
+                          f"hold; renamed {new.id!r}", line=old.source.line, file=old.source.file)
     return Diagnostic("keys.duplicate", f"duplicate key {old.id!r} renamed {new.id!r}",
                       line=old.source.line, file=old.source.file)
 
@@ -135,7 +141,7 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     gc.disable()  # reading builds millions of objects and no cycles: no collections needed
     try:
         with shown(f"reading {', '.join(inputs) or 'standard input'}"):
-            records, diagnostics, preambles = _read_inputs(inputs, layout, encoding)
+            records, diagnostics, kept = _read_inputs(inputs, layout, encoding)
         gc.freeze()  # the records live until exit: later collections need not scan them again
     finally:
         gc.enable()
@@ -145,16 +151,16 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     with shown(f"writing {len(records)} entries as {fmt}"):
-        text = _render(records, fmt, style, locale, ascii_only, "\n".join(preambles))
+        text = _render(records, fmt, style, locale, ascii_only, kept)
         _emit(text, output, inputs)
     sys.exit(Exit.PARTIAL if skipped else Exit.OK)
 
 
-def _render(records, fmt, style, locale, ascii_only, preamble) -> str:  # type: ignore[no-untyped-def]
+def _render(records, fmt, style, locale, ascii_only, kept) -> str:  # type: ignore[no-untyped-def]
     from . import api
     from .writers import STYLED
     if fmt not in STYLED:
-        return api.write(records, fmt, ascii_only=ascii_only, preamble=preamble)
+        return api.write(records, fmt, ascii_only=ascii_only, **kept)
     from .writers.styled import render
     try:
         text, warnings = render(records, fmt, style, locale)

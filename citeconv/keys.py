@@ -5,7 +5,8 @@ year, the first significant word of the title; ASCII-folded, lower-case, letters
 (``vaswani2017attention``). Organisations use the first word of their name; a missing part is left
 out (``anon`` stands in when nothing is left). Keys are unique case-insensitively (citeproc-py
 lower-cases ids): a repeat gets ``a``, ``b``, … (``vaswani2017attentiona``). Keys a record already
-has (from BibTeX or CSL-JSON) are kept, and only de-duplicated.
+has (from BibTeX or CSL-JSON) are kept, and only de-duplicated; characters that would end a key
+or an entry in BibTeX (``safe_key``) become ``_``.
 """
 from __future__ import annotations
 
@@ -56,6 +57,16 @@ def base_key(record: Record) -> str:
     return (_family(record) + year + _word(record)) or "anon"
 
 
+#: characters that end or split a citation key in BibTeX, bibtexparser and biber, or that TeX
+#: would act on when the key reaches the .bbl (``\bibitem{key}``): ``%`` ``#`` ``~`` ``\\`` ``^^``
+_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%=\\~^]")
+
+
+def safe_key(key: str) -> str:
+    """The id as a BibTeX key; characters that would end the key or the entry become ``_``."""
+    return _KEY_UNSAFE.sub("_", key) or "_"
+
+
 def assign_keys(records: Iterable[Record]) -> list[Record]:
     """Give each record without an id a key; make all ids unique case-insensitively."""
     records = list(records)
@@ -63,7 +74,7 @@ def assign_keys(records: Iterable[Record]) -> list[Record]:
     next_suffix: dict[str, int] = {}  # stem -> suffixes below this are all taken (linear time)
     out = []
     for record in records:
-        key = record.id.strip() or base_key(record)
+        key = safe_key(record.id.strip()) if record.id.strip() else base_key(record)
         if key.lower() in taken:
             stem = key
             n = next_suffix.get(stem.lower(), 0)

@@ -124,7 +124,11 @@ def parse_bibtex_names(value: str) -> tuple[Name, ...]:
     value = value.strip(" \r\n\t")
     if not value:
         return ()
-    return tuple(parse_bibtex_name(p) for p in _split_and(value) if p.strip())
+    names = (parse_bibtex_name(p) for p in _split_and(value) if p.strip())
+    return tuple(n for n in names if n != _EMPTY)  # "{}" is no one
+
+
+_EMPTY = Name()
 
 
 def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:

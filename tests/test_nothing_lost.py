@@ -122,11 +122,15 @@ def test_ascii_bibtex_reads_back_to_the_same_records(path: Path) -> None:
     assert again.records == result.records
 
 
-def test_preamble_is_written_back() -> None:
+def test_preamble_and_comment_blocks_are_written_back() -> None:
     result = reader.read((MESSY / "jabref-library.bib").read_text(encoding="utf-8"))
-    preamble = result.metadata["preamble"]
-    assert "\\providecommand{\\noopsort}" in preamble
-    assert writer.write(result.records, preamble=preamble).startswith(f"@preamble{{{preamble}}}")
+    preamble, comments = result.metadata["preamble"], result.metadata["comments"]
+    assert preamble == '@preamble{ "\\providecommand{\\noopsort}[1]{}" }'
+    assert comments.startswith("@comment{jabref-meta: databaseType:bibtex;}")
+    out = writer.write(result.records, preamble=preamble, comments=comments)
+    assert out.startswith(preamble + "\n\n@") and out.endswith(comments + "\n")
+    again = reader.read(out)
+    assert again.records == result.records and again.metadata == result.metadata
 
 
 def test_the_messy_collection_covers_the_formats() -> None:

@@ -17,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry,
-                                ParsingFailedBlock, Preamble, String)
+                                ExplicitComment, ParsingFailedBlock, Preamble, String)
 from bibtexparser.splitter import Splitter
 
 from .. import latex, mapping
@@ -123,6 +123,7 @@ def read(text: str) -> ReadResult:
     raw_entries: list[tuple[_Head, dict[str, tuple[str, int]]]] = []
     diagnostics: list[Diagnostic] = []
     preambles: list[str] = []
+    comments: list[str] = []
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, String):
@@ -130,7 +131,9 @@ def read(text: str) -> ReadResult:
             macros[block.key.lower()] = value
             diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
         elif isinstance(block, Preamble):
-            preambles.append(block.value)
+            preambles.append(f"@preamble{{{block.value}}}")
+        elif isinstance(block, ExplicitComment):  # JabRef's groups and settings live here
+            comments.append(f"@comment{{{block.comment}}}")
         elif isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
             entry = block.ignore_error_block
             if isinstance(entry, Entry):
@@ -148,7 +151,8 @@ def read(text: str) -> ReadResult:
         records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
         if problems:
             diagnostics += problems
-    metadata = {"preamble": "\n".join(preambles)} if preambles else {}
+    metadata = {k: v for k, v in (("preamble", "\n".join(preambles)),
+                                  ("comments", "\n".join(comments))) if v}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
                       metadata=metadata)
 

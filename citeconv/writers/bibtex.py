@@ -18,6 +18,7 @@ from typing import Iterable
 
 from .. import latex, mapping
 from ..model import Date, Name, Record
+from ..keys import safe_key
 from ..names import format_bibtex_names
 
 NAME = "bibtex"
@@ -55,14 +56,6 @@ def _percent(match: re.Match[str]) -> str:
 
 #: a backslash before a brace or at the end: bibtexparser would not see the brace (BibTeX would)
 _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^")
-#: characters that end or split a citation key in BibTeX, bibtexparser and biber, or that TeX
-#: would act on when the key reaches the .bbl (``\bibitem{key}``): ``%`` ``#`` ``~`` ``\\`` ``^^``
-_KEY_UNSAFE = re.compile(r"[\s,{}()\"#%=\\~^]")
-
-
-def _safe_key(key: str) -> str:
-    """The id as a BibTeX key; characters that would end the key or the entry become ``_``."""
-    return _KEY_UNSAFE.sub("_", key) or "_"
 
 
 def _bib_type(record: Record) -> str:
@@ -168,7 +161,7 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
 
 def format_entry(record: Record, ascii_only: bool = False) -> str:
     bib_type, fields = entry_fields(record, ascii_only)
-    lines = [f"@{bib_type}{{{_safe_key(record.id)},"]
+    lines = [f"@{bib_type}{{{safe_key(record.id)},"]
     for name, value in fields:
         if name == "month" and value in mapping.MONTHS:
             lines.append(f"  {name} = {value},")
@@ -179,12 +172,13 @@ def format_entry(record: Record, ascii_only: bool = False) -> str:
 
 
 def write(records: Iterable[Record], ascii_only: bool = False, preamble: str = "",
-          **_: object) -> str:
-    chunks = []
-    if preamble:
-        chunks.append(f"@preamble{{{preamble}}}\n" if not preamble.startswith(('"', "{"))
-                      else f"@preamble{{{preamble}}}\n")
+          comments: str = "", **_: object) -> str:
+    """``preamble`` and ``comments``: ``@preamble{…}`` / ``@comment{…}`` blocks as the BibTeX
+    reader keeps them (``ReadResult.metadata``), written before and after the entries."""
+    chunks = [preamble.strip() + "\n"] if preamble.strip() else []
     chunks.extend(format_entry(r, ascii_only) for r in records)
+    if comments.strip():
+        chunks.append(comments.strip() + "\n")
     return "\n".join(chunks)
 
 
