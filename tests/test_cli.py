@@ -150,3 +150,12 @@ def test_every_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text()
     for command in main.commands:
         assert f"citeconv {command}" in readme, command
+
+
+def test_a_key_bibtex_cannot_hold_is_renamed_and_reported():
+    data = json.dumps([{"id": "evil}, @misc{x,", "type": "book", "title": "T"}])
+    result = run("convert", "--from", "csl-json", "-", input=data)
+    assert result.exit_code == 0
+    assert result.stdout == "@book{evil___@misc_x_,\n  title = {T},\n}\n"
+    assert result.stderr == ("<stdin>:1: warning: key 'evil}, @misc{x,' has characters a BibTeX "
+                             "key cannot hold; renamed 'evil___@misc_x_' [keys.unsafe]\n")
