@@ -389,10 +389,16 @@ def read(text: str) -> ReadResult:
                       metadata=metadata)
 
 
+_FIELD_LINE = re.compile(r'^\s*(?:@\w+\s*[{(]|[\w-]+\s*=\s*[{"\d\w]|"[\w-]+"\s*:)', re.M)
+
+
 def detect(text: str) -> float:
     """Share of lines explained by title / one-name-per-line / abstract entries, 0.0-1.0."""
     try:
-        entries, header, stray = _parse(text[:100_000])
+        head = text[:100_000]
+        if len(_FIELD_LINE.findall(head)) * 10 > head.count("\n") + 1:
+            return 0.0  # "key = value" / "@type{" lines: a data format, not a page of titles
+        entries, header, stray = _parse(head)
         good = [e for e in entries
                 if any(len(n.text.split()) > 1 and n.titleness < 0.5 for n in e.names)]
         if not good:
