@@ -140,3 +140,16 @@ def test_csl_json_reader_reports_bad_items_with_lines():
     assert [r.id for r in result.records] == ["a", "b"]
     assert [(d.line, d.severity, d.code) for d in result.diagnostics] == [
         (7, "error", "csl-json.item"), (8, "warning", "csl-json.field")]
+
+
+@pytest.mark.parametrize("month, issued, day_extra", [
+    ("aug", (2020, 8), None), ('"August"', (2020, 8), None), ("8", (2020, 8), None),
+    ('"05 aug"', (2020, 8, 5), None), ('"aug 5,"', (2020, 8, 5), None),
+    ('"10--11 jan"', (2020, 1), "10–11"),
+])
+def test_month_forms_found_in_real_files(month, issued, day_extra):
+    result = api.read(f"@misc{{a, title={{T}}, year=2020, month={month}}}", "bibtex")
+    record = result.records[0]
+    assert record.get("issued") == Date(parts=(issued,))
+    assert record.extra.get("day") == day_extra
+    assert result.diagnostics == ()

@@ -353,15 +353,15 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
     if re.fullmatch(r"-?\d{1,4}", year_text):
         parts.append(int(year_text))
         month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
-        month = mapping.MONTH_NAMES.get(month_text) or (int(month_text) if month_text.isdigit()
-                                                        and 1 <= int(month_text) <= 12 else 0)
+        month, day_in_month = _month_and_day(month_text)
         if month:
             parts.append(month)
-            day_text = values.get("day", ("", 0))[0].strip()
+            day_text = values.get("day", ("", 0))[0].strip() or day_in_month
             if day_text.isdigit() and 1 <= int(day_text) <= 31:
                 parts.append(int(day_text))
             elif day_text:
-                extra["day"] = _decoded("day", values, problems)
+                extra["day"] = (_decoded("day", values, problems) if "day" in values
+                                else latex.decode(day_text, False))
         elif month_text:
             extra["month"] = _decoded("month", values, problems)
             problems.append(_warn("bibtex.month", f"month {month_text!r} not understood; kept "
@@ -372,6 +372,24 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
         for name in ("month", "day"):
             if name in values:
                 extra[name] = _decoded(name, values, problems)
+
+
+_MONTH_DAY = re.compile(r"^(?:(?P<d1>[\d\-–]+)\s*(?P<m1>[a-z]+)|(?P<m2>[a-z]+)\.?\s*(?P<d2>[\d\-–]+))$")
+
+
+def _month_and_day(text: str) -> tuple[int, str]:
+    """``aug``, ``August``, ``8`` -> (8, ""); ``05 aug``, ``aug 5`` (ACL Anthology) -> (8, "5");
+    ``10--11 jan`` -> (1, "10--11"). (0, "") when it is no month."""
+    if text.isdigit():
+        return (int(text), "") if 1 <= int(text) <= 12 else (0, "")
+    if text in mapping.MONTH_NAMES:
+        return mapping.MONTH_NAMES[text], ""
+    m = _MONTH_DAY.match(text.replace(",", ""))
+    if not m:
+        return 0, ""
+    month = mapping.MONTH_NAMES.get((m["m1"] or m["m2"]).rstrip("."), 0)
+    day = (m["d1"] or m["d2"]).lstrip("0")
+    return (month, day) if month and day else (0, "")
 
 
 def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagnostic]) -> str:
