@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from enum import IntEnum
+from pathlib import Path
 
 import click
 
@@ -66,7 +67,7 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
     for name in inputs or ("-",):
         label = "<stdin>" if name == "-" else name
         try:
-            data = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
             text = decode_input(data, encoding)
             del data  # big files: the bytes are not needed once decoded
         except OSError as err:
@@ -82,9 +83,9 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
                   "listing, or name the layout with --from")
         records += result.records
         diagnostics += result.diagnostics
-        for name, blocks in kept.items():
-            if result.metadata.get(name):
-                blocks.append(result.metadata[name])
+        for kind, blocks in kept.items():
+            if result.metadata.get(kind):
+                blocks.append(result.metadata[kind])
     with_keys = keys.assign_keys(records)
     for old, new in zip(records, with_keys):
         if old.id and old.id != new.id:
@@ -200,7 +201,7 @@ def detect(input: str, encoding: str | None) -> None:  # noqa: A002
     from . import api
     from .textio import InputEncodingError, decode_input
     try:
-        data = sys.stdin.buffer.read() if input == "-" else open(input, "rb").read()
+        data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
         text = decode_input(data, encoding)
     except (OSError, InputEncodingError, LookupError) as err:
         _fail(f"{input}: {err}")
