@@ -3,6 +3,7 @@
     read(text, layout=None, filename="") -> ReadResult     # layout None = detect
     detect(text) -> list[(layout, score)]                  # best first
     write(records, fmt="bibtex", **options) -> str
+    convert(text, fmt="bibtex", layout=None, **options) -> (str, diagnostics)   # read + keys + write
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import dataclasses
 from typing import Any, Iterable
 
 from . import readers
-from .model import ReadResult, Record, Source
+from .model import Diagnostic, ReadResult, Record, Source
 
 #: minimum detection score, and how far ahead of the runner-up the winner must be
 MIN_SCORE = 0.5
@@ -60,3 +61,12 @@ def read(text: str, layout: str | None = None, filename: str = "") -> ReadResult
 def write(records: Iterable[Record], fmt: str = "bibtex", **options: Any) -> str:
     from . import writers
     return writers.get(fmt).write(list(records), **options)
+
+
+def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
+            **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Read ``text``, give every record a citation key, write ``fmt``: what the CLI does."""
+    from .keys import assign_keys_reported
+    result = read(text, layout)
+    records, renamed = assign_keys_reported(result.records)
+    return write(records, fmt, **options), result.diagnostics + tuple(renamed)

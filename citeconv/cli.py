@@ -86,21 +86,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
         for kind, blocks in kept.items():
             if result.metadata.get(kind):
                 blocks.append(result.metadata[kind])
-    with_keys = keys.assign_keys(records)
-    for old, new in zip(records, with_keys):
-        if old.id and old.id != new.id:
-            diagnostics.append(_renamed(old, new))
-    return with_keys, diagnostics, {k: "\n".join(v) for k, v in kept.items()}
-
-
-def _renamed(old, new):  # type: ignore[no-untyped-def]
-    from .keys import safe_key
-    from .model import Diagnostic
-    if safe_key(old.id) != old.id:
-        return Diagnostic("keys.unsafe", f"key {old.id!r} has characters a BibTeX key cannot "
-                          f"hold; renamed {new.id!r}", line=old.source.line, file=old.source.file)
-    return Diagnostic("keys.duplicate", f"duplicate key {old.id!r} renamed {new.id!r}",
-                      line=old.source.line, file=old.source.file)
+    with_keys, renamed = keys.assign_keys_reported(records)
+    return with_keys, diagnostics + renamed, {k: "\n".join(v) for k, v in kept.items()}
 
 
 def _fail(message: str) -> None:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-from .model import Date, Name, Record
+from .model import Date, Diagnostic, Name, Record
 
 TOKENS = {
     "family": "first author's family name (editor's if no author), particles dropped",
@@ -95,3 +95,20 @@ def _suffix(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         letters = chr(97 + rem) + letters
     return letters
+
+
+def assign_keys_reported(records: Iterable[Record]) -> tuple[list[Record], list[Diagnostic]]:
+    """``assign_keys`` plus a warning for every key that had to change (duplicate, unsafe)."""
+    records = list(records)
+    keyed = assign_keys(records)
+    problems = []
+    for old, new in zip(records, keyed):
+        if not old.id or old.id == new.id:
+            continue
+        if safe_key(old.id) != old.id:
+            code, message = "keys.unsafe", (f"key {old.id!r} has characters a BibTeX key cannot "
+                                            f"hold; renamed {new.id!r}")
+        else:
+            code, message = "keys.duplicate", f"duplicate key {old.id!r} renamed {new.id!r}"
+        problems.append(Diagnostic(code, message, line=old.source.line, file=old.source.file))
+    return keyed, problems

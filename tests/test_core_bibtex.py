@@ -153,3 +153,11 @@ def test_month_forms_found_in_real_files(month, issued, day_extra):
     assert record.get("issued") == Date(parts=(issued,))
     assert record.extra.get("day") == day_extra
     assert result.diagnostics == ()
+
+
+def test_convert_is_read_keys_write_and_reports_renamed_keys():
+    import citeconv
+    out, diagnostics = citeconv.convert("@misc{x, title={A}}\n@misc{X, title={B}}")
+    assert out == "@misc{x,\n  title = {A},\n}\n\n@misc{Xa,\n  title = {B},\n}\n"
+    assert [d.format() for d in diagnostics] == [
+        "<input>:2: warning: duplicate key 'X' renamed 'Xa' [keys.duplicate]"]
