@@ -60,7 +60,7 @@ def read(text: str, layout: str | None = None, filename: str = "") -> ReadResult
 
 def write(records: Iterable[Record], fmt: str = "bibtex", **options: Any) -> str:
     from . import writers
-    return writers.get(fmt).write(list(records), **options)
+    return writers.get(fmt).write(list(records), fmt=fmt, **options)
 
 
 def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
