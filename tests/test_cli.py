@@ -159,3 +159,43 @@ def test_a_key_bibtex_cannot_hold_is_renamed_and_reported():
     assert result.stdout == "@book{evil___@misc_x_,\n  title = {T},\n}\n"
     assert result.stderr == ("<stdin>:1: warning: key 'evil}, @misc{x,' has characters a BibTeX "
                              "key cannot hold; renamed 'evil___@misc_x_' [keys.unsafe]\n")
+
+
+LISTING = ROOT / "examples" / "arxiv-listing.txt"
+
+
+@pytest.mark.parametrize("style, expected", [
+    ("apa", "(Vaswani et al., 2017)\n(Devlin et al., 2018; Zoph et al., 2022)\n"),
+    ("ieee", "[1]\n[2], [3]\n"),
+])
+def test_cite_prints_one_cluster_per_group(style, expected):
+    result = run("cite", "vaswani2017attention;devlin2018bert,zoph2022stmoe", str(LISTING),
+                 "--style", style)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_cite_unknown_key_exits_1_and_lists_the_keys():
+    result = run("cite", "nope", str(LISTING))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == ("citeconv: error: unknown citation key(s): nope; keys in the input: "
+                             "devlin2018bert, openai2024gpt4o, vaswani2017attention, "
+                             "zoph2022stmoe\n")
+
+
+def test_render_to_text_and_unknown_style():
+    result = run("convert", str(LISTING), "--to", "text", "--style", "apa")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "Devlin, J., Chang, M.-W., Lee, K., et al. (2018). BERT: Pre-training of Deep "
+        "Bidirectional Transformers for Language Understanding. arXiv.")
+    bad = run("convert", str(LISTING), "--to", "text", "--style", "apaa")
+    assert (bad.exit_code, bad.stdout) == (1, "")
+    assert "unknown CSL style 'apaa'" in bad.stderr and "apa" in bad.stderr
+
+
+def test_styles_search():
+    result = run("styles", "ieee")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "ieee\tIEEE Reference Guide version 11.29.2023"
+    none = run("styles", "no-such-style-anywhere")
+    assert (none.exit_code, none.stdout) == (1, "")
