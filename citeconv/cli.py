@@ -248,7 +248,9 @@ def cite(keys: str, inputs: tuple[str, ...], layout: str, fmt: str, style: str,
         _fail(f"unknown citation key(s): {', '.join(missing)}; keys in the input: "
               f"{', '.join(sorted(known.values())[:10])}")
     from .render import render_citations
+    from .writers.styled import check_locale
     try:
+        check_locale(locale)
         result = render_citations([r.to_csl() for r in records],
                                   [[known[k.lower()] for k in c] for c in clusters],
                                   style=style, fmt=fmt, locale=locale)

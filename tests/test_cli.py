@@ -199,3 +199,11 @@ def test_styles_search():
     assert result.stdout.splitlines()[0] == "ieee\tIEEE Reference Guide version 11.29.2023"
     none = run("styles", "no-such-style-anywhere")
     assert (none.exit_code, none.stdout) == (1, "")
+
+
+def test_unknown_locale_exits_1_with_suggestions():
+    result = run("convert", str(LISTING), "--to", "text", "--locale", "en-UK")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "citeconv: error: unknown locale 'en-UK'; did you mean: en-US, en-GB?\n"
+    german = run("convert", str(LISTING), "--to", "text", "--style", "ieee", "--locale", "de")
+    assert german.exit_code == 0 and "u. a." in german.stdout

@@ -1,20 +1,42 @@
 """Records -> a rendered bibliography (text, html, markdown, latex, rst) through a CSL style.
 
 ``write(records, fmt=..., style="apa", locale=None)`` renders with ``citeconv.render`` and wraps
-the entries with ``citeconv.render.formats.wrap_bibliography``; rendering warnings are returned
-by ``render(...)`` for the CLI to print.
+the entries with ``citeconv.render.formats.wrap_bibliography``; ``render(...)`` also returns the
+rendering warnings for the CLI to print. ``check_locale`` turns a locale citeproc-py does not
+have (it would fall back to en-US without a word) into a ``LookupError`` naming close ones.
 """
 from __future__ import annotations
 
+import difflib
+from pathlib import Path
 from typing import Iterable
 
 from ..model import Record
+
+
+def _locales() -> list[str]:
+    import citeproc
+    folder = Path(citeproc.__file__).parent / "data" / "locales"
+    return sorted(p.stem[len("locales-"):] for p in folder.glob("locales-*.xml"))
+
+
+def check_locale(locale: str | None) -> None:
+    if not locale:
+        return
+    known = _locales()
+    lowered = {k.lower(): k for k in known}
+    if locale.lower() in lowered or any(k.split("-")[0] == locale.lower() for k in lowered):
+        return
+    close = difflib.get_close_matches(locale, known, n=3, cutoff=0.5)
+    hint = f"; did you mean: {', '.join(close)}?" if close else f"; known: {', '.join(known)}"
+    raise LookupError(f"unknown locale {locale!r}{hint}")
 
 
 def render(records: Iterable[Record], fmt: str = "text", style: str = "apa",
            locale: str | None = None) -> tuple[str, tuple[str, ...]]:
     from ..render import render_bibliography
     from ..render.formats import wrap_bibliography
+    check_locale(locale)
     records = list(records)
     result = render_bibliography([r.to_csl() for r in records], style=style, fmt=fmt,
                                  locale=locale)
