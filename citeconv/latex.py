@@ -234,8 +234,21 @@ def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tu
         return _squash(value), ()
     decoder = _Decoder(value, protect_case)
     text = decoder.group(0)
+    if protect_case and _NOCASE in text:
+        text = _INWORD_NOCASE.sub(_whole_word_nocase, text)
     text = unicodedata.normalize("NFC", _squash(text))
     return text, tuple(dict.fromkeys(decoder.warnings))  # each problem once per value
+
+
+#: a brace group inside a word (``{A}merican``) protects the word: CSL processors change case
+#: word by word, and citeproc-py would otherwise treat the rest as a word of its own
+_INWORD_NOCASE = re.compile(r'(?<![\\\w])(\w*)<span class="nocase">([^<>]*)</span>(\w*)')
+
+
+def _whole_word_nocase(m: re.Match[str]) -> str:
+    if not m.group(1) and not m.group(3):
+        return m.group(0)
+    return f'{_NOCASE}{m.group(1)}{m.group(2)}{m.group(3)}</span>'
 
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")

@@ -161,3 +161,13 @@ def test_convert_is_read_keys_write_and_reports_renamed_keys():
     assert out == "@misc{x,\n  title = {A},\n}\n\n@misc{Xa,\n  title = {B},\n}\n"
     assert [d.format() for d in diagnostics] == [
         "<input>:2: warning: duplicate key 'X' renamed 'Xa' [keys.duplicate]"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("North {A}merican", 'North <span class="nocase">American</span>'),
+    ("{A}{B}c", '<span class="nocase">A</span><span class="nocase">Bc</span>'),
+    (r"\noopsort{a}Volumes", r'\noopsort<span class="nocase">a</span>Volumes'),
+])
+def test_a_brace_group_inside_a_word_protects_the_word(raw, expected):
+    assert decode(raw) == expected
+    assert decode(encode(expected, protect=True)) == expected
