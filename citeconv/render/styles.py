@@ -81,6 +81,22 @@ def _all_names() -> dict[str, pathlib.Path]:
     return names
 
 
+def _direct(name: str) -> pathlib.Path | None:
+    """``_all_names().get(name)`` without listing ~10,000 files (−60 ms per process), where the
+    file system answers exactly as the listing would: case-sensitive (Linux), a plain name."""
+    import sys
+
+    if not sys.platform.startswith("linux") or not name or name.startswith(".") or any(
+            c in name for c in "/\\\0*?[]"):
+        return None
+    root = styles_dir()
+    for sub in (root, root / "dependent"):
+        p = sub / (name + ".csl")
+        if p.is_file():
+            return p
+    return None
+
+
 def resolve_style(name_or_path: str | pathlib.Path) -> StylePath:
     text = str(name_or_path)
     p = pathlib.Path(text).expanduser()
@@ -89,7 +105,9 @@ def resolve_style(name_or_path: str | pathlib.Path) -> StylePath:
     if ("/" in text or "\\" in text) and not p.is_file():
         raise StyleNotFound(text, ())
     name = text[:-4] if text.endswith(".csl") else text
-    found = _all_names().get(name)
+    found = _direct(name)
+    if found is None:
+        found = _all_names().get(name)
     if found is None:
         close = difflib.get_close_matches(name, list(_all_names()), n=5, cutoff=0.6)
         raise StyleNotFound(text, close)
@@ -100,7 +118,7 @@ def _follow(path: pathlib.Path) -> StylePath:
     parent, locale = _parent_of(path)
     if parent is None:
         return StylePath(path)
-    target = _all_names().get(parent)
+    target = _direct(parent) or _all_names().get(parent)
     if target is None:
         raise StyleNotFound(parent, ())
     out = StylePath(target)
