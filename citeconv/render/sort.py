@@ -59,6 +59,15 @@ def _cmp(a: Any, b: Any) -> int:
     return (sa > sb) - (sa < sb)
 
 
+def _tie_key(value: Any) -> Any:
+    """Equal for two normalised key values exactly when ``compare`` finds them equal."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return ("i", value)
+    return ("s", str(value))
+
+
 def sort(self: Any, items: list, context: Any) -> list:
     if len(items) < 2:
         return list(items)  # nothing to order: skip rendering the keys
@@ -66,21 +75,41 @@ def sort(self: Any, items: list, context: Any) -> list:
     columns, descending = [], []
     from .layout import _current
 
+    # A key is rendered only for the items still tied on every earlier key: the comparison
+    # never looks further for the others, so the order is the same. Not when a year suffix is
+    # set: its "year_suffix_done" flag outlives one render, so every render counts there.
+    lazy = not any("year_suffix" in item.reference for item in items)
+    ties = [list(range(len(items)))]
     for key in keys:
         descending.append(key.get("sort", "ascending").lower() == "descending")
-        values = []
-        for item in items:
+        if lazy:
+            wanted = sorted(i for group in ties for i in group)
+        else:
+            wanted = range(len(items))
+        column: list[Any] = [None] * len(items)
+        for i in wanted:
             _current.pop("repressed", None)  # cs:substitute state is per key and item
             try:
-                values.append(key.sort_keys([item], context)[0])
+                value = key.sort_keys([items[i]], context)[0]
             except Exception:  # noqa: BLE001 - a bad key must not abort the sort
-                values.append(None)
+                value = None
+            column[i] = _norm(value)
         _current.pop("repressed", None)
-        columns.append([_norm(v) for v in values])
+        columns.append(column)
+        if lazy:
+            split = []
+            for group in ties:
+                by_value: dict[Any, list[int]] = {}
+                for i in group:
+                    by_value.setdefault(_tie_key(column[i]), []).append(i)
+                split += [g for g in by_value.values() if len(g) > 1]
+            ties = split
+            if not ties:
+                break
     rows = list(range(len(items)))
 
     def compare(i: int, j: int) -> int:
-        for col, desc in zip(columns, descending):
+        for col, desc in zip(columns, descending):  # the columns rendered so far
             a, b = col[i], col[j]
             if a is None and b is None:
                 continue
