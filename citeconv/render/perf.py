@@ -6,7 +6,12 @@ Contract
   ancestor layout/citation/bibliography, terms, locale dates, date-parts, substitute, et-al), and
   a parsed style is never edited after loading except for citeproc-py inserting a missing
   cs:name into a cs:names, which changes none of those answers; so results are stable.
-- ``CitationItem.reference`` is looked up once per cite item instead of on every access.
+- ``CitationItem.reference`` is looked up once per cite item and then kept in the item's
+  ``__dict__`` (a non-data descriptor), so later reads are plain attribute reads.
+- ``get_root()`` is memoised per element (an element of a parsed style or locale never changes
+  tree; the one element citeproc-py creates, a cs:name, is inserted before it is rendered), and
+  ``get_formatter()`` reads the formatter off the memoised root, as citeproc-py does, on every
+  call (the formatter changes per bibliography).
 - Keys hold the element proxies alive, which keeps lxml returning the same proxy for a node; the
   memo is bounded by the size of the styles loaded (the engine caches at most 32 styles).
 - Output is byte-identical with and without the memo (``bench/render_speed.py`` checks it).
@@ -18,12 +23,30 @@ from typing import Any
 __all__ = ["install", "uninstall", "clear"]
 
 _memo: dict[tuple[Any, str], list] = {}
+_roots: dict[Any, Any] = {}
 _original: Any = None
 _reference: Any = None
+_get_root: Any = None
+_get_formatter: Any = None
 
 
 def clear() -> None:
     _memo.clear()
+    _roots.clear()
+
+
+class _Reference:
+    """``CitationItem.reference``, computed on first read and stored in the item's ``__dict__``
+    under the same name (which then wins over this non-data descriptor)."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        get = dict.__getitem__
+        # citeproc-py walks three CustomDict getattrs for this
+        ref = get(get(get(obj, "citation"), "bibliography").source, get(obj, "key"))
+        obj.__dict__["reference"] = ref
+        return ref
 
 
 def install() -> None:
@@ -46,20 +69,33 @@ def install() -> None:
 
     from citeproc.source import CitationItem
 
-    global _reference
-    _reference = CitationItem.reference
+    global _reference, _get_root, _get_formatter
+    _reference = CitationItem.__dict__["reference"]
+    CitationItem.reference = _Reference()
 
-    def reference(self: Any) -> Any:
-        # the item's reference, looked up once (citeproc-py walks three CustomDict getattrs)
-        ref = self.__dict__.get("_citeconv_ref")
-        if ref is None:
-            get = dict.__getitem__
-            ref = get(get(get(self, "citation"), "bibliography").source, get(self, "key"))
-            self.__dict__["_citeconv_ref"] = ref
-        return ref
+    _get_root = model.CitationStylesElement.get_root
+    _get_formatter = model.CitationStylesElement.get_formatter
+    roots = _roots
+    Locale = model.Locale
 
-    CitationItem.reference = property(reference)
+    def get_root(self: Any) -> Any:
+        try:
+            return roots[self]
+        except KeyError:
+            root = roots[self] = self.getroottree().getroot()
+            return root
 
+    def get_formatter(self: Any) -> Any:
+        try:
+            root = roots[self]
+        except KeyError:
+            root = roots[self] = self.getroottree().getroot()
+        if isinstance(root, Locale):
+            return root.style.formatter
+        return root.formatter
+
+    model.CitationStylesElement.get_root = get_root
+    model.CitationStylesElement.get_formatter = get_formatter
 
 
 def uninstall() -> None:
@@ -72,5 +108,7 @@ def uninstall() -> None:
 
         model.CitationStylesElement.xpath_search = _original
         CitationItem.reference = _reference
+        model.CitationStylesElement.get_root = _get_root
+        model.CitationStylesElement.get_formatter = _get_formatter
         _original = None
     clear()
