@@ -12,6 +12,9 @@ Contract
   tree; the one element citeproc-py creates, a cs:name, is inserted before it is rendered), and
   ``get_formatter()`` reads the formatter off the memoised root, as citeproc-py does, on every
   call (the formatter changes per bibliography).
+- ``Formatted.format`` returns its input (numbers as ``str``) for an element with none of the
+  five formatting attributes, without the five formatter look-ups that would each return it
+  unchanged (per element, remembered).
 - Keys hold the element proxies alive, which keeps lxml returning the same proxy for a node; the
   memo is bounded by the size of the styles loaded (the engine caches at most 32 styles).
 - Output is byte-identical with and without the memo (``bench/render_speed.py`` checks it).
@@ -28,11 +31,15 @@ _original: Any = None
 _reference: Any = None
 _get_root: Any = None
 _get_formatter: Any = None
+_format: Any = None
+_plain: dict[Any, bool] = {}
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
 def clear() -> None:
     _memo.clear()
     _roots.clear()
+    _plain.clear()
 
 
 class _Reference:
@@ -97,6 +104,23 @@ def install() -> None:
     model.CitationStylesElement.get_root = get_root
     model.CitationStylesElement.get_formatter = get_formatter
 
+    global _format
+    _format = model.Formatted.format
+    original_format = _format
+    plain = _plain
+
+    def format(self: Any, string: Any) -> Any:
+        try:
+            unformatted = plain[self]
+        except KeyError:
+            attrib = self.attrib
+            unformatted = plain[self] = not any(a in attrib for a in _FORMATTING)
+        if unformatted:
+            return str(string) if isinstance(string, (int, float)) else string
+        return original_format(self, string)
+
+    model.Formatted.format = format
+
 
 def uninstall() -> None:
     """Back to citeproc-py's uncached lookups (for measuring and checking identical output)."""
@@ -110,5 +134,6 @@ def uninstall() -> None:
         CitationItem.reference = _reference
         model.CitationStylesElement.get_root = _get_root
         model.CitationStylesElement.get_formatter = _get_formatter
+        model.Formatted.format = _format
         _original = None
     clear()
