@@ -133,7 +133,28 @@ def install() -> None:
 
     model.Text._variable = _variable
 
-    text_process = model.Text.process
+    from citeproc.string import String
+
+    def text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        # citeproc-py's Text.process, asking whether the item has a language instead of
+        # catching VariableError for the many items without one (same results)
+        if context is None:
+            context = self
+        reference = item.reference
+        if "language" in reference:
+            language = reference["language"][:2]
+        else:
+            language = self.get_root().get("default-locale", "en")[:2]
+        attrib = self.attrib
+        if "variable" in attrib:
+            text = self._variable(item, context)
+        elif "macro" in attrib:
+            text = self.get_macro(self.get("macro")).render(item, context)
+        elif "term" in attrib:
+            text = self._term(item)
+        elif "value" in attrib:
+            text = String(self.preformat(self.get("value")))
+        return text, language  # noqa: F821 - unbound as in citeproc-py when none applies
 
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if "macro" not in self.attrib:
