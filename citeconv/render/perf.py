@@ -12,6 +12,9 @@ Contract
   tree; the one element citeproc-py creates, a cs:name, is inserted before it is rendered), and
   ``get_formatter()`` reads the formatter off the memoised root, as citeproc-py does, on every
   call (the formatter changes per bibliography).
+- ``element.name`` (citeproc-py's ``find('cs:name')`` attribute access) is remembered per
+  (element, name) when it finds an element; a missing child is looked up again every time
+  (citeproc-py inserts a cs:name where none was found).
 - ``Formatted.format`` returns its input (numbers as ``str``) for an element with none of the
   five formatting attributes, without the five formatter look-ups that would each return it
   unchanged (per element, remembered).
@@ -33,6 +36,8 @@ _get_root: Any = None
 _get_formatter: Any = None
 _format: Any = None
 _plain: dict[Any, bool] = {}
+_children: dict[tuple[Any, str], Any] = {}
+_getattr: Any = None
 _FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
@@ -40,6 +45,7 @@ def clear() -> None:
     _memo.clear()
     _roots.clear()
     _plain.clear()
+    _children.clear()
 
 
 class _Reference:
@@ -121,6 +127,22 @@ def install() -> None:
 
     model.Formatted.format = format
 
+    global _getattr
+    _getattr = model.SomewhatObjectifiedElement.__getattr__
+    children = _children
+    nsmap = model.SomewhatObjectifiedElement.nsmap
+
+    def __getattr__(self: Any, name: str) -> Any:
+        try:
+            return children[(self, name)]
+        except KeyError:
+            found = self.find("cs:" + name, nsmap)
+            if found is not None:
+                children[(self, name)] = found
+            return found
+
+    model.SomewhatObjectifiedElement.__getattr__ = __getattr__
+
 
 def uninstall() -> None:
     """Back to citeproc-py's uncached lookups (for measuring and checking identical output)."""
@@ -135,5 +157,6 @@ def uninstall() -> None:
         model.CitationStylesElement.get_root = _get_root
         model.CitationStylesElement.get_formatter = _get_formatter
         model.Formatted.format = _format
+        model.SomewhatObjectifiedElement.__getattr__ = _getattr
         _original = None
     clear()
