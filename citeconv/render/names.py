@@ -14,7 +14,8 @@ Contract
 - Literal names print as given. A suffix follows with a space (a comma with ``comma-suffix``).
 - The et-al marker remembered by ``items.prepare`` (jgm/citeproc's convention) means the list is
   longer than given: at most ``et-al-use-first`` names print, always followed by the et-al term.
-- ``Name.get_option`` is memoised per (element, option) when no sort options apply.
+- The name options (``Name.get_option`` for each) are remembered per (element, context) when no
+  sort options apply.
 """
 from __future__ import annotations
 
@@ -154,7 +155,23 @@ def _part(el: Any, which: str, text: Any) -> Any:
     return text
 
 
+_OPTIONS: dict[tuple[Any, Any], dict] = {}
+
+
 def _options(el: Any, context: Any, sort_options: Any, item: Any = None) -> dict:
+    """The name options for ``el`` rendered in ``context``; without sort options they depend only
+    on the style's elements (never edited after loading), so they are remembered per
+    (element, context) and a copy is returned."""
+    if sort_options is not None:
+        return _compute_options(el, context, sort_options)
+    key = (el, context)
+    cached = _OPTIONS.get(key)
+    if cached is None:
+        cached = _OPTIONS[key] = _compute_options(el, context, None)
+    return dict(cached)
+
+
+def _compute_options(el: Any, context: Any, sort_options: Any) -> dict:
     g = lambda n: el.get_option(n, context, sort_options)  # noqa: E731
     init = el.get("initialize")
     if init is None:
