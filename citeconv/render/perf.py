@@ -12,6 +12,9 @@ Contract
   tree; the one element citeproc-py creates, a cs:name, is inserted before it is rendered), and
   ``get_formatter()`` reads the formatter off the memoised root, as citeproc-py does, on every
   call (the formatter changes per bibliography).
+- ``Affixed.wrap`` returns its input for an element without prefix and suffix when the input is
+  a ``str``, ``String`` or ``MixedString`` (exact types): for those, citeproc-py's two empty
+  concatenations and seams give back the same object.
 - ``element.name`` (citeproc-py's ``find('cs:name')`` attribute access) is remembered per
   (element, name) when it finds an element; a missing child is looked up again every time
   (citeproc-py inserts a cs:name where none was found).
@@ -37,6 +40,8 @@ _get_formatter: Any = None
 _format: Any = None
 _plain: dict[Any, bool] = {}
 _children: dict[tuple[Any, str], Any] = {}
+_bare: dict[Any, bool] = {}
+_wrap: Any = None
 _getattr: Any = None
 _FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
@@ -46,6 +51,7 @@ def clear() -> None:
     _roots.clear()
     _plain.clear()
     _children.clear()
+    _bare.clear()
 
 
 class _Reference:
@@ -143,6 +149,26 @@ def install() -> None:
 
     model.SomewhatObjectifiedElement.__getattr__ = __getattr__
 
+    global _wrap
+    from citeproc.string import MixedString, String
+
+    _wrap = model.Affixed.wrap
+    original_wrap = _wrap
+    bare = _bare
+    same = (str, String, MixedString)
+
+    def wrap(self: Any, string: Any) -> Any:
+        if type(string) in same:
+            try:
+                unaffixed = bare[self]
+            except KeyError:
+                unaffixed = bare[self] = self.get("prefix", "") == "" and self.get("suffix", "") == ""
+            if unaffixed:
+                return string
+        return original_wrap(self, string)
+
+    model.Affixed.wrap = wrap
+
 
 def uninstall() -> None:
     """Back to citeproc-py's uncached lookups (for measuring and checking identical output)."""
@@ -158,5 +184,6 @@ def uninstall() -> None:
         model.CitationStylesElement.get_formatter = _get_formatter
         model.Formatted.format = _format
         model.SomewhatObjectifiedElement.__getattr__ = _getattr
+        model.Affixed.wrap = _wrap
         _original = None
     clear()
