@@ -76,12 +76,27 @@ def _affix(item: Any, text: Any) -> Any:
     return prefix + text + suffix if (prefix or suffix) else text
 
 
+def _is_bad(cite: Any) -> bool:
+    """``cite.is_bad()`` (its key is not among the bibliography's keys) with a set instead of a
+    list scan (quadratic over a large bibliography's disambiguation). citeproc-py only appends
+    to ``bib.keys`` (register) or replaces the list (sort), so the set is rebuilt when the list
+    object or its length changes."""
+    bib = cite.bibliography
+    keys = bib.keys
+    cached = bib.__dict__.get("_citeconv_keyset")
+    if cached is None or cached[0] is not keys or cached[1] != len(keys):
+        cached = (keys, len(keys), set(keys))
+        bib.__dict__["_citeconv_keyset"] = cached
+    return cite.key not in cached[2]
+
+
 def render_citation(self: Any, citation: Any, callback: Any) -> Any:
     from citeproc.source import VariableError
 
     parent = self.getparent()
-    good = [c for c in citation.cites if not c.is_bad()]
-    bad = [c for c in citation.cites if c.is_bad()]
+    good, bad = [], []
+    for c in citation.cites:
+        (bad if _is_bad(c) else good).append(c)
     if parent.sort is not None:
         good = parent.sort.sort(good, self)
     collapse = parent.get("collapse")
