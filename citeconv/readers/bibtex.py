@@ -22,7 +22,8 @@ from bibtexparser.splitter import Splitter
 
 from .. import latex, mapping
 from . import _bibsplit
-from ..model import DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, Name, ReadResult, Record, Severity, Source, parse_edtf
+from ..model import (DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, ReadResult, Record,
+                     Severity, Source, parse_edtf)
 from ..names import parse_bibtex_names
 
 NAME = "bibtex"
@@ -422,4 +423,4 @@ def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: i
     return "article"
 
 
-__all__ = ["NAME", "detect", "read", "convert_entry", "resolve_value", "Name"]
+__all__ = ["NAME", "detect", "read", "convert_entry", "resolve_value"]

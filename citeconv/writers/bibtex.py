@@ -9,7 +9,7 @@ Contract (the canonical form; ``write(read(write(rs))) == write(rs)``)
   words whose capitals matter are brace-protected in titles; ``ascii_only`` writes LaTeX accents.
 - arXiv preprints (CSL ``article`` published by ``arXiv``) are ``@misc`` with ``eprint``,
   ``archiveprefix`` and ``primaryclass``, as arXiv's own export does.
-- ``entries(records)`` exposes the middle stage: ``(type, key, [(field, value)])``.
+- ``entry_fields(record)`` exposes the middle stage: ``(type, [(field, value)])``.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import re
 from typing import Iterable
 
 from .. import latex, mapping
-from ..model import Date, Name, Record
+from ..model import Date, Record
 from ..keys import safe_key
 from ..names import format_bibtex_names
 
@@ -182,4 +182,4 @@ def write(records: Iterable[Record], ascii_only: bool = False, preamble: str = "
     return "\n".join(chunks)
 
 
-__all__ = ["NAME", "write", "format_entry", "entry_fields", "Name"]
+__all__ = ["NAME", "write", "format_entry", "entry_fields"]
