@@ -22,6 +22,15 @@ Contract
   ``Charline Le Lan``) and the last word is never a particle (``QUOC V. LE``). Text that is
   not all capitals is returned unchanged.
 - ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
+- ``clean_input(text)``: what a browser copy adds, removed before a listing is read, with the
+  line count unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
+  joiners, soft hyphens and the word joiner are deleted; no-break and narrow spaces become
+  spaces; CR LF and lone CR become LF.
+- ``is_furniture(line)``: page furniture a listing page shows between entries and that carries
+  no data (``Page 1 of 3``, ``Load more``, ``Show all``, ``Previous``/``Next``, ``Back to top``,
+  ``Cite``/``PDF``/``Code`` badges alone on a line, ``Showing 1-20 of 85``, ``Sort by …``).
+  Readers drop such lines and count them in ``ReadResult.metadata["furniture"]``
+  (``furniture_note``).
 """
 from __future__ import annotations
 
@@ -71,10 +80,57 @@ _TEX = (
 )
 
 
+# "…more" glued to the cut (a site's "show more" link copied with the text)
+_GLUED_MORE = re.compile(r"(?:…|\.\.\.)(?:more|More|MORE)(?=$|[^\s\w]|[a-z])")
+
+
 def remove_truncation_markers(text: str) -> str:
-    """Delete "see more" splice markers and rejoin the two halves exactly."""
-    marked = _TRUNCATION.sub("\x00", text)
+    """Delete "see more" splice markers and rejoin the two halves exactly; a glued ``…more``
+    at the very end leaves the ``…`` that says the text was cut."""
+    text = text.rstrip()
+    if _GLUED_MORE.search(text[-8:]) and re.search(r"(?:…|\.\.\.)more$", text, re.I):
+        text = re.sub(r"(?:…|\.\.\.)more$", "…", text, flags=re.I)
+    marked = _GLUED_MORE.sub("\x00", _TRUNCATION.sub("\x00", text))
     return marked.replace(" \x00 ", " ").replace("\x00", "")
+
+
+# ------------------------------------------------------------------ browser-copy noise
+_DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
+
+
+def clean_input(text: str) -> str:
+    """BOM, zero-width characters and soft hyphens deleted, odd spaces to spaces, CR LF to LF;
+    the number of lines is unchanged."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DELETE).translate(_SPACES)
+
+
+_FURNITURE = re.compile(
+    r"^(?:page \d+(?: of \d+)?|load(?:ing)? more(?: results| papers| publications)?|"
+    r"(?:show|see|view) (?:all|more|less)(?: \w+)?(?: \(\d+\))?|more|less|"
+    r"(?:«\s*|‹\s*|<\s*)?(?:previous|prev|next|first|last)(?:\s*[»›>])?(?: page)?|"
+    r"back to top|scroll to top|(?:\d+\s+){1,9}\d+(?:\s+next)?|"
+    r"(?:pdf|code|cite|bibtex|html|doi|video|slides|poster|project page|website|abstract|"
+    r"save|share|copy|export|download|open access|highlight|oral|spotlight|new)"
+    r"(?:\s*[|·•]\s*(?:pdf|code|cite|bibtex|html|doi|video|slides|poster|project page|"
+    r"website|abstract|save|share|copy|export|download))*|"
+    r"showing (?:results )?\d+\s*(?:-|–|to)\s*\d+ of \d+.*|\d+ (?:results|publications|papers)|"
+    r"sort(?:ed)? by\b.{0,40}|filter(?: by)?\b.{0,40}|cited by \d+|"
+    r"©.{0,80}|copyright\b.{0,80}|all rights reserved\.?|privacy(?: policy)?|terms(?: of use)?)$",
+    re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    """A line of page furniture (navigation, paging, badges): no bibliographic data."""
+    return bool(_FURNITURE.match(line.strip()))
+
+
+def furniture_note(lines: list[int]) -> dict[str, str]:
+    """``{"furniture": "3 line(s) of page furniture dropped: 4, 17, 30"}`` or ``{}``."""
+    if not lines:
+        return {}
+    shown = ", ".join(map(str, lines[:20])) + (", …" if len(lines) > 20 else "")
+    return {"furniture": f"{len(lines)} line(s) of page furniture dropped: {shown}"}
 
 
 def _rejoin_headings(text: str) -> str:
