@@ -239,6 +239,9 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
     """``Family, Given[, Suffix]`` (or ``Family, Suffix, Given``) -> Name, ambiguity note."""
     family = parts[0]
     suffix = " ".join(p for p in parts[1:] if p.lower() in SUFFIXES)
+    fam = family.split()
+    if len(fam) > 1 and fam[-1].lower() in SUFFIXES and not suffix:  # "Daumé III, Hal"
+        family, suffix = " ".join(fam[:-1]), fam[-1]
     given = " ".join(p for p in parts[1:] if p.lower() not in SUFFIXES)
     note = ""
     fam_words = family.split()

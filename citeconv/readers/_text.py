@@ -31,6 +31,13 @@ Contract
   ``Cite``/``PDF``/``Code`` badges alone on a line, ``Showing 1-20 of 85``, ``Sort by …``).
   Readers drop such lines and count them in ``ReadResult.metadata["furniture"]``
   (``furniture_note``).
+- ``looks_like_correspondence(text)``: e-mail headers or addresses, greetings and sign-offs,
+  meeting-note labels (``Attendees:``, ``Action items``), bullets or times of day on their own
+  lines: text that merely contains names, which the listing detectors refuse.
+- ``abstract_run(lines) -> (abstract lines, rest)``: where an entry's abstract ends. A web copy
+  gives an abstract as one line; a further line continues it only when the abstract stopped
+  mid-sentence, the line starts in lower case or is a paragraph of prose (12+ words ending a
+  sentence). The rest is text from elsewhere that the reader reports, never abstract text.
 """
 from __future__ import annotations
 
@@ -94,6 +101,27 @@ def remove_truncation_markers(text: str) -> str:
     return marked.replace(" \x00 ", " ").replace("\x00", "")
 
 
+_SENTENCE_END = re.compile(r"[.!?…)\]\"”’]$")
+
+
+def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(abstract lines, lines after them that are not abstract). A web copy gives the abstract
+    as one line; a further line continues it only when the abstract stopped mid-sentence, the
+    line starts in lower case, or it is a paragraph of prose (12+ words ending a sentence). A
+    short line after a finished abstract starts text from elsewhere (another entry pasted in
+    another layout), which must not vanish into this abstract."""
+    if not lines:
+        return [], []
+    for k in range(1, len(lines)):
+        prev, ln = lines[k - 1], lines[k]
+        if not _SENTENCE_END.search(prev) or ln[:1].islower():
+            continue
+        if len(ln.split()) >= 12 and _SENTENCE_END.search(ln):
+            continue
+        return lines[:k], lines[k:]
+    return lines, []
+
+
 # ------------------------------------------------------------------ browser-copy noise
 _DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
@@ -123,6 +151,33 @@ _FURNITURE = re.compile(
 def is_furniture(line: str) -> bool:
     """A line of page furniture (navigation, paging, badges): no bibliographic data."""
     return bool(_FURNITURE.match(line.strip()))
+
+
+_STRONG = re.compile(  # one of these is enough
+    r"^(?:(?:from|to|cc|bcc|subject|sent|fwd?)\s*:.*|.*\b[\w.+\-]+@[\w\-]+\.[a-z]{2,}\b.*|"
+    r"(?:hi|hello|hey|dear)\s+[\w .'’\-]{1,40}[,!:]|(?:hi|hello|hey)\s*[,!]?|"
+    r"(?:attendees|participants|agenda|action items?|minutes|next steps|todo)\s*:.*|"
+    r".*\b(?:meeting notes|meeting minutes|minutes of the)\b.*)$", re.IGNORECASE)
+_WEAK = re.compile(  # two of these
+    r"^(?:(?:thanks|thank you|cheers|best|regards|best regards|kind regards|sincerely|see you)"
+    r"\s*[,!.]?|(?:present|decisions?|notes|date|re)\s*:.*|[-*•]\s.*|"
+    r"\d{1,2}[:h]\d{2}\s*(?:am|pm)?\b.*|.*\b(?:meeting|call|sync|stand-?up)\b.*)$",
+    re.IGNORECASE)
+
+
+def looks_like_correspondence(text: str) -> bool:
+    """E-mail or meeting-note furniture: one strong line or two weak ones (see the contract)."""
+    weak = 0
+    for line in text[:50_000].split("\n")[:400]:
+        line = line.strip()
+        if not line:
+            continue
+        if _STRONG.match(line):
+            return True
+        weak += bool(_WEAK.match(line))
+        if weak >= 2:
+            return True
+    return False
 
 
 def furniture_note(lines: list[int]) -> dict[str, str]:

@@ -31,7 +31,14 @@ import re
 from ..model import ETAL, Date, Diagnostic, Name, ReadResult, Record, Severity, Source
 from ..names import PARTICLES, SUFFIXES, is_organisation, parse_name_noted
 from . import arxiv_categories as cats
-from ._text import ARXIV_ID, clean_abstract, clean_input, furniture_note, is_furniture
+from ._text import (
+    ARXIV_ID,
+    abstract_run,
+    clean_abstract,
+    clean_input,
+    furniture_note,
+    is_furniture,
+)
 
 NAME = "arxiv"
 
@@ -290,7 +297,7 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     m = _header(lines[0])
     assert m is not None
     diags: list[Diagnostic] = []
-    abstract, rest = _abstract_lines(lines[2:])
+    abstract, rest = abstract_run(lines[2:])
     if rest:
         diags.extend(_foreign(nums[len(nums) - len(rest):], rest))
         nums, lines = nums[:len(nums) - len(rest)], lines[:len(lines) - len(rest)]
@@ -315,27 +322,6 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     rec = _record(start, body[:p].strip(), names, _date(m.group("date")), None,
                   " ".join(abstract), extra)
     return rec, diags
-
-
-_SENTENCE_END = re.compile(r"[.!?…)\]\"”’]$")
-
-
-def _abstract_lines(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(abstract lines, lines after them that are not abstract). A web copy gives the abstract
-    as one line; a further line continues it only when the abstract stopped mid-sentence, the
-    line starts in lower case, or it is a paragraph of prose (12+ words ending a sentence). A
-    short line after a finished abstract starts text from elsewhere (another entry pasted in
-    another layout), which must not vanish into this abstract."""
-    if not lines:
-        return [], []
-    for k in range(1, len(lines)):
-        prev, ln = lines[k - 1], lines[k]
-        if not _SENTENCE_END.search(prev) or ln[:1].islower():
-            continue
-        if len(ln.split()) >= 12 and _SENTENCE_END.search(ln):
-            continue
-        return lines[:k], lines[k:]
-    return lines, []
 
 
 def _foreign(nums: list[int], lines: list[str]) -> list[Diagnostic]:
