@@ -21,6 +21,9 @@ Contract
   ``Le``/``La``/``El`` stay capitalised unless a particle precedes them (``CHARLINE LE LAN`` ->
   ``Charline Le Lan``) and the last word is never a particle (``QUOC V. LE``). Text that is
   not all capitals is returned unchanged.
+- ``arxiv_fields(arxiv_id)``: the fields an arXiv id gives a record: ``publisher`` arXiv,
+  ``number`` (the bare id), ``URL`` (abs page) and ``DOI`` (``10.48550/arXiv.<id>``, the DOI
+  arXiv registers for every paper).
 - ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
 - ``clean_input(text)``: what a browser copy adds, removed before a listing is read, with the
   line count unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
@@ -239,6 +242,12 @@ def _tex_escapes(text: str) -> str:
     for pattern, repl in _TEX:
         text = pattern.sub(repl, text)
     return text
+
+
+def arxiv_fields(arxiv_id: str) -> dict[str, str]:
+    """publisher, number, URL and DOI for a known arXiv id (see the contract)."""
+    return {"publisher": "arXiv", "number": arxiv_id, "URL": f"https://arxiv.org/abs/{arxiv_id}",
+            "DOI": f"10.48550/arXiv.{arxiv_id}"}
 
 
 def find_arxiv_id(text: str) -> str | None:

@@ -34,6 +34,7 @@ from . import arxiv_categories as cats
 from ._text import (
     ARXIV_ID,
     abstract_run,
+    arxiv_fields,
     clean_abstract,
     clean_input,
     furniture_note,
@@ -278,8 +279,7 @@ def _record(line: int, title: str, authors: tuple[Name, ...], issued: Date | Non
     arxiv_id = arxiv_id or stamped
     fields: dict[str, object] = {
         "title": " ".join(title.split()), "author": authors, "publisher": "arXiv",
-        "abstract": abstract, "issued": issued, "number": arxiv_id,
-        "URL": f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None}
+        "abstract": abstract, "issued": issued, **(arxiv_fields(arxiv_id) if arxiv_id else {})}
     return Record(id="", type="article", fields=fields,  # type: ignore[arg-type]
                   extra={k: v for k, v in extra.items() if v}, source=Source(line=line))
 

@@ -54,6 +54,7 @@ from ..names import (
 )
 from ._text import (
     abstract_run,
+    arxiv_fields,
     clean_abstract,
     clean_input,
     furniture_note,
@@ -333,7 +334,7 @@ def _record(lines: list[str], block: tuple[int, int, int, int],
     rtype = "document"
     if arxiv_id:
         rtype = "article"
-        fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
+        fields.update(arxiv_fields(arxiv_id))
     return Record(id="", type=rtype, fields=fields,  # type: ignore[arg-type]
                   source=Source(line=title_i + 1))
 

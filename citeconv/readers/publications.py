@@ -52,6 +52,7 @@ from ..namedata import (
 from ..names import PARTICLES, SUFFIXES, is_initial, is_organisation, parse_name_noted
 from ._text import (
     _TRUNCATION,
+    arxiv_fields,
     clean_abstract,
     clean_input,
     furniture_note,
@@ -404,7 +405,7 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
     rtype = "document"
     if arxiv_id:
         rtype = "article"
-        fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
+        fields.update(arxiv_fields(arxiv_id))
     return Record(id="", type=rtype, fields=fields,  # type: ignore[arg-type]
                   source=Source(line=line))
 
