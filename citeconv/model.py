@@ -4,8 +4,8 @@ Contract
 - ``Record.fields`` maps CSL variable names to a ``str`` (CSL rich text: plain text where only
   ``<i> <b> <sup> <sub> <span class="nocase"> <span style="font-variant:small-caps;">`` are
   markup), a ``tuple[Name, ...]`` (name variables) or a ``Date`` (date variables).
-- ``Record.extra`` keeps source fields that have no CSL home (BibTeX ``keywords``, ``file``…);
-  writers that can carry them write them back.
+- ``Record.extra`` keeps source fields that have no CSL home (BibTeX ``file``, ``owner``…);
+  writers that can carry them write them back (CSL-JSON: ``note`` lines, see ``cslextra``).
 - ``to_csl()`` / ``from_csl()`` are exact inverses for every record the readers produce.
 - ``Source`` (file, line) says where a record came from; it never takes part in equality.
 - An "et al." marker in a name list is ``ETAL`` (CSL-JSON ``{"literal": "others"}``, BibTeX
@@ -238,7 +238,8 @@ class Record:
         return dataclasses.replace(self, fields=fields)
 
     def to_csl(self) -> dict[str, Any]:
-        """CSL-JSON for this record; ``extra`` is carried in a ``citeconv-extra`` object."""
+        """CSL-JSON for this record; ``extra`` is carried in standard variables
+        (``keyword``, ``note`` lines: ``cslextra``)."""
         out: dict[str, Any] = {"id": self.id, "type": self.type}
         for key in sorted(self.fields):
             value = self.fields[key]
@@ -248,18 +249,18 @@ class Record:
                 out[key] = [n.to_csl() for n in value]
             else:
                 out[key] = value
-        if self.extra:
-            out["citeconv-extra"] = dict(sorted(self.extra.items()))
-        return out
+        from .cslextra import exported  # extra carried in standard variables (see there)
+        return exported(out, self.extra)
 
     @classmethod
     def from_csl(cls, data: Mapping[str, Any], source: Source | None = None) -> "Record":
+        from .cslextra import imported
         fields: dict[str, FieldValue] = {}
-        extra: dict[str, str] = {}
+        data, extra = imported(data)
         for key, value in data.items():
             if key in ("id", "type") or value is None:
                 continue
-            if key == "citeconv-extra" and isinstance(value, Mapping):
+            if key == "citeconv-extra" and isinstance(value, Mapping):  # citeconv < 0.2 output
                 extra.update({str(k): str(v) for k, v in value.items()})
             elif key in NAME_VARIABLES and isinstance(value, list):
                 fields[key] = tuple(Name.from_csl(n) for n in value if isinstance(n, (Mapping, str)))

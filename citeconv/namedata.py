@@ -210,6 +210,8 @@ ahmed ali hassan hussein omar khalid reza amir hossein javad mahdi mehdi hamid s
 kumar raj ravi vijay anil sunil amit rahul arjun krishna deepak prasad
 wei ming jun hui yan ying xin jie li hong hua lei yu chi kit wing man
 sasha alexandra rosemary shane ajit karolina
+henrique henri enrique antonio antónio manuel francisco fernanda gabriel gabriela lucas mateus
+vinicius vinícius thiago bruno leonardo caio guilherme jose josé maria luiz luis paulo
 """)
 
 # Organisations that publish under their own name (a free-text author equal to one, in any case,

@@ -239,6 +239,9 @@ def _parse_sorted(parts: list[str]) -> tuple[Name, str]:
     """``Family, Given[, Suffix]`` (or ``Family, Suffix, Given``) -> Name, ambiguity note."""
     family = parts[0]
     suffix = " ".join(p for p in parts[1:] if p.lower() in SUFFIXES)
+    fam = family.split()
+    if len(fam) > 1 and fam[-1].lower() in SUFFIXES and not suffix:  # "Daumé III, Hal"
+        family, suffix = " ".join(fam[:-1]), fam[-1]
     given = " ".join(p for p in parts[1:] if p.lower() not in SUFFIXES)
     note = ""
     fam_words = family.split()
@@ -278,6 +281,11 @@ def _parse_display(words: list[str]) -> tuple[Name, str]:
             j = i
             while j < len(words) - 1 and is_particle(words[j]):
                 j += 1
+            if i > 1 and words[i - 1].lower() in PARTICLES | nd.CAPITAL_PREFIXES:
+                # a capitalised particle before them starts the family (``Fernando De la
+                # Torre``): the person writes it capitalised, so it is not dropped or demoted
+                return Name(family=" ".join(words[i - 1:]), given=" ".join(words[:i - 1]),
+                            suffix=suffix), ""
             return Name(family=" ".join(words[j:]), given=" ".join(words[:i]),
                         non_dropping_particle=" ".join(words[i:j]), suffix=suffix), ""
     for i in range(1, len(words) - 1):  # rule 2: capitalised family prefixes

@@ -94,7 +94,9 @@ def test_seed_listing_reads_cleanly() -> None:
     text = _seed("000")
     assert arxiv.detect(text) >= 0.9
     result = arxiv.read(text)
-    assert len(result.records) == text.count("\n") // 3 + 1 and not result.diagnostics
+    assert len(result.records) == text.count("\n") // 3 + 1
+    # three-word names are split with the warning the README promises; nothing else is reported
+    assert {d.code for d in result.diagnostics} <= {"arxiv.name-split"}
     for rec in result.records:
         assert rec.get("title") and rec.get("issued").day and rec.extra["primaryclass"]
         assert all(n.family or n.literal for n in rec.get("author"))
@@ -175,7 +177,8 @@ def test_glued_title_author_split(line: str, title: str, first: Name) -> None:
     assert rec.get("title") == title
     assert rec.get("author")[0] == first
     assert (rec.get("author")[-1] == ETAL) == line.endswith("et al.")
-    assert not result.diagnostics
+    # only a three-word name's split may be reported (README: the arXiv layout warns on them)
+    assert {d.code for d in result.diagnostics} <= {"arxiv.name-split"}
 
 
 def test_affiliations_after_et_al_may_look_like_names() -> None:

@@ -21,7 +21,26 @@ Contract
   ``Le``/``La``/``El`` stay capitalised unless a particle precedes them (``CHARLINE LE LAN`` ->
   ``Charline Le Lan``) and the last word is never a particle (``QUOC V. LE``). Text that is
   not all capitals is returned unchanged.
+- ``arxiv_fields(arxiv_id)``: the fields an arXiv id gives a record: ``publisher`` arXiv,
+  ``number`` (the bare id), ``URL`` (abs page) and ``DOI`` (``10.48550/arXiv.<id>``, the DOI
+  arXiv registers for every paper).
 - ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
+- ``clean_input(text)``: what a browser copy adds, removed before a listing is read, with the
+  line count unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
+  joiners, soft hyphens and the word joiner are deleted; no-break and narrow spaces become
+  spaces; CR LF and lone CR become LF.
+- ``is_furniture(line)``: page furniture a listing page shows between entries and that carries
+  no data (``Page 1 of 3``, ``Load more``, ``Show all``, ``Previous``/``Next``, ``Back to top``,
+  ``Cite``/``PDF``/``Code`` badges alone on a line, ``Showing 1-20 of 85``, ``Sort by …``).
+  Readers drop such lines and count them in ``ReadResult.metadata["furniture"]``
+  (``furniture_note``).
+- ``looks_like_correspondence(text)``: e-mail headers or addresses, greetings and sign-offs,
+  meeting-note labels (``Attendees:``, ``Action items``), bullets or times of day on their own
+  lines: text that merely contains names, which the listing detectors refuse.
+- ``abstract_run(lines) -> (abstract lines, rest)``: where an entry's abstract ends. A web copy
+  gives an abstract as one line; a further line continues it only when the abstract stopped
+  mid-sentence, the line starts in lower case or is a paragraph of prose (12+ words ending a
+  sentence). The rest is text from elsewhere that the reader reports, never abstract text.
 """
 from __future__ import annotations
 
@@ -71,10 +90,105 @@ _TEX = (
 )
 
 
+# "…more" glued to the cut (a site's "show more" link copied with the text)
+_GLUED_MORE = re.compile(r"(?:…|\.\.\.)(?:more|More|MORE)(?=$|[^\s\w]|[a-z])")
+
+
 def remove_truncation_markers(text: str) -> str:
-    """Delete "see more" splice markers and rejoin the two halves exactly."""
-    marked = _TRUNCATION.sub("\x00", text)
+    """Delete "see more" splice markers and rejoin the two halves exactly; a glued ``…more``
+    at the very end leaves the ``…`` that says the text was cut."""
+    text = text.rstrip()
+    if _GLUED_MORE.search(text[-8:]) and re.search(r"(?:…|\.\.\.)more$", text, re.I):
+        text = re.sub(r"(?:…|\.\.\.)more$", "…", text, flags=re.I)
+    marked = _GLUED_MORE.sub("\x00", _TRUNCATION.sub("\x00", text))
     return marked.replace(" \x00 ", " ").replace("\x00", "")
+
+
+_SENTENCE_END = re.compile(r"[.!?…)\]\"”’]$")
+
+
+def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(abstract lines, lines after them that are not abstract). A web copy gives the abstract
+    as one line; a further line continues it only when the abstract stopped mid-sentence, the
+    line starts in lower case, or it is a paragraph of prose (12+ words ending a sentence). A
+    short line after a finished abstract starts text from elsewhere (another entry pasted in
+    another layout), which must not vanish into this abstract."""
+    if not lines:
+        return [], []
+    for k in range(1, len(lines)):
+        prev, ln = lines[k - 1], lines[k]
+        if not _SENTENCE_END.search(prev) or ln[:1].islower():
+            continue
+        if len(ln.split()) >= 12 and _SENTENCE_END.search(ln):
+            continue
+        return lines[:k], lines[k:]
+    return lines, []
+
+
+# ------------------------------------------------------------------ browser-copy noise
+_DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
+
+
+def clean_input(text: str) -> str:
+    """BOM, zero-width characters and soft hyphens deleted, odd spaces to spaces, CR LF to LF;
+    the number of lines is unchanged."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DELETE).translate(_SPACES)
+
+
+_FURNITURE = re.compile(
+    r"^(?:page \d+(?: of \d+)?|load(?:ing)? more(?: results| papers| publications)?|"
+    r"(?:show|see|view) (?:all|more|less)(?: \w+)?(?: \(\d+\))?|more|less|"
+    r"(?:«\s*|‹\s*|<\s*)?(?:previous|prev|next|first|last)(?:\s*[»›>])?(?: page)?|"
+    r"back to top|scroll to top|(?:\d+\s+){1,9}\d+(?:\s+next)?|"
+    r"(?:pdf|code|cite|bibtex|html|doi|video|slides|poster|project page|website|abstract|"
+    r"save|share|copy|export|download|open access|highlight|oral|spotlight|new)"
+    r"(?:\s*[|·•]\s*(?:pdf|code|cite|bibtex|html|doi|video|slides|poster|project page|"
+    r"website|abstract|save|share|copy|export|download))*|"
+    r"showing (?:results )?\d+\s*(?:-|–|to)\s*\d+ of \d+.*|\d+ (?:results|publications|papers)|"
+    r"sort(?:ed)? by\b.{0,40}|filter(?: by)?\b.{0,40}|cited by \d+|"
+    r"©.{0,80}|copyright\b.{0,80}|all rights reserved\.?|privacy(?: policy)?|terms(?: of use)?)$",
+    re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    """A line of page furniture (navigation, paging, badges): no bibliographic data."""
+    return bool(_FURNITURE.match(line.strip()))
+
+
+_STRONG = re.compile(  # one of these is enough
+    r"^(?:(?:from|to|cc|bcc|subject|sent|fwd?)\s*:.*|.*\b[\w.+\-]+@[\w\-]+\.[a-z]{2,}\b.*|"
+    r"(?:hi|hello|hey|dear)\s+[\w .'’\-]{1,40}[,!:]|(?:hi|hello|hey)\s*[,!]?|"
+    r"(?:attendees|participants|agenda|action items?|minutes|next steps|todo)\s*:.*|"
+    r".*\b(?:meeting notes|meeting minutes|minutes of the)\b.*)$", re.IGNORECASE)
+_WEAK = re.compile(  # two of these
+    r"^(?:(?:thanks|thank you|cheers|best|regards|best regards|kind regards|sincerely|see you)"
+    r"\s*[,!.]?|(?:present|decisions?|notes|date|re)\s*:.*|[-*•]\s.*|"
+    r"\d{1,2}[:h]\d{2}\s*(?:am|pm)?\b.*|.*\b(?:meeting|call|sync|stand-?up)\b.*)$",
+    re.IGNORECASE)
+
+
+def looks_like_correspondence(text: str) -> bool:
+    """E-mail or meeting-note furniture: one strong line or two weak ones (see the contract)."""
+    weak = 0
+    for line in text[:50_000].split("\n")[:400]:
+        line = line.strip()
+        if not line:
+            continue
+        if _STRONG.match(line):
+            return True
+        weak += bool(_WEAK.match(line))
+        if weak >= 2:
+            return True
+    return False
+
+
+def furniture_note(lines: list[int]) -> dict[str, str]:
+    """``{"furniture": "3 line(s) of page furniture dropped: 4, 17, 30"}`` or ``{}``."""
+    if not lines:
+        return {}
+    shown = ", ".join(map(str, lines[:20])) + (", …" if len(lines) > 20 else "")
+    return {"furniture": f"{len(lines)} line(s) of page furniture dropped: {shown}"}
 
 
 def _rejoin_headings(text: str) -> str:
@@ -128,6 +242,12 @@ def _tex_escapes(text: str) -> str:
     for pattern, repl in _TEX:
         text = pattern.sub(repl, text)
     return text
+
+
+def arxiv_fields(arxiv_id: str) -> dict[str, str]:
+    """publisher, number, URL and DOI for a known arXiv id (see the contract)."""
+    return {"publisher": "arXiv", "number": arxiv_id, "URL": f"https://arxiv.org/abs/{arxiv_id}",
+            "DOI": f"10.48550/arXiv.{arxiv_id}"}
 
 
 def find_arxiv_id(text: str) -> str | None:

@@ -29,9 +29,17 @@ import datetime
 import re
 
 from ..model import ETAL, Date, Diagnostic, Name, ReadResult, Record, Severity, Source
-from ..names import PARTICLES, SUFFIXES, is_organisation, parse_name
+from ..names import PARTICLES, SUFFIXES, is_organisation, parse_name_noted
 from . import arxiv_categories as cats
-from ._text import ARXIV_ID, clean_abstract
+from ._text import (
+    ARXIV_ID,
+    abstract_run,
+    arxiv_fields,
+    clean_abstract,
+    clean_input,
+    furniture_note,
+    is_furniture,
+)
 
 NAME = "arxiv"
 
@@ -78,7 +86,8 @@ def _header(line: str) -> re.Match[str] | None:
 # --------------------------------------------------------------------------- detection
 def detect(text: str) -> float:
     """0..1: how much ``text`` looks like either arXiv listing shape."""
-    lines = [ln.strip() for ln in text[:200_000].splitlines() if ln.strip()][:600]
+    lines = [ln.strip() for ln in clean_input(text[:200_000]).split("\n")
+             if ln.strip() and not is_furniture(ln)][:600]
     return round(max(_listing_score(lines), _page_score(lines)), 3) if lines else 0.0
 
 
@@ -153,7 +162,8 @@ def _org_score(piece: str) -> float | None:
     if not known and any(re.search(r"[a-z][A-Z]", t) for t in toks[1:] if not _AI_ORG.match(t)):
         return None  # only the first word may be glued-looking (BigScience, DeepSeek-AI)
     cut = re.match(r"[A-Z]{2,}[a-z]", toks[0]) is not None  # "BMistral": "…12B" + "Mistral"
-    return 2.5 + 0.05 * len(toks[0]) - (2.0 if cut else 0.0)
+    cut = cut or re.match(r"[A-Z]+\d", toks[0]) is not None  # "AI01.AI": "…01.AI" + "01.AI"
+    return 2.5 + 0.05 * len(toks[0]) - (2.0 if cut else 0.0) + (0.5 if known else 0.0)
 
 
 def _piece_score(piece: str) -> float:
@@ -194,6 +204,13 @@ def _split_score(title: str, names: str, etal: bool) -> float:
     return score - (1.0 if etal and len(pieces) < 3 else 0.0)
 
 
+def _starts_name(line: str, p: int) -> bool:
+    """Can the authors start at ``p``? A capital, or a digit that starts an organisation glued
+    on after a letter (``…by 01.AI`` + ``01.AI, Alex Young``)."""
+    return line[p].isupper() or (line[p].isdigit() and line[p - 1].isalpha() and any(
+        line[p:].lower().startswith(org) for org in _MORE_ORGS if org[:1].isdigit()))
+
+
 def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
     """Where the authors start in a glued ``TitleAuthor, Author`` line: (index, ambiguous).
 
@@ -203,26 +220,40 @@ def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
         scored = sorted(((  # best first; on a tie the longer author part
             -_split_score(line[:p], line[p:], etal), p)
             for p in range(max(1, len(line) - _AUTHORS_MAX), len(line))
-            if line[p].isupper() and (not line[p - 1].isspace()) == glued))
+            if _starts_name(line, p) and (not line[p - 1].isspace()) == glued))
         if scored and scored[0][0] < 0:
             close = len(scored) > 1 and scored[1][0] - scored[0][0] < 0.75
             return scored[0][1], close or not glued
     return 0, False
 
 
-def _names(pieces: list[str]) -> tuple[Name, ...]:
-    return tuple(Name(literal=p) if _org_score(p) is not None else parse_name(p)
-                 for p in pieces if p)
+def _names(pieces: list[str], line: int = 0,
+           diags: list[Diagnostic] | None = None) -> tuple[Name, ...]:
+    """Pieces -> names; a guessed split of a person's name (three words and more, see
+    ``names``) is an ``arxiv.name-split`` warning when ``diags`` is given."""
+    out = []
+    for p in pieces:
+        if not p:
+            continue
+        if _org_score(p) is not None:
+            out.append(Name(literal=p))
+            continue
+        name, note = parse_name_noted(p)
+        if note and diags is not None:
+            diags.append(Diagnostic("arxiv.name-split", f"{p}: {note}", line=line, raw=p))
+        out.append(name)
+    return tuple(out)
 
 
-def _author_list(text: str) -> tuple[tuple[Name, ...], str]:
+def _author_list(text: str, line: int = 0, diags: list[Diagnostic] | None = None
+                 ) -> tuple[tuple[Name, ...], str]:
     """A page ``Authors:`` value -> names (+ETAL); parenthesised affiliations are returned."""
     text = re.sub(r"\(\s*\d+\s+additional authors? not shown\s*\)", "", text)
     affs = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\([^()]*\)", "", text)
     text, n = re.subn(r",?\s*(?:et al\.?|and others)\s*$", "", text.strip())
     text = re.sub(r"\s+and\s+", ", ", text)
-    names = _names([p for p in _pieces(text) if p])
+    names = _names([p for p in _pieces(text) if p], line, diags)
     return names + ((ETAL,) if n else ()), ", ".join(a.strip() for a in affs if a.strip())
 
 
@@ -248,8 +279,7 @@ def _record(line: int, title: str, authors: tuple[Name, ...], issued: Date | Non
     arxiv_id = arxiv_id or stamped
     fields: dict[str, object] = {
         "title": " ".join(title.split()), "author": authors, "publisher": "arXiv",
-        "abstract": abstract, "issued": issued, "number": arxiv_id,
-        "URL": f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None}
+        "abstract": abstract, "issued": issued, **(arxiv_fields(arxiv_id) if arxiv_id else {})}
     return Record(id="", type="article", fields=fields,  # type: ignore[arg-type]
                   extra={k: v for k, v in extra.items() if v}, source=Source(line=line))
 
@@ -267,10 +297,11 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     m = _header(lines[0])
     assert m is not None
     diags: list[Diagnostic] = []
-    category = cats.resolve(m.group("code"))
-    if category is None:
-        diags.append(Diagnostic("arxiv.unknown-category", f"unknown arXiv category code "
-                                f"{m.group('code')!r}", line=start))
+    abstract, rest = abstract_run(lines[2:])
+    if rest:
+        diags.extend(_foreign(nums[len(nums) - len(rest):], rest))
+        nums, lines = nums[:len(nums) - len(rest)], lines[:len(lines) - len(rest)]
+    category = _category(m.group("code"), " ".join(abstract), start, diags)
     if len(lines) < 2:
         return None, diags + [_error("arxiv.no-title", "entry has no title line", start, lines)]
     body, affiliation = lines[1], ""
@@ -286,11 +317,39 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     if ambiguous:
         diags.append(Diagnostic("arxiv.ambiguous-split", f"title/author split is a guess: "
                                 f"{body[:p]!r} | {body[p:]!r}", line=nums[1]))
-    names = _names(_pieces(body[p:])) + ((ETAL,) if etal else ())
+    names = _names(_pieces(body[p:]), nums[1], diags) + ((ETAL,) if etal else ())
     extra = {"primaryclass": category or m.group("code"), "affiliation": affiliation}
     rec = _record(start, body[:p].strip(), names, _date(m.group("date")), None,
-                  " ".join(lines[2:]), extra)
+                  " ".join(abstract), extra)
     return rec, diags
+
+
+def _foreign(nums: list[int], lines: list[str]) -> list[Diagnostic]:
+    """Lines after an entry's abstract that are not part of it: one ERROR that keeps them."""
+    return [_error("arxiv.unparsed-block", f"{len(lines)} line(s) after the abstract of the "
+                   "entry above are not an arXiv listing entry; not read", nums[0], lines)]
+
+
+def _category(code: str, abstract: str, line: int, diags: list[Diagnostic]) -> str | None:
+    """The header's code as a category. A code several archives share (``CO``: stat, math,
+    astro-ph) takes the full category the entry itself shows (an ``arXiv:… [math.CO]`` stamp
+    in its abstract); without one it is the listing default, with an
+    ``arxiv.ambiguous-category`` warning."""
+    category = cats.resolve(code)
+    if category is None:
+        diags.append(Diagnostic("arxiv.unknown-category", f"unknown arXiv category code "
+                                f"{code!r}", line=line))
+        return None
+    options = cats.candidates(code)
+    if len(options) < 2:
+        return category
+    shown = [c for c in re.findall(r"\[([\w.\-]+)\]", abstract) if c in options]
+    if shown:
+        return shown[0]
+    if cats.ambiguous(code):
+        diags.append(Diagnostic("arxiv.ambiguous-category", f"category code {code!r} is "
+                                f"{' or '.join(options)}; read as {category}", line=line))
+    return category
 
 
 # --------------------------------------------------------------------------- shape 2
@@ -363,11 +422,12 @@ def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[
     if not fields.get("title") or not fields.get("author"):
         return None, [_error("arxiv.page-entry", "arXiv page entry without Title: and "
                              "Authors:", start, lines)]
-    authors, affiliation = _author_list(fields["author"])
+    diags: list[Diagnostic] = []
+    authors, affiliation = _author_list(fields["author"], start, diags)
     extra = {"primaryclass": _primary(fields, arxiv_id), "affiliation": affiliation}
     rec = _record(start, fields["title"], authors, _page_date(fields, arxiv_id), arxiv_id,
                   _page_abstract(fields.get("abstract", "")), extra)
-    return rec, []
+    return rec, diags
 
 
 # --------------------------------------------------------------------------- reading
@@ -382,14 +442,19 @@ def _take_lead(lines: list[tuple[int, str]], keep: int) -> list[tuple[int, str]]
 Entry = tuple[str, list[tuple[int, str]]]  # kind, (line number, stripped text) pairs
 
 
-def _segment(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
-    """Non-blank lines -> entries and stray (line, text) pairs before the first entry."""
+def _segment(text: str) -> tuple[list[Entry], list[tuple[int, str]], list[int]]:
+    """Non-blank lines -> entries, stray (line, text) pairs before the first entry, and the
+    numbers of the page-furniture lines dropped."""
     entries: list[Entry] = []
     stray: list[tuple[int, str]] = []
+    furniture: list[int] = []
     titled = False  # does the current page entry have its Title: yet?
-    for no, raw in enumerate(text.splitlines(), 1):
+    for no, raw in enumerate(text.split("\n"), 1):
         ln = raw.strip()
         if not ln:
+            continue
+        if is_furniture(ln) and not _header(ln):
+            furniture.append(no)
             continue
         cur = entries[-1] if entries else None
         label = _LABEL.match(ln)
@@ -405,11 +470,11 @@ def _segment(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
             titled = titled or is_title
         else:
             stray.append((no, ln))
-    return entries, [(no, s) for no, s in stray if not _CHROME.match(s)]
+    return entries, [(no, s) for no, s in stray if not _CHROME.match(s)], furniture
 
 
 def _read(text: str) -> ReadResult:
-    entries, stray = _segment(text)
+    entries, stray, furniture = _segment(clean_input(text))
     records: list[Record] = []
     diags: list[Diagnostic] = []
     if stray:
@@ -422,7 +487,8 @@ def _read(text: str) -> ReadResult:
         diags.extend(found)
         if rec is not None:
             records.append(rec)
-    return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME)
+    return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
+                      metadata=furniture_note(furniture))
 
 
 def read(text: str) -> ReadResult:

@@ -7,6 +7,10 @@ Contract
   ``cond-mat.stat-mech``, ``cs.CL``), or ``None`` when it is not an arXiv class.
   A bare two-letter code shared by several archives resolves in the order of ``_PRIORITY``
   (cs, stat, eess, math, …): the listings citeconv reads are mostly machine-learning pages.
+- ``candidates(code)``: every category a bare code can stand for, the ``resolve`` one first
+  (aliases of one class count once: ``SY`` is eess.SY = cs.SY). ``ambiguous(code)``: several
+  candidates and the default is not a ``cs`` class (on machine-learning pages a bare ``CV`` is
+  cs.CV; a bare ``CO`` may be stat.CO, math.CO or astro-ph.CO and deserves a warning).
 - ``is_category(text)`` says whether ``text`` is a full category id (``hep-th``, ``math.CO``).
 """
 from __future__ import annotations
@@ -100,6 +104,31 @@ for _plain in _PLAIN:
 
 def is_category(text: str) -> bool:
     return text in CATEGORIES
+
+
+_ALIASES = frozenset({"cs.SY", "eess.SY", "cs.NA", "math.NA", "cs.IT", "math.IT", "math.MP",
+                      "math-ph", "stat.TH", "math.ST", "q-fin.EC", "econ.GN"})
+
+
+def candidates(code: str) -> tuple[str, ...]:
+    """Every category a bare listing code can stand for, the default first."""
+    code = code.strip()
+    first = resolve(code)
+    if first is None:
+        return ()
+    if "." in code or "-" in code:
+        return (first,)
+    others = [f"{a}.{code}" for a in _PRIORITY if f"{a}.{code}" in CATEGORIES
+              and f"{a}.{code}" != first]
+    if first in _ALIASES:
+        others = [o for o in others if o not in _ALIASES]
+    return (first, *others)
+
+
+def ambiguous(code: str) -> bool:
+    """Several candidates and a default outside ``cs`` (see the module contract)."""
+    found = candidates(code)
+    return len(found) > 1 and not found[0].startswith("cs.")
 
 
 def resolve(code: str) -> str | None:

@@ -43,6 +43,7 @@ import re
 from functools import lru_cache
 
 from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
+from .. import namedata as nd
 from ..names import (
     PARTICLES,
     SUFFIXES,
@@ -51,13 +52,23 @@ from ..names import (
     parse_name,
     parse_sorted_name,
 )
-from ._text import clean_abstract, normalise_caps_name
+from ._text import (
+    abstract_run,
+    arxiv_fields,
+    clean_abstract,
+    clean_input,
+    furniture_note,
+    is_furniture,
+    looks_like_correspondence,
+    normalise_caps_name,
+)
 
 NAME = "last-first"
 
 _WORD = re.compile(r"^(?:[^\W\d_]|[.'’\-])+$")
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")  # Koseki, Shin (Alexandre)
 _APOS_PARTICLE = re.compile(r"^(?:d|l|dell|degli|van)['’]", re.IGNORECASE)
+_LOWER_INITIALS = re.compile(r"^(?=[^\W\d_A-Z])(?:[^\W\d_]\.){1,3}$")  # Pinto, Henrique P. d.O.
 _NULL = "null"
 _MAX_WRAP = 30  # continuation lines of one wrapped author line
 
@@ -74,7 +85,7 @@ def _name_token(token: str) -> bool:
     if not all(_WORD.match(w) or (k and _NICKNAME.match(w)) for k, w in enumerate(words)):
         return False
     heads = [w for w in words if w.lower() not in PARTICLES and not _APOS_PARTICLE.match(w)
-             and not _NICKNAME.match(w)]
+             and not _NICKNAME.match(w) and not _LOWER_INITIALS.match(w)]
     return all(w[:1].isupper() for w in heads) and (bool(heads) or len(words) == 1)
 
 
@@ -113,7 +124,7 @@ def is_author_line(line: str) -> bool:
         return False
     nulls = sum(t == _NULL for t in tokens)
     pairs = len(tokens) - sum(t.lower() in SUFFIXES for t in tokens)
-    return nulls * 2 <= len(tokens) and (pairs % 2 == 0 or len(tokens) > 20)
+    return nulls * 2 <= len(tokens) and (pairs % 2 == 0 or len(tokens) >= 5)
 
 
 def _profile_line(lines: list[str]) -> bool:
@@ -171,9 +182,49 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, int, int, int]]:
 
 
 # ------------------------------------------------------------------ authors
+def _given_like(token: str) -> float:
+    words = token.split()
+    if any(is_initial(w) or _LOWER_INITIALS.match(w) for w in words):
+        return 1.0
+    if any(w.lower() in nd.COMMON_GIVEN_NAMES or re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", w)
+           for w in words):
+        return 1.0
+    return 0.0
+
+
+def _surname_like(token: str) -> float:
+    low = token.lower()
+    return 1.0 if low in nd.EAST_ASIAN_SURNAMES or low in nd.DOUBLE_SURNAME_HEADS else 0.0
+
+
+def _lone_at(tokens: list[str]) -> int | None:
+    """In an odd list of ``Family, Given`` tokens with no suffix, the index of the one-word name
+    (a family with no given part), chosen so that given slots hold given-looking tokens;
+    None when the list is even."""
+    if len(tokens) % 2 == 0 or any(t.lower() in SUFFIXES or t == _NULL or _stray(t)
+                                   for t in tokens):
+        return None
+    best, at = -99.0, len(tokens) - 1
+    for lone in range(0, len(tokens), 2):
+        score = 0.5 * _surname_like(tokens[lone]) - 1.0 * _given_like(tokens[lone])
+        rest = tokens[:lone] + tokens[lone + 1:]
+        for fam, giv in zip(rest[::2], rest[1::2]):
+            score += _given_like(giv) - _given_like(fam) + 0.5 * _surname_like(fam)
+        if score > best:
+            best, at = score, lone
+    return at
+
+
 def _pairs(tokens: list[str], line: int, diags: list[Diagnostic]) -> list[tuple[str, str, str]]:
     """Tokens -> (family, given, suffix) triples, dropping stray pairs."""
     out: list[tuple[str, str, str]] = []
+    lone = _lone_at(tokens)
+    if lone is not None:
+        diags.append(Diagnostic("last-first.odd-tokens", f"an odd number of name parts: read "
+                                f"{tokens[lone]!r} as a name with no given part (a guess)",
+                                line, raw=", ".join(tokens)))
+        before = _pairs(tokens[:lone], line, diags) if lone else []
+        return before + [(tokens[lone], "", "")] + _pairs(tokens[lone + 1:], line, diags)
     i = 0
     while i < len(tokens):
         family = tokens[i]
@@ -200,6 +251,8 @@ def _pairs(tokens: list[str], line: int, diags: list[Diagnostic]) -> list[tuple[
 def _name(family: str, given: str, suffix: str, line: int, diags: list[Diagnostic]) -> Name:
     if family == _NULL and given not in (_NULL, ""):  # "null, Mausam": a one-word name
         family, given = given, _NULL
+    if not given and _name_token(family) and not is_organisation(family):
+        return Name(family=family)  # a one-word name (the export gave no given part)
     if given == _NULL or not given:
         if given == _NULL and not is_organisation(family):
             diags.append(Diagnostic("last-first.null-given", f"{family!r} has no given name; "
@@ -268,24 +321,34 @@ def _record(lines: list[str], block: tuple[int, int, int, int],
         return None
     authors, notes = parse_author_line(author_text, first + 1)
     diags.extend(notes)
-    abstract, arxiv_id = clean_abstract(" ".join(lines[last + 1:end]))
+    numbered = [(k, lines[k].strip()) for k in range(last + 1, end) if lines[k].strip()]
+    kept, rest = abstract_run([t for _, t in numbered])
+    if rest:
+        where = numbered[len(kept)][0] + 1
+        diags.append(Diagnostic("last-first.unparsed-block", f"{len(rest)} line(s) after the "
+                                "abstract above are not a title / author line / abstract block; "
+                                "not read", where, severity=Severity.ERROR, raw="\n".join(rest)))
+    abstract, arxiv_id = clean_abstract(" ".join(kept))
     fields: dict[str, object] = {"title": " ".join(lines[title_i].split()), "author": authors,
                                  "abstract": abstract}
     rtype = "document"
     if arxiv_id:
         rtype = "article"
-        fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
+        fields.update(arxiv_fields(arxiv_id))
     return Record(id="", type=rtype, fields=fields,  # type: ignore[arg-type]
                   source=Source(line=title_i + 1))
 
 
 def read(text: str) -> ReadResult:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    metadata: dict[str, str] = {}
+    lines = clean_input(text).split("\n")
+    furniture = [k + 1 for k, ln in enumerate(lines) if ln.strip() and is_furniture(ln)]
+    for k in furniture:
+        lines[k - 1] = ""
+    metadata: dict[str, str] = furniture_note(furniture)
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
-    if _profile_line(lines[start:]):
+    if _profile_line([ln for ln in lines[start:] if ln.strip()]):
         metadata["profile"] = lines[start].strip()
         start += 1
     diags: list[Diagnostic] = []
@@ -293,7 +356,7 @@ def read(text: str) -> ReadResult:
     blocks = _blocks(lines, start)
     first_title = max(start, blocks[0][0]) if blocks else start
     before = [ln.strip() for ln in lines[start:first_title] if ln.strip()]
-    if len(before) == 1 and len(before[0].split()) <= 8 and not metadata:
+    if len(before) == 1 and len(before[0].split()) <= 8 and "profile" not in metadata:
         metadata["profile"] = before[0]  # a profile heading in another shape ("Aidan Clark")
     elif before:  # text before the first title explains nothing
         diags.append(Diagnostic("last-first.unread", "lines before the first entry were not read",
@@ -310,7 +373,10 @@ def read(text: str) -> ReadResult:
 def detect(text: str) -> float:
     """How much of the text is title / author line / abstract blocks, 0.0-1.0."""
     try:
-        lines = [ln for ln in text.splitlines() if ln.strip()][:400]
+        if looks_like_correspondence(text[:50_000]):
+            return 0.0  # an e-mail that lists people as "Family, Given"
+        lines = [ln for ln in clean_input(text[:200_000]).split("\n")
+                 if ln.strip() and not is_furniture(ln)][:400]
         if not lines:
             return 0.0
         profile = int(_profile_line(lines))  # "Clark, Aidan" heading: not an author line

@@ -49,8 +49,17 @@ from ..namedata import (
     WORD_GIVEN_NAMES,
     WORD_SURNAMES,
 )
-from ..names import PARTICLES, is_initial, parse_name_noted
-from ._text import _TRUNCATION, clean_abstract, normalise_caps_name
+from ..names import PARTICLES, SUFFIXES, is_initial, is_organisation, parse_name_noted
+from ._text import (
+    _TRUNCATION,
+    arxiv_fields,
+    clean_abstract,
+    clean_input,
+    furniture_note,
+    is_furniture,
+    looks_like_correspondence,
+    normalise_caps_name,
+)
 
 NAME = "publications"
 
@@ -112,12 +121,29 @@ def _clean_name_line(text: str) -> str:
     """Affiliation marks dropped; ALL CAPS to normal case, for the whole name or for single
     words (``Yoshua BENGIO``; a short all-caps word before the last is initials, ``AJ``); a
     suffix after a comma joins the name (``Martin Luther King, Jr.``)."""
-    text = normalise_caps_name(_SUFFIX_COMMA.sub(r" \1", _MARKS.sub("", text.strip())))
+    text = _SUFFIX_COMMA.sub(r" \1", _MARKS.sub("", text.strip()))
+    if _org_line(text):
+        return text  # "ATLAS Collaboration" keeps the case its members write
+    text = normalise_caps_name(text)
     words = text.split()
     return " ".join(
         normalise_caps_name(w) if w.isalpha() and w.isupper() and len(w) > 1
         and (k == len(words) - 1 or len(w) > 2) and w not in ("II", "III", "IV") else w
         for k, w in enumerate(words))
+
+
+_ORG_LAST = frozenset({"collaboration", "consortium", "team", "group", "collective",
+                       "committee", "council", "contributors", "authors", "initiative"})
+
+
+def _org_line(text: str) -> bool:
+    """An organisation listed as an author (``ATLAS Collaboration``, ``Gemini Team``,
+    ``OpenAI``): its case is kept and it never reads as a title."""
+    words = text.split()
+    return bool(words) and (words[-1].lower() in _ORG_LAST and len(words) <= 5
+                            or (is_organisation(text) and len(words) <= 3
+                                and not any(w.lower() in TITLE_FUNCTION_WORDS for w in words)
+                                and words[-1].lower() not in TITLE_WORDS))
 
 
 def name_shaped(text: str) -> bool:
@@ -204,6 +230,11 @@ def titleness(text: str, vocab: set[str]) -> float:
     explained as a name and count for nothing; a known East Asian, Hispanic or Persian surname
     at the end halves the result."""
     words = text.split()
+    if _org_line(text):
+        return 0.0
+    if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Hal Daumé III", "John Smith Jr."
+        words = words[:-1]
+        text = " ".join(words)
     if len(words) == 1:
         return 0.8
     if any(w.lower() in TITLE_FUNCTION_WORDS for w in words):
@@ -282,10 +313,13 @@ def _penalty(entries: list[_Entry], stray: list[_Line], skipped: int) -> float:
     return cost
 
 
-def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
-    """(entries, header lines, stray lines) of the most coherent reading."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw) if t.strip()]
+def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line], list[_Line]]:
+    """(entries, header lines, stray lines, furniture lines) of the most coherent reading."""
+    raw = clean_input(text).split("\n")
+    furniture = [_Line(i, t.strip(), "furniture") for i, t in enumerate(raw)
+                 if t.strip() and is_furniture(t)]
+    lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw)
+             if t.strip() and not is_furniture(t)]
     vocab = _vocabulary(lines)
     # a line seen right after a certain title is a person; the same line elsewhere is too (not
     # in the first lines, where the "title" may be a header: "Recent papers from the lab")
@@ -302,7 +336,7 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line]]:
             best = (cost, entries, lines[:skip], stray)
     assert best is not None
     _place_dates(lines, best[1])
-    return best[1], best[2], best[3]
+    return best[1], best[2], best[3], furniture
 
 
 def _place_dates(lines: list[_Line], entries: list[_Entry]) -> None:
@@ -371,19 +405,20 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
     rtype = "document"
     if arxiv_id:
         rtype = "article"
-        fields.update(number=arxiv_id, publisher="arXiv", URL=f"https://arxiv.org/abs/{arxiv_id}")
+        fields.update(arxiv_fields(arxiv_id))
     return Record(id="", type=rtype, fields=fields,  # type: ignore[arg-type]
                   source=Source(line=line))
 
 
 def read(text: str) -> ReadResult:
-    entries, header, stray = _parse(text)
+    entries, header, stray, furniture = _parse(text)
     diags: list[Diagnostic] = []
     for ln in stray:
         diags.append(Diagnostic("publications.unread", "a line that fits no entry was skipped",
                                 ln.index + 1, severity=Severity.ERROR, raw=ln.text[:500]))
     records = [r for e in entries if (r := _record(e, diags)) is not None]
     metadata = {"header": " / ".join(ln.text for ln in header)} if header else {}
+    metadata.update(furniture_note([ln.index + 1 for ln in furniture]))
     diags.sort(key=lambda d: d.line)
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=metadata)
@@ -398,7 +433,9 @@ def detect(text: str) -> float:
         head = text[:100_000]
         if len(_FIELD_LINE.findall(head)) * 10 > head.count("\n") + 1:
             return 0.0  # "key = value" / "@type{" lines: a data format, not a page of titles
-        entries, header, stray = _parse(head)
+        if looks_like_correspondence(head):
+            return 0.0  # notes and e-mails that merely contain names on their own lines
+        entries, header, stray, _ = _parse(head)
         good = [e for e in entries
                 if any(len(n.text.split()) > 1 and n.titleness < 0.5 for n in e.names)]
         if not good:

@@ -1,6 +1,7 @@
 """Records -> CSL-JSON: a JSON array of ``Record.to_csl()`` objects, keys sorted, 2-space indent,
 UTF-8 (no ASCII escapes), trailing newline. Deterministic, so re-reading and re-writing is a no-op.
-Fields with no CSL home travel in a ``citeconv-extra`` object that other processors ignore.
+Fields with no CSL home travel the way CSL-JSON consumers read them: the arXiv category in
+``keyword`` and a ``note`` line, other fields as ``key: value`` note lines (``cslextra``).
 """
 from __future__ import annotations
 

@@ -128,8 +128,8 @@ def build(truth: Path) -> None:
             rec["abstract"] = rest.strip()
         elif tag == "I":
             arxiv = rest.strip()
-            rec.update(type="article", number=arxiv, publisher="arXiv",
-                       URL=f"https://arxiv.org/abs/{arxiv}")
+            rec.update(type="article", number=f"arXiv:{arxiv}", publisher="arXiv",
+                       URL=f"https://arxiv.org/abs/{arxiv}", DOI=f"10.48550/arXiv.{arxiv}")
         else:
             sys.exit(f"{truth.name}: unknown line {raw_line[:40]!r}")
     stem = f"{layout}-{truth.stem}"
