@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, keyformat
 
 FORMATS = ("bibtex", "csl-json", "text", "html", "markdown", "latex", "rst")
 LAYOUTS = ("auto", "bibtex", "csl-json", "arxiv", "last-first", "publications")
@@ -35,9 +35,16 @@ Examples:
   citeconv convert pubs.txt --to latex --style nature -o refs.tex
 
 \b
-Citation keys (for entries that have none): {family}{year}{word}, e.g.
-vaswani2017attention: first author's family name, year, first title word
-that is not a stop word; ASCII, lower-case; repeats get a, b, ...
+Citation keys (for entries that have none): --key-format, by default
+{family}{year}{word}, e.g. vaswani2017attention. ASCII, lower-case unless
+the token is capitalised ({Family}, {Words:2}); keys that clash get a, b, ...
+ordered by date then title (not by input order). Tokens:
+""" + keyformat.token_table() + """
+
+\b
+Keeping a bibliography: citeconv convert new.txt --update refs.bib
+adds new works to refs.bib, merges ones already there (DOI, arXiv id,
+ISBN, or title/author/year) and never changes existing keys.
 
 \b
 Exit codes: 0 ok; 1 nothing converted; 2 usage; 3 written, some entries skipped."""
@@ -57,8 +64,10 @@ def main() -> None:
     """
 
 
-def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  # type: ignore[no-untyped-def]
-    """Read every input; returns (records, diagnostics, metadata) or exits 1 with a message."""
+def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # type: ignore[no-untyped-def]
+                 key_format: str | None = keyformat.DEFAULT_FORMAT):
+    """Read every input; returns (records, diagnostics, metadata) or exits 1 with a message.
+    ``key_format`` None: records keep the ids they were read with (``--update`` keys them)."""
     from . import api, keys
     from .textio import InputEncodingError, decode_input
 
@@ -77,7 +86,7 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
         if not text or text.isspace():  # (strip() would copy a big file to find out)
             _fail(f"{label}: the input is empty; nothing to convert")
         try:
-            result = api.read(text, None if layout == "auto" else layout, label)
+            result = api.read(text, None if layout == "auto" else layout, label, keys=False)
         except api.NoReaderError as err:
             _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON or a publication "
                   "listing, or name the layout with --from")
@@ -86,7 +95,9 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
         for kind, blocks in kept.items():
             if result.metadata.get(kind):
                 blocks.append(result.metadata[kind])
-    with_keys, renamed = keys.assign_keys_reported(records)
+    if key_format is None:
+        return records, diagnostics, {k: "\n".join(v) for k, v in kept.items()}
+    with_keys, renamed = keys.assign_keys_reported(records, key_format)
     return with_keys, diagnostics + renamed, {k: "\n".join(v) for k, v in kept.items()}
 
 
@@ -121,15 +132,24 @@ def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any entry "
               "would be skipped.")
 @click.option("--encoding", default=None, help="Input encoding if not UTF-8/UTF-16 with BOM.")
+@click.option("--key-format", default=keyformat.DEFAULT_FORMAT, show_default=True,
+              help="Template for generated citation keys (tokens below).")
+@click.option("--update", "update_file", default=None, metavar="REFS.bib",
+              help="Add the inputs to this .bib file (in place unless -o): existing entries "
+              "keep their keys and place, the same work is merged, not duplicated.")
 def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: str,
-            locale: str | None, ascii_only: bool, strict: bool, encoding: str | None) -> None:
+            locale: str | None, ascii_only: bool, strict: bool, encoding: str | None,
+            key_format: str, update_file: str | None) -> None:
     """Convert INPUT files (or - / nothing for stdin) to FORMAT."""
+    _check_key_format(key_format)
+    if update_file is not None:
+        _convert_update(inputs, layout, encoding, key_format, update_file, output, fmt, strict)
     from .progress import shown  # a progress line on a terminal, for runs over a second
     import gc
     gc.disable()  # reading builds millions of objects and no cycles: no collections needed
     try:
         with shown(f"reading {', '.join(inputs) or 'standard input'}"):
-            records, diagnostics, kept = _read_inputs(inputs, layout, encoding)
+            records, diagnostics, kept = _read_inputs(inputs, layout, encoding, key_format)
         gc.freeze()  # the records live until exit: later collections need not scan them again
     finally:
         gc.enable()
@@ -141,6 +161,42 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     with shown(f"writing {len(records)} entries as {fmt}"):
         text = _render(records, fmt, style, locale, ascii_only, kept)
         _emit(text, output, inputs)
+    sys.exit(Exit.PARTIAL if skipped else Exit.OK)
+
+
+def _check_key_format(key_format: str) -> None:
+    try:
+        keyformat.compile_format(key_format)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--key-format") from None
+
+
+def _convert_update(inputs, layout, encoding, key_format, update_file, output, fmt,  # type: ignore[no-untyped-def]
+                    strict) -> None:
+    """``convert --update``: merge the inputs into REFS.bib, report what changed, exit."""
+    from . import api
+    from .textio import InputEncodingError, decode_input
+    if fmt != "bibtex":
+        raise click.BadParameter("--update writes BibTeX; leave out --to", param_hint="--to")
+    if update_file in inputs:
+        _fail(f"{update_file} is both an input and the --update file; give only the new inputs")
+    try:
+        existing = decode_input(Path(update_file).read_bytes()) if Path(update_file).exists() \
+            else ""
+    except (OSError, InputEncodingError) as err:
+        _fail(f"cannot read {update_file}: {err}")
+    records, diagnostics, _ = _read_inputs(inputs, layout, encoding, None)
+    skipped = _report(diagnostics)
+    if strict and skipped:
+        _fail("some entries could not be converted and --strict is set; nothing written")
+    result = api.update(existing, records, key_format, update_file)
+    _report(result.diagnostics)
+    target = update_file if output == "-" else output
+    if result.text != existing or target != update_file:
+        _emit(result.text, target, inputs)
+    merged = sum(1 for _, fields in result.merged if fields)
+    click.echo(f"citeconv: {target}: {len(result.added)} added, {merged} merged, "
+               f"{len(result.merged) - merged} already there", err=True)
     sys.exit(Exit.PARTIAL if skipped else Exit.OK)
 
 
