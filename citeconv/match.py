@@ -26,11 +26,12 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from .identifiers import identifiers
+from .identifiers import identifiers, normal_isbn
 from .keyformat import STOP_WORDS, ascii_fold
 from .model import Date, Name, Record
 
 DUPLICATE, MAYBE, DISTINCT = "duplicate", "maybe", "distinct"
+_MARKUP = re.compile(r"<[^>]+>")
 _BOOKISH = frozenset({"book", "report", "thesis", "manuscript"})
 
 
@@ -140,7 +141,7 @@ def _same(x: object, y: object) -> bool:
     """Equal up to case, accents and punctuation; name lists: same families, given names
     that agree as far as both go (``Donald E.`` and ``Donald``, ``D.`` and ``Donald``)."""
     if isinstance(x, str) and isinstance(y, str):
-        return ascii_fold(x) == ascii_fold(y)
+        return ascii_fold(_MARKUP.sub("", x)) == ascii_fold(_MARKUP.sub("", y))
     if isinstance(x, tuple) and isinstance(y, tuple) and len(x) == len(y):
         return all(isinstance(a, Name) and isinstance(b, Name) and _same_name(a, b)
                    for a, b in zip(x, y))
@@ -168,7 +169,8 @@ def merge_records(kept: Record, other: Record, fill_only: bool = False
         if mine is None:
             fields[name] = value
             added.append(name)
-        elif _same(mine, value) or _contains(mine, value):
+        elif _same(mine, value) or _contains(mine, value) or name == "ISBN" and \
+                normal_isbn(str(mine)) == normal_isbn(str(value)) != "":
             continue
         elif _contains(value, mine) and not fill_only:
             fields[name] = value
