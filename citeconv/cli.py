@@ -52,7 +52,8 @@ Exit codes: 0 ok; 1 nothing converted; 2 usage; 3 written, some entries skipped.
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="citeconv")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn publication lists into canonical BibTeX, and BibTeX into any CSL style.
 
     \b
@@ -61,7 +62,23 @@ def main() -> None:
     citeconv detect pubs.txt                 which layout does this look like?
     citeconv styles chicago                  find a style
     citeconv cite vaswani2017attention refs.bib
+
+    \b
+    Settings: [tool.citeconv] in pyproject.toml or citeconv.toml, looked for
+    in the current directory and its parents; the command line wins.
     """
+    _apply_config(ctx)
+
+
+def _apply_config(ctx: click.Context) -> None:
+    from .config import ConfigError, find_config, load_config
+    path = find_config(Path.cwd())
+    if path is None:
+        return
+    try:
+        ctx.default_map = load_config(path).default_map()
+    except (ConfigError, OSError) as err:
+        raise click.ClickException(str(err)) from None
 
 
 def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # type: ignore[no-untyped-def]
@@ -137,9 +154,11 @@ def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
 @click.option("--update", "update_file", default=None, metavar="REFS.bib",
               help="Add the inputs to this .bib file (in place unless -o): existing entries "
               "keep their keys and place, the same work is merged, not duplicated.")
+@click.option("--aux", "aux_file", default=None, metavar="PAPER.aux",
+              help="Write only the entries PAPER.aux cites (as bibexport does).")
 def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: str,
             locale: str | None, ascii_only: bool, strict: bool, encoding: str | None,
-            key_format: str, update_file: str | None) -> None:
+            key_format: str, update_file: str | None, aux_file: str | None) -> None:
     """Convert INPUT files (or - / nothing for stdin) to FORMAT."""
     _check_key_format(key_format)
     if update_file is not None:
@@ -153,6 +172,9 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         gc.freeze()  # the records live until exit: later collections need not scan them again
     finally:
         gc.enable()
+    if aux_file:
+        records, missing = _only_cited(records, aux_file)
+        diagnostics = list(diagnostics) + missing
     skipped = _report(diagnostics)
     if not records:
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
@@ -162,6 +184,24 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         text = _render(records, fmt, style, locale, ascii_only, kept)
         _emit(text, output, inputs)
     sys.exit(Exit.PARTIAL if skipped else Exit.OK)
+
+
+def _only_cited(records, aux_file):  # type: ignore[no-untyped-def]
+    """The records ``aux_file`` cites (all for ``\\nocite{*}``), in file order, and a warning
+    for each cited key that no record has."""
+    from .check import read_aux
+    from .model import Diagnostic
+    try:
+        cited = read_aux(Path(aux_file).read_text(encoding="utf-8", errors="replace"), aux_file)
+    except OSError as err:
+        _fail(f"cannot read {aux_file}: {err.strerror or err}")
+    if "*" in cited:
+        return records, []
+    wanted = {k.lower() for k in cited}
+    have = {r.id.lower() for r in records}
+    missing = [Diagnostic("aux.missing", f"{key!r} is cited but no input has it", line, aux)
+               for key, (aux, line) in sorted(cited.items()) if key.lower() not in have]
+    return [r for r in records if r.id.lower() in wanted], missing
 
 
 def _check_key_format(key_format: str) -> None:

@@ -31,20 +31,16 @@ _TOKEN = re.compile(r"\{([A-Za-z]+)(?::(\d+))?\}")
 
 #: (name, default argument or None, description, example for Vaswani et al. 2017)
 TOKENS: tuple[tuple[str, int | None, str, str], ...] = (
-    ("family", None, "first author's family name (editor's if no author), particles dropped; "
-     "an organisation's first word", "vaswani"),
-    ("authors", 2, "family names of the first N authors, then 'etal' if there are more",
-     "vaswanishazeeretal"),
-    ("initials", 3, "first letter of the first N authors' family names", "vsp"),
-    ("year", None, "year of issue (four digits)", "2017"),
+    ("family", None, "first author's family name (else editor's)", "vaswani"),
+    ("authors", 2, "first N authors' family names, etal if more", "vaswanishazeeretal"),
+    ("initials", 3, "first letters of the first N family names", "vsp"),
+    ("year", None, "year of issue, four digits", "2017"),
     ("yy", None, "year of issue, last two digits", "17"),
     ("word", None, "first title word that is not a stop word", "attention"),
     ("words", 3, "first N title words that are not stop words", "attentionallneed"),
-    ("venue", None, "short venue: container-title-short, else the initials of the "
-     "container title's significant words", "nips"),
-    ("arxiv", None, "arXiv identifier with the dot kept (2208.11970)", "1706.03762"),
-    ("type", None, "CSL type (article-journal, paper-conference, ...) without hyphens",
-     "paperconference"),
+    ("venue", None, "container-title-short, else the container's initials", "nips"),
+    ("arxiv", None, "arXiv identifier, dot kept", "1706.03762"),
+    ("type", None, "CSL type without hyphens", "paperconference"),
 )
 _DEFAULTS = {name: default for name, default, _, _ in TOKENS}
 
@@ -54,7 +50,7 @@ def token_table() -> str:
     rows = []
     for name, default, description, example in TOKENS:
         shown = f"{{{name}:{default}}}" if default is not None else f"{{{name}}}"
-        rows.append(f"  {shown:<13} {description} ({example})")
+        rows.append(f"  {shown:<13} {description}: {example}")
     return "\n".join(rows)
 
 
