@@ -1,13 +1,14 @@
 """The front door: ``read`` text in any layout, ``write`` records in any format, ``detect``.
 
-    read(text, layout=None, filename="", keys=True) -> ReadResult    # layout None = detect
+    read(text, layout=None, filename="", keys=False) -> ReadResult   # layout None = detect
     detect(text) -> list[(layout, score)]                  # best first
     write(records, fmt="bibtex", **options) -> str
     convert(text, fmt="bibtex", layout=None, key_format=..., **options) -> (str, diagnostics)
     update(existing_bib, new_records, key_format=...) -> UpdateResult      # see update.py
 
-``read`` gives every record a usable citation key (``keys=False``: the ids as the reader found
-them); the key changes it made are diagnostics. ``write`` keys records that still have none.
+``read`` returns the ids as the reader found them (``""`` for a listing); ``keys=True`` gives
+every record a usable citation key and reports each id it changed. ``write`` keys records that
+have no usable id (the same keys ``convert`` gives), so ``write(read(text).records)`` works.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def choose_layout(text: str) -> str:
     return scores[0][0]
 
 
-def read(text: str, layout: str | None = None, filename: str = "", keys: bool = True,
+def read(text: str, layout: str | None = None, filename: str = "", keys: bool = False,
          key_format: str = DEFAULT_FORMAT) -> ReadResult:
     layout = layout or choose_layout(text)
     result = readers.get(layout).read(text)
@@ -77,7 +78,7 @@ def write(records: Iterable[Record], fmt: str = "bibtex", **options: Any) -> str
 def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
             key_format: str = DEFAULT_FORMAT, **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
     """Read ``text``, give every record a citation key, write ``fmt``: what the CLI does."""
-    result = read(text, layout, key_format=key_format)
+    result = read(text, layout, keys=True, key_format=key_format)
     return write(result.records, fmt, **options), result.diagnostics
 
 

@@ -103,7 +103,7 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
         if not text or text.isspace():  # (strip() would copy a big file to find out)
             _fail(f"{label}: the input is empty; nothing to convert")
         try:
-            result = api.read(text, None if layout == "auto" else layout, label, keys=False)
+            result = api.read(text, None if layout == "auto" else layout, label)
         except api.NoReaderError as err:
             _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON or a publication "
                   "listing, or name the layout with --from")

@@ -75,13 +75,14 @@ def test_zotero_uri_ids_get_generated_keys_kept_in_ids_and_reported():
                         "title": "The Art of Computer Programming",
                         "author": [{"family": "Knuth", "given": "Donald"}],
                         "issued": {"date-parts": [[1968]]}}])
-    result = api.read(data, "csl-json", "lib.json")
+    result = api.read(data, "csl-json", "lib.json", keys=True)
     assert [r.id for r in result.records] == ["knuth1968art"]
     assert result.records[0].extra["ids"] == "http://zotero.org/users/1/items/ABCD"
     assert [d.format() for d in result.diagnostics] == [
         "lib.json:1: warning: id 'http://zotero.org/users/1/items/ABCD' is not usable as a "
         "citation key; key 'knuth1968art' generated (the id kept in 'ids') [keys.unusable]"]
     bib = citeconv.write(result.records)
+    assert citeconv.write(api.read(data, "csl-json").records) == bib  # write keys it the same way
     assert bib.startswith("@book{knuth1968art,\n") and \
         "  ids = {http://zotero.org/users/1/items/ABCD},\n" in bib
 
@@ -89,9 +90,9 @@ def test_zotero_uri_ids_get_generated_keys_kept_in_ids_and_reported():
 def test_read_then_write_of_a_listing_gives_usable_keys():
     text = ("CLJun 12, 2017\nAttention Is All You NeedAshish Vaswani, Noam Shazeer\nWe use "
             "attention only.\n")
-    records = citeconv.read(text, "arxiv").records
+    records = citeconv.read(text, "arxiv", keys=True).records
     assert [r.id for r in records] == ["vaswani2017attention"]
-    unkeyed = citeconv.read(text, "arxiv", keys=False).records
+    unkeyed = citeconv.read(text, "arxiv").records
     assert [r.id for r in unkeyed] == [""]
     assert citeconv.write(unkeyed).startswith("@misc{vaswani2017attention,")
 
