@@ -1,9 +1,14 @@
 """The front door: ``read`` text in any layout, ``write`` records in any format, ``detect``.
 
-    read(text, layout=None, filename="") -> ReadResult     # layout None = detect
+    read(text, layout=None, filename="", keys=False) -> ReadResult   # layout None = detect
     detect(text) -> list[(layout, score)]                  # best first
     write(records, fmt="bibtex", **options) -> str
-    convert(text, fmt="bibtex", layout=None, **options) -> (str, diagnostics)   # read + keys + write
+    convert(text, fmt="bibtex", layout=None, key_format=..., **options) -> (str, diagnostics)
+    update(existing_bib, new_records, key_format=...) -> UpdateResult      # see update.py
+
+``read`` returns the ids as the reader found them (``""`` for a listing); ``keys=True`` gives
+every record a usable citation key and reports each id it changed. ``write`` keys records that
+have no usable id (the same keys ``convert`` gives), so ``write(read(text).records)`` works.
 """
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import dataclasses
 from typing import Any, Iterable
 
 from . import readers
+from .keys import DEFAULT_FORMAT, assign_keys, assign_keys_reported, usable_key
 from .model import Diagnostic, ReadResult, Record, Source
 
 #: minimum detection score, and how far ahead of the runner-up the winner must be
@@ -47,26 +53,37 @@ def choose_layout(text: str) -> str:
     return scores[0][0]
 
 
-def read(text: str, layout: str | None = None, filename: str = "") -> ReadResult:
+def read(text: str, layout: str | None = None, filename: str = "", keys: bool = False,
+         key_format: str = DEFAULT_FORMAT) -> ReadResult:
     layout = layout or choose_layout(text)
     result = readers.get(layout).read(text)
-    if not filename:
-        return dataclasses.replace(result, layout=layout)
-    records = tuple(r.replace(source=Source(filename, r.source.line, layout))
-                    for r in result.records)
-    diagnostics = tuple(dataclasses.replace(d, file=filename) for d in result.diagnostics)
+    records, diagnostics = result.records, result.diagnostics
+    if filename:
+        records = tuple(r.replace(source=Source(filename, r.source.line, layout)) for r in records)
+        diagnostics = tuple(dataclasses.replace(d, file=filename) for d in diagnostics)
+    if keys:
+        keyed, renamed = assign_keys_reported(records, key_format)
+        records, diagnostics = tuple(keyed), diagnostics + tuple(renamed)
     return dataclasses.replace(result, records=records, diagnostics=diagnostics, layout=layout)
 
 
 def write(records: Iterable[Record], fmt: str = "bibtex", **options: Any) -> str:
     from . import writers
-    return writers.get(fmt).write(list(records), fmt=fmt, **options)
+    records = list(records)
+    if not all(usable_key(r.id) for r in records):
+        records = assign_keys(records)
+    return writers.get(fmt).write(records, fmt=fmt, **options)
 
 
 def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
-            **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
+            key_format: str = DEFAULT_FORMAT, **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
     """Read ``text``, give every record a citation key, write ``fmt``: what the CLI does."""
-    from .keys import assign_keys_reported
-    result = read(text, layout)
-    records, renamed = assign_keys_reported(result.records)
-    return write(records, fmt, **options), result.diagnostics + tuple(renamed)
+    result = read(text, layout, keys=True, key_format=key_format)
+    return write(result.records, fmt, **options), result.diagnostics
+
+
+def update(existing: str, new_records: Iterable[Record], key_format: str = DEFAULT_FORMAT,
+           filename: str = "refs.bib") -> Any:
+    """Merge ``new_records`` into the .bib text ``existing``: see ``citeconv.update``."""
+    from .update import update as _update
+    return _update(existing, list(new_records), key_format, filename)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, keyformat
 
 FORMATS = ("bibtex", "csl-json", "text", "html", "markdown", "latex", "rst")
 LAYOUTS = ("auto", "bibtex", "csl-json", "arxiv", "last-first", "publications")
@@ -35,9 +35,16 @@ Examples:
   citeconv convert pubs.txt --to latex --style nature -o refs.tex
 
 \b
-Citation keys (for entries that have none): {family}{year}{word}, e.g.
-vaswani2017attention: first author's family name, year, first title word
-that is not a stop word; ASCII, lower-case; repeats get a, b, ...
+Citation keys (for entries that have none): --key-format, by default
+{family}{year}{word}, e.g. vaswani2017attention. ASCII, lower-case unless
+the token is capitalised ({Family}, {Words:2}); keys that clash get a, b, ...
+ordered by date then title (not by input order). Tokens:
+""" + keyformat.token_table() + """
+
+\b
+Keeping a bibliography: citeconv convert new.txt --update refs.bib
+adds new works to refs.bib, merges ones already there (DOI, arXiv id,
+ISBN, or title/author/year) and never changes existing keys.
 
 \b
 Exit codes: 0 ok; 1 nothing converted; 2 usage; 3 written, some entries skipped."""
@@ -45,7 +52,8 @@ Exit codes: 0 ok; 1 nothing converted; 2 usage; 3 written, some entries skipped.
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="citeconv")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn publication lists into canonical BibTeX, and BibTeX into any CSL style.
 
     \b
@@ -54,11 +62,29 @@ def main() -> None:
     citeconv detect pubs.txt                 which layout does this look like?
     citeconv styles chicago                  find a style
     citeconv cite vaswani2017attention refs.bib
+
+    \b
+    Settings: [tool.citeconv] in pyproject.toml or citeconv.toml, looked for
+    in the current directory and its parents; the command line wins.
     """
+    _apply_config(ctx)
 
 
-def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  # type: ignore[no-untyped-def]
-    """Read every input; returns (records, diagnostics, metadata) or exits 1 with a message."""
+def _apply_config(ctx: click.Context) -> None:
+    from .config import ConfigError, find_config, load_config
+    path = find_config(Path.cwd())
+    if path is None:
+        return
+    try:
+        ctx.default_map = load_config(path).default_map()
+    except (ConfigError, OSError) as err:
+        raise click.ClickException(str(err)) from None
+
+
+def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # type: ignore[no-untyped-def]
+                 key_format: str | None = keyformat.DEFAULT_FORMAT):
+    """Read every input; returns (records, diagnostics, metadata) or exits 1 with a message.
+    ``key_format`` None: records keep the ids they were read with (``--update`` keys them)."""
     from . import api, keys
     from .textio import InputEncodingError, decode_input
 
@@ -86,7 +112,9 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None):  #
         for kind, blocks in kept.items():
             if result.metadata.get(kind):
                 blocks.append(result.metadata[kind])
-    with_keys, renamed = keys.assign_keys_reported(records)
+    if key_format is None:
+        return records, diagnostics, {k: "\n".join(v) for k, v in kept.items()}
+    with_keys, renamed = keys.assign_keys_reported(records, key_format)
     return with_keys, diagnostics + renamed, {k: "\n".join(v) for k, v in kept.items()}
 
 
@@ -121,18 +149,34 @@ def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any entry "
               "would be skipped.")
 @click.option("--encoding", default=None, help="Input encoding if not UTF-8/UTF-16 with BOM.")
+@click.option("--key-format", default=keyformat.DEFAULT_FORMAT, show_default=True,
+              help="Template for generated citation keys (tokens below).")
+@click.option("--update", "update_file", default=None, metavar="REFS.bib",
+              help="Add the inputs to this .bib file (in place unless -o): existing entries "
+              "keep their keys and place, the same work is merged, not duplicated.")
+@click.option("--aux", "aux_file", default=None, metavar="PAPER.aux",
+              help="Write only the entries PAPER.aux cites (as bibexport does).")
 def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: str,
-            locale: str | None, ascii_only: bool, strict: bool, encoding: str | None) -> None:
+            locale: str | None, ascii_only: bool, strict: bool, encoding: str | None,
+            key_format: str, update_file: str | None, aux_file: str | None) -> None:
     """Convert INPUT files (or - / nothing for stdin) to FORMAT."""
+    _check_key_format(key_format)
+    if update_file is not None:
+        from .cli_workflows import convert_update
+        convert_update(inputs, layout, encoding, key_format, update_file, output, fmt, strict)
     from .progress import shown  # a progress line on a terminal, for runs over a second
     import gc
     gc.disable()  # reading builds millions of objects and no cycles: no collections needed
     try:
         with shown(f"reading {', '.join(inputs) or 'standard input'}"):
-            records, diagnostics, kept = _read_inputs(inputs, layout, encoding)
+            records, diagnostics, kept = _read_inputs(inputs, layout, encoding, key_format)
         gc.freeze()  # the records live until exit: later collections need not scan them again
     finally:
         gc.enable()
+    if aux_file:
+        from .cli_workflows import only_cited
+        records, missing = only_cited(records, aux_file)
+        diagnostics = list(diagnostics) + missing
     skipped = _report(diagnostics)
     if not records:
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
@@ -142,6 +186,13 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         text = _render(records, fmt, style, locale, ascii_only, kept)
         _emit(text, output, inputs)
     sys.exit(Exit.PARTIAL if skipped else Exit.OK)
+
+
+def _check_key_format(key_format: str) -> None:
+    try:
+        keyformat.compile_format(key_format)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--key-format") from None
 
 
 def _render(records, fmt, style, locale, ascii_only, kept) -> str:  # type: ignore[no-untyped-def]
@@ -258,3 +309,6 @@ def cite(keys: str, inputs: tuple[str, ...], layout: str, fmt: str, style: str,
         _fail(str(err))
     for line in result.entries:
         click.echo(line)
+
+
+from . import cli_workflows  # noqa: E402,F401  (registers check and merge)

@@ -126,8 +126,10 @@ def test_keys_default_scheme_and_case_insensitive_uniqueness():
         "title": "Attention Is All You Need"})
     records = assign_keys([Record(id="", **base), Record(id="", **base),
                            Record(id="VASWANI2017attention", **base)])
-    assert [r.id for r in records] == ["vaswani2017attention", "vaswani2017attentiona",
-                                       "VASWANI2017attentionb"]
+    # a key the input gives is kept; generated keys step around it (issue 11: keys never
+    # change under a user's feet)
+    assert [r.id for r in records] == ["vaswani2017attentiona", "vaswani2017attentionb",
+                                       "VASWANI2017attention"]
     org = Record(id="", type="report", fields={"author": (Name(literal="OpenAI"),),
                                                "title": "The GPT-4 Report"})
     assert assign_keys([org])[0].id == "openaigpt4"
