@@ -168,6 +168,12 @@ def _month(field: RawField, text: str) -> Iterator[Finding]:
         return
     key = text.strip().lower().rstrip(".")
     number = MONTH_NAMES.get(key) or (int(key) if key.isdigit() and 1 <= int(key) <= 12 else 0)
+    with_day = re.fullmatch(r"(?:\d{1,2}(?:\s*--?\s*\d{1,2})?\s+)?([a-z]+)\.?(?:\s+\d{1,2}"
+                            r"(?:\s*--?\s*\d{1,2})?,?)?", key)
+    if not number and with_day and with_day.group(1) in MONTH_NAMES:
+        yield _f("month-name", field.line, f"month {text!r} holds a day: biber wants a month "
+                 "(1-12 or jan..dec) here and the day in 'day'")
+        return
     if not number:
         yield _f("bad-month", field.line, f"month {text!r} is not a month")
     elif key != str(number):  # a month name: the macro is what every style expects

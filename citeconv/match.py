@@ -6,7 +6,10 @@ Contract
   ``same-doi`` / ``same-arxiv`` / ``same-isbn`` (books only: chapters share their book's ISBN)
   -> duplicate; ``different-doi`` / ``different-arxiv`` -> distinct; then the title score
   (rapidfuzz ``ratio`` of folded titles, 0-100) with the first author's family name and year:
-  ``title-author-year`` (score >= 95, same first author, same year) -> duplicate;
+  ``title-author-year`` (score >= 95, same first author, same year) -> duplicate, unless both
+  name a container and the two differ (``title-author-year-other-venue`` -> maybe);
+  ``title-numbers-differ`` (>= 95 but the numbers in the titles differ: volumes) -> maybe;
+  ``title-words-differ`` (>= 95 but a word differs, not just its spelling) -> maybe;
   ``title-author-near-year`` (>= 95, same author, years 1 apart or one missing) -> maybe;
   ``similar-title`` (>= 85, same author) -> maybe; else ``different-work`` -> distinct.
 - ``candidate_pairs(records)`` blocks records (identifiers, first title words, author+year) so
@@ -43,7 +46,11 @@ class Verdict:
 
 
 def norm_title(record: Record) -> str:
-    title = re.sub(r"<[^>]+>", "", str(record.get("title", "")))
+    return norm_title_of(record.get("title", ""))
+
+
+def norm_title_of(value: object) -> str:
+    title = _MARKUP.sub("", str(value))
     return " ".join(w for w in (ascii_fold(w) for w in title.split()) if w)
 
 
@@ -78,8 +85,16 @@ def compare(a: Record, b: Record) -> Verdict:
     fa, fb = first_family(a), first_family(b)
     same_author = fa == fb or not fa or not fb
     ya, yb = _year(a), _year(b)
+    if score >= 95 and same_author and re.findall(r"\d+", ta) != re.findall(r"\d+", tb):
+        return Verdict(MAYBE, "title-numbers-differ", score)  # Volume 2 / Volume 3, Part I / II
+    if score >= 95 and same_author and not _spelling_only(ta, tb):
+        return Verdict(MAYBE, "title-words-differ", score)  # "Student Papers" / "Short Papers"
     if score >= 95 and same_author:
         if ya == yb and ya is not None or ya is None and yb is None:
+            ca, cb = (norm_title_of(r.get("container-title", "")) for r in (a, b))
+            if ca and cb and ca not in cb and cb not in ca and fuzz.ratio(ca, cb) < 80:
+                # one title at two venues (a workshop and a conference)
+                return Verdict(MAYBE, "title-author-year-other-venue", score)
             return Verdict(DUPLICATE, "title-author-year", score)
         if ya is None or yb is None or abs(ya - yb) <= 1:
             return Verdict(MAYBE, "title-author-near-year", score)
@@ -93,6 +108,14 @@ def _content(record: Record) -> str:
     data.pop("id", None)
     data.get("citeconv-extra", {}).pop("ids", None)
     return json.dumps(data, sort_keys=True)
+
+
+def _spelling_only(ta: str, tb: str) -> bool:
+    """True if every word one title has and the other lacks is a spelling variant of one of the
+    other's words (``colouring``/``coloring``), not a different word."""
+    wa, wb = set(ta.split()), set(tb.split())
+    return all(any(fuzz.ratio(w, v) >= 80 for v in other) for w, other in
+               [(w, wb) for w in wa - wb] + [(w, wa) for w in wb - wa])
 
 
 def block_keys(record: Record) -> set[str]:

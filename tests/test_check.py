@@ -150,3 +150,13 @@ def test_every_rule_is_listed_in_help_and_readme(rule):
     help_text = CliRunner().invoke(main, ["check", "--help"]).stdout
     assert rule in help_text
     assert f"`{rule}`" in (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize("month, finding", [
+    ("aug", ""), ("8", ""), ("{aug}", "month-name"), ('"05 aug"', "month-name"),
+    ("{10--11 jan}", "month-name"), ("{aug 5,}", "month-name"), ("{Sommer}", "bad-month"),
+    ("{0}", "bad-month")])
+def test_month_forms_found_in_real_files(month, finding):
+    from citeconv.check import check_texts
+    found = check_texts({"r.bib": f"@misc{{x, title={{T}}, year=2020, month={month}}}\n"})
+    assert [f.rule for f in found] == ([finding] if finding else [])

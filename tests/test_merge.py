@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -90,3 +92,39 @@ def test_merge_is_idempotent(first, second):
     again = merge([("m", ReadResult(tag(once.records, "m")))])
     assert again.records == once.records
     assert set(again.keymap.items()) == {(r.id, r.id) for r in once.records}
+
+
+def _rec(title, family="Smith", year=2020, **fields):
+    from citeconv.model import Date, Name, Record
+    return Record(id="", type=fields.pop("type", "paper-conference"), fields={
+        "title": title, "author": (Name(family, "A"),), "issued": Date(((year,),)), **fields})
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    (_rec("X", DOI="10.1000/A"), _rec("Y", DOI="https://doi.org/10.1000/a"), ("duplicate", "same-doi")),
+    (_rec("Same", DOI="10.1000/a"), _rec("Same", DOI="10.1000/b"), ("distinct", "different-doi")),
+    (_rec("T", type="book", ISBN="0-201-13447-0"), _rec("U", type="book", ISBN="9780201134476"),
+     ("duplicate", "same-isbn")),
+    (_rec("T", type="chapter", ISBN="9780201134476"), _rec("U", type="chapter",
+                                                            ISBN="9780201134476"),
+     ("distinct", "different-work")),  # chapters of one book share its ISBN
+    (_rec("Graph Colouring"), _rec("Graph coloring."), ("duplicate", "title-author-year")),
+    (_rec("Graph Colouring"), _rec("Graph Colouring", year=2021),
+     ("maybe", "title-author-near-year")),
+    (_rec("Proceedings of the Conference (Volume 2: Shared Task Papers)"),
+     _rec("Proceedings of the Conference (Volume 3: Shared Task Papers)"),
+     ("maybe", "title-numbers-differ")),
+    (_rec("Proceedings of the 13th International Conference on Computational Semantics - Student Papers"),
+     _rec("Proceedings of the 13th International Conference on Computational Semantics - Short Papers"),
+     ("maybe", "title-words-differ")),
+    (_rec("Adversarial Attack on Sentiment Models", **{"container-title": "BlackboxNLP"}),
+     _rec("Adversarial Attack on Sentiment Models", **{"container-title": "Widening NLP"}),
+     ("maybe", "title-author-year-other-venue")),
+    (_rec("Graph Colouring"), _rec("Graph Colouring", family="Jones"),
+     ("distinct", "different-work")),
+])
+def test_compare_rules(a, b, verdict):
+    from citeconv.match import compare
+    found = compare(a, b)
+    assert (found.kind, found.rule) == verdict
+    assert (compare(b, a).kind, compare(b, a).rule) == verdict  # symmetric
