@@ -64,7 +64,7 @@ def dedupe(records: list[Record]) -> tuple[list[Record], list[Diagnostic]]:
 def update(existing: str, new_records: list[Record], key_format: str = DEFAULT_FORMAT,
            filename: str = "refs.bib") -> UpdateResult:
     old = bibtex_reader.read(existing).records
-    blocks = {b.key.lower(): b for b in bibfile.scan(existing) if b.fields or b.kind != "broken"}
+    blocks = {b.line: b for b in bibfile.scan(existing) if b.kind != "broken"}  # by entry line
     new, notes = dedupe(list(new_records))
     edits: list[tuple[int, int, str]] = []
     merged: list[tuple[str, tuple[str, ...]]] = []
@@ -87,7 +87,7 @@ def update(existing: str, new_records: list[Record], key_format: str = DEFAULT_F
             fresh.append(record)
             continue
         target = old[found[0]]
-        inserted, conflicts = _merge_into(existing, blocks.get(target.id.lower()), target,
+        inserted, conflicts = _merge_into(existing, blocks.get(target.source.line), target,
                                           record, edits)
         merged.append((target.id, tuple(inserted)))
         where = target.source.line
