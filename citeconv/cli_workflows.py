@@ -48,7 +48,11 @@ def convert_update(inputs, layout, encoding, key_format, update_file, output, fm
     skipped = _report(diagnostics)
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
-    result = api.update(existing, records, key_format, update_file)
+    from .update import UpdateError
+    try:
+        result = api.update(existing, records, key_format, update_file)
+    except UpdateError as err:
+        _fail(str(err))
     _report(result.diagnostics)
     target = update_file if output == "-" else output
     if result.text != existing or target != update_file:
