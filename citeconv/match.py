@@ -17,7 +17,8 @@ Contract
 - ``merge_records(kept, other, fill_only)`` -> ``(record, added, conflicts)``: fields missing in
   ``kept`` come from ``other``; with ``fill_only=False`` a value that contains the other (longer
   title, more names, more date parts) replaces it. Differing values that are neither are
-  conflicts: ``kept`` wins and the conflict is returned.
+  conflicts: ``kept`` wins and the conflict is returned. A different type (a preprint and its
+  proceedings version) is always a conflict: the kept record's type stays.
 """
 from __future__ import annotations
 
@@ -187,6 +188,8 @@ def merge_records(kept: Record, other: Record, fill_only: bool = False
     fields, extra = dict(kept.fields), dict(kept.extra)
     added: list[str] = []
     conflicts: list[tuple[str, str, str]] = []
+    if kept.type != other.type:  # a preprint and its proceedings version: the user decides
+        conflicts.append(("type", kept.type, other.type))
     for name, value in other.fields.items():
         mine = fields.get(name)
         if mine is None:

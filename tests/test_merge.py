@@ -54,6 +54,8 @@ def test_merge_cli_dedupes_maps_keys_and_rewrites_tex(tmp_path):
         "score 100) [merge.duplicate]",
         "theirs.bib:6: warning: 'smith2020' and 'smith2020' at mine.bib:5: maybe the same work, "
         "both kept (similar-title, score 89) [merge.maybe]",
+        "theirs.bib:1: warning: 'vaswani17': type differs: kept 'article-journal', not "
+        "'paper-conference' from theirs.bib:1 [merge.conflict]",
         "theirs.bib:4: warning: 'knuth84': issued differs: kept '1984', not '1986' from "
         "theirs.bib:4 [merge.conflict]",
         "theirs.bib:6: warning: duplicate key 'smith2020' renamed 'smith2020a' [keys.duplicate]",
@@ -76,9 +78,11 @@ def test_merge_cli_dedupes_maps_keys_and_rewrites_tex(tmp_path):
 
 
 def test_rewrite_tex_touches_only_cite_commands():
-    text = "\\label{a} \\cite{a,b} \\nocite{*} \\parencite*[see][]{b} \\ref{b}"
+    text = ("\\label{a} \\cite{a,b} \\nocite{*} \\parencite*[see][]{b} \\ref{b} "
+            "\\cites(all)[p.~{2}]{a}[a]{b} \\citeauthor{ab}")
     assert rewrite_tex(text, {"a": "x", "b": "y"}) == (
-        "\\label{a} \\cite{x,y} \\nocite{*} \\parencite*[see][]{y} \\ref{b}", 3)
+        "\\label{a} \\cite{x,y} \\nocite{*} \\parencite*[see][]{y} \\ref{b} "
+        "\\cites(all)[p.~{2}]{x}[a]{y} \\citeauthor{ab}", 5)
 
 
 @settings(max_examples=40, derandomize=True, deadline=None,
