@@ -81,7 +81,7 @@ def merge(results: list[tuple[str, ReadResult]], key_format: str = DEFAULT_FORMA
             old = records[i]
             if not old.id:
                 continue
-            by_file.setdefault(old.source.file, {})[old.id] = record.id
+            by_file.setdefault(old.source.file, {}).setdefault(old.id, record.id)  # bibtex: 1st
             if keymap.setdefault(old.id, record.id) != record.id:
                 notes.append(Diagnostic("merge.ambiguous-key", f"key {old.id!r} names different "
                                         f"works in different files; the key map sends it to "

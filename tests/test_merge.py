@@ -132,3 +132,33 @@ def test_compare_rules(a, b, verdict):
     found = compare(a, b)
     assert (found.kind, found.rule) == verdict
     assert (compare(b, a).kind, compare(b, a).rule) == verdict  # symmetric
+
+
+REALBIB = __import__("conftest").ROOT.parent / "shared" / "realbib"
+
+
+@pytest.mark.skipif(not (REALBIB / "biber-examples.bib").exists(), reason="needs ../shared")
+def test_merge_two_overlapping_real_files_loses_nothing_and_maps_every_key():
+    """biblatex's examples and biber's test file share most entries: merged, no work is left
+    twice, every old key maps to a key of the output, and every field of every input entry is
+    in its merged entry (values that differ are reported conflicts)."""
+    from citeconv import api
+    from citeconv.match import DUPLICATE, duplicate_groups
+    results = [(p.name, api.read(p.read_text(encoding="utf-8"), "bibtex", p.name))
+               for p in (REALBIB / "biblatex-examples.bib", REALBIB / "biber-examples.bib")]
+    merged = merge(results)
+    out = {r.id: r for r in merged.records}
+    assert len(out) == len(merged.records)
+    assert [v for *_, v in duplicate_groups(list(merged.records))[1] if v.kind == DUPLICATE] == []
+    for name, result in results:
+        seen = set()
+        for record in result.records:
+            if record.id in seen:  # a key repeated in one file: the map follows the first
+                continue
+            seen.add(record.id)
+            new = out[merged.keymap_by_file[name][record.id]]
+            for field in list(record.fields) + list(record.extra):
+                assert field in new.fields or field in new.extra, (record.id, field)
+    assert set(merged.keymap) == {r.id for _, res in results for r in res.records}
+    assert set(merged.keymap.values()) <= set(out)
+    assert len(merged.records) < sum(len(res.records) for _, res in results)
