@@ -30,7 +30,10 @@ RULES: dict[str, tuple[str, str]] = {
     "bad-issn": (WARNING, "issn has a wrong length or check digit"),
     "bad-arxiv": (WARNING, "eprint with archiveprefix arXiv is not an arXiv identifier"),
     "bad-url": (WARNING, "url is not an absolute http(s)/ftp URL"),
-    "bad-date": (ERROR, "year or date that is not a date (or a day the month does not have)"),
+    "bad-date": (ERROR, "a date field that is not an ISO 8601/EDTF date, or a day the month "
+                 "does not have"),
+    "odd-year": (WARNING, "a year that is not a number (biber cannot sort or label it; "
+                 "{\\noopsort{…}} prefixes are fine)"),
     "bad-month": (ERROR, "month that is not a month"),
     "month-name": (WARNING, "month written out instead of the macro (jan, feb, ...) that "
                    "styles translate"),
@@ -120,8 +123,9 @@ def _field_findings(block: Block, field: RawField, name: str, text: str) -> Iter
         yield _f("bad-arxiv", line, f"eprint {text!r} is not an arXiv identifier")
     elif name == "url" and text and not identifiers.URL.match(text.replace("\\_", "_")):
         yield _f("bad-url", line, f"url {text!r} is not an absolute http(s)/ftp URL")
-    elif name == "year" and text and not re.fullmatch(r"-?\d{1,4}", text):
-        yield _f("bad-date", line, f"year {text!r} is not a year")
+    elif name == "year" and text and not re.fullmatch(
+            r"-?\d{1,4}", re.sub(r"^\{?\\noopsort\{[^{}]*\}\}?|[{}]", "", text).strip()):
+        yield _f("odd-year", line, f"year {text!r} is not a number")
     elif name == "date" and text:
         yield from _date(text, line)
     elif name == "month" and text:
@@ -168,6 +172,10 @@ def _month(field: RawField, text: str) -> Iterator[Finding]:
         return
     key = text.strip().lower().rstrip(".")
     number = MONTH_NAMES.get(key) or (int(key) if key.isdigit() and 1 <= int(key) <= 12 else 0)
+    if not number and any(w in MONTH_NAMES for w in re.findall(r"[a-z]+", key)):
+        yield _f("month-name", field.line, f"month {text!r} holds more than a month: biber "
+                 "wants 1-12 or jan..dec here (a day goes in 'day')")
+        return
     if not number:
         yield _f("bad-month", field.line, f"month {text!r} is not a month")
     elif key != str(number):  # a month name: the macro is what every style expects

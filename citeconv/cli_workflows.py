@@ -48,7 +48,11 @@ def convert_update(inputs, layout, encoding, key_format, update_file, output, fm
     skipped = _report(diagnostics)
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
-    result = api.update(existing, records, key_format, update_file)
+    from .update import UpdateError
+    try:
+        result = api.update(existing, records, key_format, update_file)
+    except UpdateError as err:
+        _fail(str(err))
     _report(result.diagnostics)
     target = update_file if output == "-" else output
     if result.text != existing or target != update_file:
@@ -89,18 +93,22 @@ def _check_epilog() -> str:
               "URLs, month names) in place, and print each change on stderr.")
 @click.option("--aux", "aux_file", default=None, metavar="PAPER.aux",
               help="Also report cited keys missing from the files and entries never cited.")
+@click.option("--encoding", default=None, help="Input encoding if not UTF-8/UTF-16 with BOM.")
 def check(files: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          strict: bool, fix: bool, aux_file: str | None) -> None:
+          strict: bool, fix: bool, aux_file: str | None, encoding: str | None) -> None:
     """Lint .bib FILEs: FILE:LINE: severity: message [rule]."""
     from . import check as checker
     from .checkreport import render
     from .textio import InputEncodingError, decode_input, write_atomic
     chosen, skipped = _rule_list(select, "--select"), _rule_list(ignore, "--ignore")
+    if fix and encoding and encoding.lower().replace("-", "") not in ("utf8", "utf8sig"):
+        raise click.BadParameter("--fix writes UTF-8; convert the file to UTF-8 first",
+                                 param_hint="--encoding")
     texts = {}
     for name in files:
         try:
-            texts[name] = decode_input(Path(name).read_bytes())
-        except (OSError, InputEncodingError) as err:
+            texts[name] = decode_input(Path(name).read_bytes(), encoding)
+        except (OSError, InputEncodingError, LookupError) as err:
             _fail(f"cannot read {name}: {getattr(err, 'strerror', None) or err}")
     aux = None
     if aux_file:

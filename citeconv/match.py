@@ -6,7 +6,10 @@ Contract
   ``same-doi`` / ``same-arxiv`` / ``same-isbn`` (books only: chapters share their book's ISBN)
   -> duplicate; ``different-doi`` / ``different-arxiv`` -> distinct; then the title score
   (rapidfuzz ``ratio`` of folded titles, 0-100) with the first author's family name and year:
-  ``title-author-year`` (score >= 95, same first author, same year) -> duplicate;
+  ``title-author-year`` (score >= 95, same first author, same year) -> duplicate, unless both
+  name a container and the two differ (``title-author-year-other-venue`` -> maybe);
+  ``title-numbers-differ`` (>= 95 but the numbers in the titles differ: volumes) -> maybe;
+  ``title-words-differ`` (>= 95 but a word differs, not just its spelling) -> maybe;
   ``title-author-near-year`` (>= 95, same author, years 1 apart or one missing) -> maybe;
   ``similar-title`` (>= 85, same author) -> maybe; else ``different-work`` -> distinct.
 - ``candidate_pairs(records)`` blocks records (identifiers, first title words, author+year) so
@@ -14,7 +17,8 @@ Contract
 - ``merge_records(kept, other, fill_only)`` -> ``(record, added, conflicts)``: fields missing in
   ``kept`` come from ``other``; with ``fill_only=False`` a value that contains the other (longer
   title, more names, more date parts) replaces it. Differing values that are neither are
-  conflicts: ``kept`` wins and the conflict is returned.
+  conflicts: ``kept`` wins and the conflict is returned. A different type (a preprint and its
+  proceedings version) is always a conflict: the kept record's type stays.
 """
 from __future__ import annotations
 
@@ -43,7 +47,11 @@ class Verdict:
 
 
 def norm_title(record: Record) -> str:
-    title = re.sub(r"<[^>]+>", "", str(record.get("title", "")))
+    return norm_title_of(record.get("title", ""))
+
+
+def norm_title_of(value: object) -> str:
+    title = _MARKUP.sub("", str(value))
     return " ".join(w for w in (ascii_fold(w) for w in title.split()) if w)
 
 
@@ -78,8 +86,16 @@ def compare(a: Record, b: Record) -> Verdict:
     fa, fb = first_family(a), first_family(b)
     same_author = fa == fb or not fa or not fb
     ya, yb = _year(a), _year(b)
+    if score >= 95 and same_author and re.findall(r"\d+", ta) != re.findall(r"\d+", tb):
+        return Verdict(MAYBE, "title-numbers-differ", score)  # Volume 2 / Volume 3, Part I / II
+    if score >= 95 and same_author and not _spelling_only(ta, tb):
+        return Verdict(MAYBE, "title-words-differ", score)  # "Student Papers" / "Short Papers"
     if score >= 95 and same_author:
         if ya == yb and ya is not None or ya is None and yb is None:
+            ca, cb = (norm_title_of(r.get("container-title", "")) for r in (a, b))
+            if ca and cb and ca not in cb and cb not in ca and fuzz.ratio(ca, cb) < 80:
+                # one title at two venues (a workshop and a conference)
+                return Verdict(MAYBE, "title-author-year-other-venue", score)
             return Verdict(DUPLICATE, "title-author-year", score)
         if ya is None or yb is None or abs(ya - yb) <= 1:
             return Verdict(MAYBE, "title-author-near-year", score)
@@ -93,6 +109,14 @@ def _content(record: Record) -> str:
     data.pop("id", None)
     data.get("citeconv-extra", {}).pop("ids", None)
     return json.dumps(data, sort_keys=True)
+
+
+def _spelling_only(ta: str, tb: str) -> bool:
+    """True if every word one title has and the other lacks is a spelling variant of one of the
+    other's words (``colouring``/``coloring``), not a different word."""
+    wa, wb = set(ta.split()), set(tb.split())
+    return all(any(fuzz.ratio(w, v) >= 80 for v in other) for w, other in
+               [(w, wb) for w in wa - wb] + [(w, wa) for w in wb - wa])
 
 
 def block_keys(record: Record) -> set[str]:
@@ -164,6 +188,8 @@ def merge_records(kept: Record, other: Record, fill_only: bool = False
     fields, extra = dict(kept.fields), dict(kept.extra)
     added: list[str] = []
     conflicts: list[tuple[str, str, str]] = []
+    if kept.type != other.type:  # a preprint and its proceedings version: the user decides
+        conflicts.append(("type", kept.type, other.type))
     for name, value in other.fields.items():
         mine = fields.get(name)
         if mine is None:

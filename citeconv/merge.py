@@ -81,7 +81,7 @@ def merge(results: list[tuple[str, ReadResult]], key_format: str = DEFAULT_FORMA
             old = records[i]
             if not old.id:
                 continue
-            by_file.setdefault(old.source.file, {})[old.id] = record.id
+            by_file.setdefault(old.source.file, {}).setdefault(old.id, record.id)  # bibtex: 1st
             if keymap.setdefault(old.id, record.id) != record.id:
                 notes.append(Diagnostic("merge.ambiguous-key", f"key {old.id!r} names different "
                                         f"works in different files; the key map sends it to "
@@ -93,23 +93,36 @@ def merge(results: list[tuple[str, ReadResult]], key_format: str = DEFAULT_FORMA
     return MergeResult(tuple(keyed), keymap, by_file, tuple(notes), metadata)
 
 
-_CITE = re.compile(r"(\\(?:[A-Za-z]*cite[A-Za-z]*|nocite)\*?(?:\s*\[[^\]]*\]){0,2}\s*\{)"
-                   r"([^{}]*)\}")
+_CITE = re.compile(r"\\(?:[A-Za-z]*cite[A-Za-z]*|nocite)\*?((?:\s*(?:\([^()]*\)|\[[^\]]*\]|"
+                   r"\{[^{}]*\}))+)")
+_GROUP = re.compile(r"\{([^{}]*)\}")
 
 
 def rewrite_tex(text: str, keymap: dict[str, str]) -> tuple[str, int]:
+    """Keys in every ``{…}`` argument of a cite command (``\\cites{a}[p.~2]{b}`` too); the
+    ``[…]``/``(…)`` notes are left alone."""
     changed = 0
 
-    def keys(m: re.Match[str]) -> str:
+    def group(m: re.Match[str]) -> str:
         nonlocal changed
-        parts = m.group(2).split(",")
         new = []
-        for part in parts:
+        for part in m.group(1).split(","):
             key = part.strip()
             target = keymap.get(key, key)
             if target != key:
                 changed += 1
                 part = part.replace(key, target)
             new.append(part)
-        return m.group(1) + ",".join(new) + "}"
-    return _CITE.sub(keys, text), changed
+        return "{" + ",".join(new) + "}"
+
+    def command(m: re.Match[str]) -> str:
+        args = m.group(1)
+        out, pos = [], 0
+        for piece in re.finditer(r"\([^()]*\)|\[[^\]]*\]|\{[^{}]*\}", args):
+            out.append(args[pos:piece.start()])
+            out.append(_GROUP.sub(group, piece.group()) if piece.group().startswith("{")
+                       else piece.group())
+            pos = piece.end()
+        out.append(args[pos:])
+        return m.group(0)[:m.start(1) - m.start()] + "".join(out)
+    return _CITE.sub(command, text), changed

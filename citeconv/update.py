@@ -13,6 +13,9 @@ Contract
 - The remaining records get keys that collide with none in the file (``keys``), and are
   appended at the end in canonical form, in input order.
 - Running the same update twice changes nothing the second time.
+- A file with a block whose braces do not balance is not touched: ``UpdateError`` (new entries
+  appended after it would be read as part of it). Entries the reader skips for other reasons
+  stay as they are and are reported (``update.unreadable``).
 """
 from __future__ import annotations
 
@@ -24,6 +27,10 @@ from .mapping import MONTHS
 from .model import Diagnostic, Record, Severity
 from .readers import bibtex as bibtex_reader
 from .writers import bibtex as bibtex_writer
+
+
+class UpdateError(ValueError):
+    """The existing file cannot be updated safely (a block whose braces do not balance)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +70,19 @@ def dedupe(records: list[Record]) -> tuple[list[Record], list[Diagnostic]]:
 
 def update(existing: str, new_records: list[Record], key_format: str = DEFAULT_FORMAT,
            filename: str = "refs.bib") -> UpdateResult:
-    old = bibtex_reader.read(existing).records
-    blocks = {b.key.lower(): b for b in bibfile.scan(existing) if b.fields or b.kind != "broken"}
+    broken = [b for b in bibfile.scan(existing) if "braces do not balance" in b.problem]
+    if broken:  # entries appended after an unclosed brace would be swallowed by it
+        raise UpdateError("; ".join(f"{filename}:{b.line}: {b.problem}" for b in broken[:5]) +
+                          f" ({len(broken)} in all): fix the file first (citeconv check "
+                          f"{filename}), nothing was written")
+    read = bibtex_reader.read(existing)
+    old = read.records
+    unreadable = [_note("update.unreadable", f"{d.message}; kept as it is, but new entries are "
+                        "not matched against it", filename, d.line)
+                  for d in read.diagnostics if d.severity == Severity.ERROR]
+    blocks = {b.line: b for b in bibfile.scan(existing) if b.kind != "broken"}  # by entry line
     new, notes = dedupe(list(new_records))
+    notes = unreadable + notes
     edits: list[tuple[int, int, str]] = []
     merged: list[tuple[str, tuple[str, ...]]] = []
     fresh: list[Record] = []
@@ -87,7 +104,7 @@ def update(existing: str, new_records: list[Record], key_format: str = DEFAULT_F
             fresh.append(record)
             continue
         target = old[found[0]]
-        inserted, conflicts = _merge_into(existing, blocks.get(target.id.lower()), target,
+        inserted, conflicts = _merge_into(existing, blocks.get(target.source.line), target,
                                           record, edits)
         merged.append((target.id, tuple(inserted)))
         where = target.source.line

@@ -32,9 +32,9 @@ refs.bib:3: warning: isbn '978-0-306-40615-8' has a wrong length or check digit 
 refs.bib:3: warning: pages '12-15': a range is written with -- in BibTeX [bad-pages]
 refs.bib:3: warning: month 'January': write the macro jan [month-name]
 refs.bib:4: warning: url 'www.x.org' is not an absolute http(s)/ftp URL [bad-url]
-refs.bib:5: error: year '20x0' is not a year [bad-date]
 refs.bib:5: error: key 'A1' is already used at refs.bib:2 [duplicate-key]
 refs.bib:5: warning: @article{A1} has no author [missing-field]
+refs.bib:5: warning: year '20x0' is not a number [odd-year]
 refs.bib:5: error: crossref 'zz' is not a key in the files [undefined-crossref]
 refs.bib:5: error: journal: undefined @string macro 'nosuch' kept as text [undefined-string]
 refs.bib:7: error: date '2020-02-30': no such day [bad-date]
@@ -92,13 +92,13 @@ def test_fix_rewrites_only_judgement_free_things_and_says_so(tmp_path):
 
 
 def test_json_format_is_documented_layout(tmp_path):
-    data = json.loads(run(tmp_path, "--format", "json", "--select", "bad-date").stdout)
+    data = json.loads(run(tmp_path, "--format", "json", "--select", "bad-date,odd-year").stdout)
     assert data == {"version": 1, "findings": [
-        {"file": "refs.bib", "line": 5, "severity": "error", "rule": "bad-date",
-         "message": "year '20x0' is not a year", "fixable": False},
+        {"file": "refs.bib", "line": 5, "severity": "warning", "rule": "odd-year",
+         "message": "year '20x0' is not a number", "fixable": False},
         {"file": "refs.bib", "line": 7, "severity": "error", "rule": "bad-date",
          "message": "date '2020-02-30': no such day", "fixable": False}],
-        "summary": {"errors": 2, "warnings": 0}}
+        "summary": {"errors": 1, "warnings": 1}}
 
 
 def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path):
@@ -150,3 +150,22 @@ def test_every_rule_is_listed_in_help_and_readme(rule):
     help_text = CliRunner().invoke(main, ["check", "--help"]).stdout
     assert rule in help_text
     assert f"`{rule}`" in (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize("month, finding", [
+    ("aug", ""), ("8", ""), ("{aug}", "month-name"), ('"05 aug"', "month-name"),
+    ("{10--11 jan}", "month-name"), ("{aug 5,}", "month-name"), ("{Sommer}", "bad-month"),
+    ("{0}", "bad-month"), ("{March 21, 2008}", "month-name"), ("{10~jan}", "month-name")])
+def test_month_forms_found_in_real_files(month, finding):
+    from citeconv.check import check_texts
+    found = check_texts({"r.bib": f"@misc{{x, title={{T}}, year=2020, month={month}}}\n"})
+    assert [f.rule for f in found] == ([finding] if finding else [])
+
+
+@pytest.mark.parametrize("year, finding", [
+    ("2020", ""), ('"{\\noopsort{1973b}}1973"', ""), ("{300 {BC}}", "odd-year"),
+    ("{1978/79}", "odd-year")])
+def test_years_that_bibtex_prints_but_biber_cannot_sort_are_warnings(year, finding):
+    from citeconv.check import check_texts
+    found = check_texts({"r.bib": f"@misc{{x, title={{T}}, year={year}}}\n"})
+    assert [(f.rule, f.severity) for f in found] == ([(finding, "warning")] if finding else [])

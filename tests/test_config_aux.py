@@ -80,3 +80,15 @@ def test_key_format_and_update_usage_errors(here):
     fresh = cli("convert", "pubs.txt", "--update", "new.bib")  # a file that does not exist yet
     assert fresh.exit_code == 0
     assert (here / "new.bib").read_text().startswith("@misc{vaswani2017attention,\n")
+
+
+def test_update_refuses_a_broken_file_and_leaves_it_alone(here):
+    (here / "pubs.txt").write_text(LISTING)
+    broken = "@misc{a, title={Fine}}\n@misc{b, title={never closed\n"
+    (here / "refs.bib").write_text(broken)
+    result = CliRunner().invoke(main, ["convert", "pubs.txt", "--update", "refs.bib"])
+    assert result.exit_code == 1
+    assert result.stderr == ("citeconv: error: refs.bib:2: @misc block: braces do not balance "
+                             "(1 in all): fix the file first (citeconv check refs.bib), nothing "
+                             "was written\n")
+    assert (here / "refs.bib").read_text() == broken

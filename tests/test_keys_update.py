@@ -165,3 +165,24 @@ def test_update_with_the_same_input_twice_changes_nothing(old, new):
     twice = api.update(once.text, new)
     assert twice.text == once.text
     assert twice.added == ()
+
+
+def test_update_refuses_a_file_whose_braces_do_not_balance():
+    from citeconv.update import UpdateError
+    existing = "@misc{ok, title={Fine}, year=2020}\n@misc{bad, title={broken\n"
+    new = _new(("book", {"title": "Other", "issued": Date(((2001,),))}))
+    with pytest.raises(UpdateError, match=r"refs.bib:2: @misc block: braces do not balance "
+                       r"\(1 in all\): fix the file first"):
+        api.update(existing, new, filename="refs.bib")
+
+
+def test_update_keeps_an_entry_the_reader_skips_and_says_so():
+    existing = "@misc{ok, title={Fine}, year=2020}\n@misc{bad title={T}}\n"
+    new = _new(("book", {"title": "Other", "issued": Date(((2001,),))}))
+    result = api.update(existing, new, filename="refs.bib")
+    assert result.text == existing + "\n@book{2001other,\n  title = {Other},\n  year = {2001},\n}\n"
+    assert [d.format() for d in result.diagnostics][:1] == [
+        "refs.bib:2: warning: entry skipped: syntax error (starts '@misc{bad title='); check "
+        "that braces and quotes balance; kept as it is, but new entries are not matched against "
+        "it [update.unreadable]"]
+    assert [d.code for d in result.diagnostics] == ["update.unreadable", "update.added"]
