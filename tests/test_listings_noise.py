@@ -71,11 +71,28 @@ def test_a_pasted_block_of_another_layout_after_an_arxiv_entry_is_not_abstract_t
             "Xiangyu Zhang\n"
             "Shortcut connections let very deep networks train.\n")
     result = arxiv.read(text)
+    first, pasted = result.records
+    assert first.get("abstract") == "A translation model built on attention alone, with no recurrence."
+    assert pasted.get("title") == "Deep Residual Learning for Image Recognition"
+    assert pasted.get("author") == (Name(family="He", given="Kaiming"),
+                                    Name(family="Zhang", given="Xiangyu"))
+    assert pasted.source.line == 4
+    assert [(d.code, d.line, d.severity) for d in result.diagnostics] == [
+        ("arxiv.other-layout", 4, Severity.WARNING)]
+
+
+def test_text_after_an_arxiv_abstract_that_no_reader_reads_is_an_error() -> None:
+    text = ("CLJun 12, 2017\n"
+            "Attention Is All You NeedAshish Vaswani, Noam Shazeer, Niki Parmar et al.\n"
+            "A translation model built on attention alone, with no recurrence.\n"
+            "Notes for Tuesday\n"
+            "(read sections 3 and 4 before)\n")
+    result = arxiv.read(text)
     (rec,) = result.records
     assert rec.get("abstract") == "A translation model built on attention alone, with no recurrence."
     (err,) = [d for d in result.diagnostics if d.severity == Severity.ERROR]
     assert err.code == "arxiv.unparsed-block" and err.line == 4
-    assert err.raw.startswith("Deep Residual Learning for Image Recognition\nKaiming He")
+    assert err.raw == "Notes for Tuesday\n(read sections 3 and 4 before)"
 
 
 def test_a_block_without_an_author_line_after_an_entry_is_its_own_error() -> None:

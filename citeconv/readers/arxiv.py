@@ -25,6 +25,7 @@ Contract
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
@@ -290,20 +291,26 @@ def _error(code: str, message: str, line: int, raw: list[str]) -> Diagnostic:
 
 
 # --------------------------------------------------------------------------- shape 1
-def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+Block = tuple[Record | None, list[Diagnostic], list[Record]]  # entry, problems, pasted others
+
+
+def _listing_block(nums: list[int], lines: list[str]) -> Block:
     """``lines``: header, title+authors, abstract lines (stripped, no blanks); ``nums``: their
-    line numbers."""
+    line numbers. Lines after a finished abstract go to ``_foreign``."""
     start = nums[0]
     m = _header(lines[0])
     assert m is not None
     diags: list[Diagnostic] = []
     abstract, rest = abstract_run(lines[2:])
+    others: list[Record] = []
     if rest:
-        diags.extend(_foreign(nums[len(nums) - len(rest):], rest))
+        others, found = _foreign(nums[len(nums) - len(rest):], rest)
+        diags.extend(found)
         nums, lines = nums[:len(nums) - len(rest)], lines[:len(lines) - len(rest)]
-    category = _category(m.group("code"), " ".join(abstract), start, diags)
+    category = _category(m.group("code"), " ".join(lines[1:2] + abstract), start, diags)
     if len(lines) < 2:
-        return None, diags + [_error("arxiv.no-title", "entry has no title line", start, lines)]
+        return None, diags + [_error("arxiv.no-title", "entry has no title line", start,
+                                     lines)], others
     body, affiliation = lines[1], ""
     parts = re.split(r"\s+·\s+", body)
     if len(parts) > 1 and (re.search(r"et al\.?$", parts[-2])
@@ -313,7 +320,7 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     p, ambiguous = _split_glued(body, bool(etal))
     if not p:
         return None, diags + [_error("arxiv.no-authors", "cannot tell the title from the "
-                                     "authors", start, lines)]
+                                     "authors", start, lines)], others
     if ambiguous:
         diags.append(Diagnostic("arxiv.ambiguous-split", f"title/author split is a guess: "
                                 f"{body[:p]!r} | {body[p:]!r}", line=nums[1]))
@@ -321,20 +328,39 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     extra = {"primaryclass": category or m.group("code"), "affiliation": affiliation}
     rec = _record(start, body[:p].strip(), names, _date(m.group("date")), None,
                   " ".join(abstract), extra)
-    return rec, diags
+    return rec, diags, others
 
 
-def _foreign(nums: list[int], lines: list[str]) -> list[Diagnostic]:
-    """Lines after an entry's abstract that are not part of it: one ERROR that keeps them."""
-    return [_error("arxiv.unparsed-block", f"{len(lines)} line(s) after the abstract of the "
-                   "entry above are not an arXiv listing entry; not read", nums[0], lines)]
+def _foreign(nums: list[int], lines: list[str]) -> tuple[list[Record], list[Diagnostic]]:
+    """Lines after an entry's abstract that are not part of it. Entries pasted from a
+    "Publications" page or a "Last, First" export are read with that reader when it reads
+    them all without an error (WARNING ``arxiv.other-layout`` says so); anything else is one
+    ERROR ``arxiv.unparsed-block`` that keeps the lines."""
+    from . import lastfirst, publications  # only for mixed pastes
+    chunk = "\n".join(lines)
+    for other in (publications, lastfirst):
+        if other.detect(chunk) < 0.5:
+            continue
+        got = other.read(chunk)
+        if not got.records or any(d.severity == Severity.ERROR for d in got.diagnostics):
+            continue
+        where = lambda k: nums[k - 1] if 0 < k <= len(nums) else nums[0]  # noqa: E731
+        records = [r.replace(source=Source(line=where(r.source.line))) for r in got.records]
+        found = [dataclasses.replace(d, line=where(d.line)) for d in got.diagnostics]
+        note = Diagnostic("arxiv.other-layout", f"{len(lines)} line(s) after the entry above "
+                          f"are in the {other.NAME} layout: read {len(records)} entries with "
+                          "that reader", line=nums[0])
+        return records, [note, *found]
+    return [], [_error("arxiv.unparsed-block", f"{len(lines)} line(s) after the abstract of the "
+                       "entry above are not an arXiv listing entry; not read", nums[0], lines)]
 
 
-def _category(code: str, abstract: str, line: int, diags: list[Diagnostic]) -> str | None:
+def _category(code: str, text: str, line: int, diags: list[Diagnostic]) -> str | None:
     """The header's code as a category. A code several archives share (``CO``: stat, math,
     astro-ph) takes the full category the entry itself shows (an ``arXiv:… [math.CO]`` stamp
-    in its abstract); without one it is the listing default, with an
-    ``arxiv.ambiguous-category`` warning."""
+    in its abstract); without one, the one whose subject words the title and abstract use
+    (``arxiv_categories.cued``), else the listing default, with an
+    ``arxiv.ambiguous-category`` warning either way."""
     category = cats.resolve(code)
     if category is None:
         diags.append(Diagnostic("arxiv.unknown-category", f"unknown arXiv category code "
@@ -343,12 +369,16 @@ def _category(code: str, abstract: str, line: int, diags: list[Diagnostic]) -> s
     options = cats.candidates(code)
     if len(options) < 2:
         return category
-    shown = [c for c in re.findall(r"\[([\w.\-]+)\]", abstract) if c in options]
+    shown = [c for c in re.findall(r"\[([\w.\-]+)\]", text) if c in options]
     if shown:
         return shown[0]
     if cats.ambiguous(code):
+        cued = cats.cued(options, text)
+        how = "from the words of its title and abstract" if cued else "by default"
         diags.append(Diagnostic("arxiv.ambiguous-category", f"category code {code!r} is "
-                                f"{' or '.join(options)}; read as {category}", line=line))
+                                f"{' or '.join(options)}; read as {cued or category} {how}",
+                                line=line))
+        return cued or category
     return category
 
 
@@ -414,20 +444,20 @@ def _page_date(fields: dict[str, str], arxiv_id: str) -> Date | None:
     return Date(parts=((year, month),)) if 1 <= month <= 12 else None
 
 
-def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+def _page_block(nums: list[int], lines: list[str]) -> Block:
     start = nums[0]
     fields = _page_fields(lines)
     cite = re.search(rf"arXiv:({ARXIV_ID})", fields.get("cite", ""))
     arxiv_id = fields.get("id") or (cite.group(1) if cite else "")
     if not fields.get("title") or not fields.get("author"):
         return None, [_error("arxiv.page-entry", "arXiv page entry without Title: and "
-                             "Authors:", start, lines)]
+                             "Authors:", start, lines)], []
     diags: list[Diagnostic] = []
     authors, affiliation = _author_list(fields["author"], start, diags)
     extra = {"primaryclass": _primary(fields, arxiv_id), "affiliation": affiliation}
     rec = _record(start, fields["title"], authors, _page_date(fields, arxiv_id), arxiv_id,
                   _page_abstract(fields.get("abstract", "")), extra)
-    return rec, diags
+    return rec, diags, []
 
 
 # --------------------------------------------------------------------------- reading
@@ -483,10 +513,11 @@ def _read(text: str) -> ReadResult:
                                 raw="\n".join(s for _, s in stray)))
     for kind, numbered in entries:
         reader = _listing_block if kind == "listing" else _page_block
-        rec, found = reader([n for n, _ in numbered], [s for _, s in numbered])
+        rec, found, others = reader([n for n, _ in numbered], [s for _, s in numbered])
         diags.extend(found)
         if rec is not None:
             records.append(rec)
+        records.extend(others)
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=furniture_note(furniture))
 
