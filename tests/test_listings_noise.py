@@ -110,6 +110,23 @@ def test_a_block_without_an_author_line_after_an_entry_is_its_own_error() -> Non
     assert err.raw.count("\n") == 2
 
 
+def test_an_entry_without_abstract_then_a_block_that_does_not_parse() -> None:
+    text = ("Attention Is All You Need\n"
+            "Vaswani, Ashish, Shazeer, Noam\n"
+            "Deep Residual Learning for Image Recognition\n"
+            "He Kaiming; Zhang Xiangyu; and others (2016)\n"
+            "Shortcut connections let very deep networks train.\n"
+            "Adam: A Method for Stochastic Optimization\n"
+            "Kingma, Diederik P., Ba, Jimmy\n")
+    result = lastfirst.read(text)
+    assert [r.get("title") for r in result.records] == [
+        "Attention Is All You Need", "Adam: A Method for Stochastic Optimization"]
+    assert result.records[0].get("abstract") is None
+    (err,) = result.diagnostics
+    assert (err.code, err.line) == ("last-first.unparsed-block", 3)
+    assert err.raw.splitlines()[0] == "Deep Residual Learning for Image Recognition"
+
+
 def test_suffixes() -> None:
     pub = publications.read("Publications\nSearch-based Structured Prediction\nHal Daumé III\n"
                             "John Langford\nDaniel Marcu\n")
@@ -254,6 +271,17 @@ def test_pandoc_reads_our_csl_json_and_keeps_id_category_and_date() -> None:
     assert "doi = {10.48550/arXiv.1706.03762}" in bib
     assert "arXiv category: cs.CL" in bib
     assert "date = {2017-06-12}" in bib
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_keeps_category_and_date_of_a_listing_entry() -> None:
+    listing = ("LGJun 19, 2020\nDenoising Diffusion Probabilistic ModelsJonathan Ho, Ajay Jain, "
+               "Pieter Abbeel\nSamples come from learning to undo a gradual noising process.\n")
+    out = CliRunner().invoke(main, ["convert", "-", "--to", "csl-json"], input=listing)
+    assert out.exit_code == 0, out.stderr
+    bib = subprocess.run(["pandoc", "-f", "csljson", "-t", "biblatex"], input=out.stdout,
+                         capture_output=True, text=True, check=True).stdout
+    assert "note = {arXiv category: cs.LG}" in bib and "date = {2020-06-19}" in bib
 
 
 # ------------------------------------------------------------------ property: nothing swallowed
