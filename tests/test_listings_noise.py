@@ -81,6 +81,19 @@ def test_a_pasted_block_of_another_layout_after_an_arxiv_entry_is_not_abstract_t
         ("arxiv.other-layout", 4, Severity.WARNING)]
 
 
+def test_a_publications_block_pasted_before_the_arxiv_entries_is_read_too() -> None:
+    text = ("Publications\nConcrete Problems in AI Safety\nDario Amodei\nChris Olah\n"
+            "Jacob Steinhardt\nFive research problems about accidents in machine learning "
+            "systems, such as reward hacking.\n"
+            "LGJun 5, 2017\nSelf-Normalizing Neural NetworksGünter Klambauer, Thomas "
+            "Unterthiner, Andreas Mayr\nActivations are kept near zero mean and unit variance.\n")
+    result = api.read(text)
+    assert result.layout == "arxiv"
+    assert [(r.get("title"), r.source.line) for r in result.records] == [
+        ("Concrete Problems in AI Safety", 2), ("Self-Normalizing Neural Networks", 7)]
+    assert [d.code for d in result.diagnostics] == ["arxiv.other-layout"]
+
+
 def test_text_after_an_arxiv_abstract_that_no_reader_reads_is_an_error() -> None:
     text = ("CLJun 12, 2017\n"
             "Attention Is All You NeedAshish Vaswani, Noam Shazeer, Niki Parmar et al.\n"

@@ -193,7 +193,8 @@ def _listing_block(nums: list[int], lines: list[str]) -> Block:
 
 
 def _foreign(nums: list[int], lines: list[str]) -> tuple[list[Record], list[Diagnostic]]:
-    """Lines after an entry's abstract that are not part of it. Entries pasted from a
+    """Lines after an entry's abstract (or more than a heading before the first entry) that
+    are not part of an arXiv entry. Entries pasted from a
     "Publications" page or a "Last, First" export are read with that reader when it reads
     them all without an error (WARNING ``arxiv.other-layout`` says so); anything else is one
     ERROR ``arxiv.unparsed-block`` that keeps the lines."""
@@ -208,12 +209,12 @@ def _foreign(nums: list[int], lines: list[str]) -> tuple[list[Record], list[Diag
         where = lambda k: nums[k - 1] if 0 < k <= len(nums) else nums[0]  # noqa: E731
         records = [r.replace(source=Source(line=where(r.source.line))) for r in got.records]
         found = [dataclasses.replace(d, line=where(d.line)) for d in got.diagnostics]
-        note = Diagnostic("arxiv.other-layout", f"{len(lines)} line(s) after the entry above "
-                          f"are in the {other.NAME} layout: read {len(records)} entries with "
-                          "that reader", line=nums[0])
+        note = Diagnostic("arxiv.other-layout", f"{len(lines)} line(s) here are in the "
+                          f"{other.NAME} layout: read {len(records)} entries with that reader",
+                          line=nums[0])
         return records, [note, *found]
-    return [], [_error("arxiv.unparsed-block", f"{len(lines)} line(s) after the entry above are "
-                       "not an arXiv listing entry; not read", nums[0], lines)]
+    return [], [_error("arxiv.unparsed-block", f"{len(lines)} line(s) here are not an arXiv "
+                       "listing entry; not read", nums[0], lines)]
 
 
 def _category(code: str, text: str, line: int, diags: list[Diagnostic]) -> str | None:
@@ -368,7 +369,11 @@ def _read(text: str) -> ReadResult:
     entries, stray, furniture = _segment(clean_input(text))
     records: list[Record] = []
     diags: list[Diagnostic] = []
-    if stray:
+    if stray and (len(stray) > 3 or any(len(t) > 100 for _, t in stray)):
+        others, found = _foreign([n for n, _ in stray], [t for _, t in stray])
+        records.extend(others)
+        diags.extend(found)
+    elif stray:  # a page heading or two: reported, not an error
         diags.append(Diagnostic("arxiv.unparsed-text", f"{len(stray)} line(s) before the "
                                 "first entry were not read", line=stray[0][0],
                                 raw="\n".join(s for _, s in stray)))
