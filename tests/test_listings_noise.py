@@ -140,6 +140,20 @@ def test_an_entry_without_abstract_then_a_block_that_does_not_parse() -> None:
     assert err.raw.splitlines()[0] == "Deep Residual Learning for Image Recognition"
 
 
+@pytest.mark.parametrize("layout,text", [
+    ("arxiv", "LGJun 19, 2020\nDenoising Diffusion Probabilistic ModelsJonathan Ho, Ajay Jain, "
+              "Pieter Abbeel\nSamples come from undoing a gradual noising process.\n"
+              "We release the code.\n"),
+    ("last-first", "Denoising Diffusion Probabilistic Models\nHo, Jonathan, Jain, Ajay\n"
+                   "Samples come from undoing a gradual noising process.\nWe release the code.\n"),
+])
+def test_an_abstract_copied_as_two_lines_stays_one_abstract(layout: str, text: str) -> None:
+    result = READERS[layout].read(text)
+    assert not result.diagnostics
+    assert result.records[0].get("abstract") == ("Samples come from undoing a gradual noising "
+                                                 "process. We release the code.")
+
+
 def test_suffixes() -> None:
     pub = publications.read("Publications\nSearch-based Structured Prediction\nHal Daumé III\n"
                             "John Langford\nDaniel Marcu\n")

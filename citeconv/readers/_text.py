@@ -39,8 +39,8 @@ Contract
   lines: text that merely contains names, which the listing detectors refuse.
 - ``abstract_run(lines) -> (abstract lines, rest)``: where an entry's abstract ends. A web copy
   gives an abstract as one line; a further line continues it only when the abstract stopped
-  mid-sentence, the line starts in lower case or is a paragraph of prose (12+ words ending a
-  sentence). A short title-like first line followed by a line that is not prose is no
+  mid-sentence, the line starts in lower case or is prose ending a sentence (12+ words, or
+  3+ words half of them lower-case: ``We release the code.``). A short title-like first line followed by a line that is not prose is no
   abstract at all (a title and an author line that did not parse). The rest is text from elsewhere that the reader reports, never abstract text.
 """
 from __future__ import annotations
@@ -133,8 +133,11 @@ def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
         prev, ln = lines[k - 1], lines[k]
         if not _SENTENCE_END.search(prev) or ln[:1].islower():
             continue
-        if len(ln.split()) >= 12 and _SENTENCE_END.search(ln):
-            continue
+        words = ln.split()
+        lower = sum(w[:1].islower() for w in words)
+        if _SENTENCE_END.search(ln) and (len(words) >= 12 or (len(words) >= 3
+                                                               and 2 * lower >= len(words))):
+            continue  # another paragraph, or a sentence the copy put on its own line
         return lines[:k], lines[k:]
     return lines, []
 
