@@ -360,7 +360,7 @@ def listing(draw, layout: str):  # type: ignore[no-untyped-def]
             lines += [f"LG{draw(st.sampled_from(['Jan', 'Jun', 'Nov']))} {k + 1}, 2019",
                       title + inside + names, abstract]
         elif layout == "last-first":
-            lines += [title, ", ".join(f"{f}, {g}" for g, f in people)]
+            lines += [title, ("," + space).join(f"{f},{space}{g}" for g, f in people)]
             lines += [abstract] if draw(st.booleans()) else []
         else:
             lines += [title, *[f"{g}{space}{f}" for g, f in people]]
