@@ -20,8 +20,8 @@ from citeconv import api
 from citeconv.cli import main
 
 HELDOUT = GOLDEN / "heldout"
-CASES = sorted(c for l in ("last-first", "publications") for c in HELDOUT.glob(f"{l}-*.txt"))
-LAYOUTS = ("last-first", "publications")
+CASES = sorted(c for l in ("arxiv", "last-first", "publications") for c in HELDOUT.glob(f"{l}-*.txt"))
+LAYOUTS = ("arxiv", "last-first", "publications")
 
 
 def _known() -> dict[str, str]:

@@ -71,11 +71,41 @@ def test_a_pasted_block_of_another_layout_after_an_arxiv_entry_is_not_abstract_t
             "Xiangyu Zhang\n"
             "Shortcut connections let very deep networks train.\n")
     result = arxiv.read(text)
+    first, pasted = result.records
+    assert first.get("abstract") == "A translation model built on attention alone, with no recurrence."
+    assert pasted.get("title") == "Deep Residual Learning for Image Recognition"
+    assert pasted.get("author") == (Name(family="He", given="Kaiming"),
+                                    Name(family="Zhang", given="Xiangyu"))
+    assert pasted.source.line == 4
+    assert [(d.code, d.line, d.severity) for d in result.diagnostics] == [
+        ("arxiv.other-layout", 4, Severity.WARNING)]
+
+
+def test_a_publications_block_pasted_before_the_arxiv_entries_is_read_too() -> None:
+    text = ("Publications\nConcrete Problems in AI Safety\nDario Amodei\nChris Olah\n"
+            "Jacob Steinhardt\nFive research problems about accidents in machine learning "
+            "systems, such as reward hacking.\n"
+            "LGJun 5, 2017\nSelf-Normalizing Neural NetworksGünter Klambauer, Thomas "
+            "Unterthiner, Andreas Mayr\nActivations are kept near zero mean and unit variance.\n")
+    result = api.read(text)
+    assert result.layout == "arxiv"
+    assert [(r.get("title"), r.source.line) for r in result.records] == [
+        ("Concrete Problems in AI Safety", 2), ("Self-Normalizing Neural Networks", 7)]
+    assert [d.code for d in result.diagnostics] == ["arxiv.other-layout"]
+
+
+def test_text_after_an_arxiv_abstract_that_no_reader_reads_is_an_error() -> None:
+    text = ("CLJun 12, 2017\n"
+            "Attention Is All You NeedAshish Vaswani, Noam Shazeer, Niki Parmar et al.\n"
+            "A translation model built on attention alone, with no recurrence.\n"
+            "Notes for Tuesday\n"
+            "(read sections 3 and 4 before)\n")
+    result = arxiv.read(text)
     (rec,) = result.records
     assert rec.get("abstract") == "A translation model built on attention alone, with no recurrence."
     (err,) = [d for d in result.diagnostics if d.severity == Severity.ERROR]
     assert err.code == "arxiv.unparsed-block" and err.line == 4
-    assert err.raw.startswith("Deep Residual Learning for Image Recognition\nKaiming He")
+    assert err.raw == "Notes for Tuesday\n(read sections 3 and 4 before)"
 
 
 def test_a_block_without_an_author_line_after_an_entry_is_its_own_error() -> None:
@@ -91,6 +121,37 @@ def test_a_block_without_an_author_line_after_an_entry_is_its_own_error() -> Non
     (err,) = result.diagnostics
     assert (err.code, err.line, err.severity) == ("last-first.unparsed-block", 4, Severity.ERROR)
     assert err.raw.count("\n") == 2
+
+
+def test_an_entry_without_abstract_then_a_block_that_does_not_parse() -> None:
+    text = ("Attention Is All You Need\n"
+            "Vaswani, Ashish, Shazeer, Noam\n"
+            "Deep Residual Learning for Image Recognition\n"
+            "He Kaiming; Zhang Xiangyu; and others (2016)\n"
+            "Shortcut connections let very deep networks train.\n"
+            "Adam: A Method for Stochastic Optimization\n"
+            "Kingma, Diederik P., Ba, Jimmy\n")
+    result = lastfirst.read(text)
+    assert [r.get("title") for r in result.records] == [
+        "Attention Is All You Need", "Adam: A Method for Stochastic Optimization"]
+    assert result.records[0].get("abstract") is None
+    (err,) = result.diagnostics
+    assert (err.code, err.line) == ("last-first.unparsed-block", 3)
+    assert err.raw.splitlines()[0] == "Deep Residual Learning for Image Recognition"
+
+
+@pytest.mark.parametrize("layout,text", [
+    ("arxiv", "LGJun 19, 2020\nDenoising Diffusion Probabilistic ModelsJonathan Ho, Ajay Jain, "
+              "Pieter Abbeel\nSamples come from undoing a gradual noising process.\n"
+              "We release the code.\n"),
+    ("last-first", "Denoising Diffusion Probabilistic Models\nHo, Jonathan, Jain, Ajay\n"
+                   "Samples come from undoing a gradual noising process.\nWe release the code.\n"),
+])
+def test_an_abstract_copied_as_two_lines_stays_one_abstract(layout: str, text: str) -> None:
+    result = READERS[layout].read(text)
+    assert not result.diagnostics
+    assert result.records[0].get("abstract") == ("Samples come from undoing a gradual noising "
+                                                 "process. We release the code.")
 
 
 def test_suffixes() -> None:
@@ -239,6 +300,17 @@ def test_pandoc_reads_our_csl_json_and_keeps_id_category_and_date() -> None:
     assert "date = {2017-06-12}" in bib
 
 
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_keeps_category_and_date_of_a_listing_entry() -> None:
+    listing = ("LGJun 19, 2020\nDenoising Diffusion Probabilistic ModelsJonathan Ho, Ajay Jain, "
+               "Pieter Abbeel\nSamples come from learning to undo a gradual noising process.\n")
+    out = CliRunner().invoke(main, ["convert", "-", "--to", "csl-json"], input=listing)
+    assert out.exit_code == 0, out.stderr
+    bib = subprocess.run(["pandoc", "-f", "csljson", "-t", "biblatex"], input=out.stdout,
+                         capture_output=True, text=True, check=True).stdout
+    assert "note = {arXiv category: cs.LG}" in bib and "date = {2020-06-19}" in bib
+
+
 # ------------------------------------------------------------------ property: nothing swallowed
 TITLES = [
     "Attention Is All You Need", "Deep Residual Learning for Image Recognition",
@@ -288,7 +360,7 @@ def listing(draw, layout: str):  # type: ignore[no-untyped-def]
             lines += [f"LG{draw(st.sampled_from(['Jan', 'Jun', 'Nov']))} {k + 1}, 2019",
                       title + inside + names, abstract]
         elif layout == "last-first":
-            lines += [title, ", ".join(f"{f}, {g}" for g, f in people)]
+            lines += [title, ("," + space).join(f"{f},{space}{g}" for g, f in people)]
             lines += [abstract] if draw(st.booleans()) else []
         else:
             lines += [title, *[f"{g}{space}{f}" for g, f in people]]

@@ -39,8 +39,9 @@ Contract
   lines: text that merely contains names, which the listing detectors refuse.
 - ``abstract_run(lines) -> (abstract lines, rest)``: where an entry's abstract ends. A web copy
   gives an abstract as one line; a further line continues it only when the abstract stopped
-  mid-sentence, the line starts in lower case or is a paragraph of prose (12+ words ending a
-  sentence). The rest is text from elsewhere that the reader reports, never abstract text.
+  mid-sentence, the line starts in lower case or is prose ending a sentence (12+ words, or
+  3+ words half of them lower-case: ``We release the code.``). A short title-like first line followed by a line that is not prose is no
+  abstract at all (a title and an author line that did not parse). The rest is text from elsewhere that the reader reports, never abstract text.
 """
 from __future__ import annotations
 
@@ -107,6 +108,17 @@ def remove_truncation_markers(text: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?…)\]\"”’]$")
 
 
+def _title_like(line: str) -> bool:
+    return not _SENTENCE_END.search(line) and len(line.split()) <= 25
+
+
+def _prose(line: str) -> bool:
+    """Running text: starts in lower case, or eight words or more, a third of them lower-case."""
+    words = line.split()
+    return line[:1].islower() or (
+        len(words) >= 8 and sum(w[:1].islower() for w in words) >= len(words) / 3)
+
+
 def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
     """(abstract lines, lines after them that are not abstract). A web copy gives the abstract
     as one line; a further line continues it only when the abstract stopped mid-sentence, the
@@ -115,12 +127,17 @@ def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
     another layout), which must not vanish into this abstract."""
     if not lines:
         return [], []
+    if len(lines) > 1 and _title_like(lines[0]) and not _prose(lines[1]):
+        return [], lines  # no abstract: a title and its authors that did not parse
     for k in range(1, len(lines)):
         prev, ln = lines[k - 1], lines[k]
         if not _SENTENCE_END.search(prev) or ln[:1].islower():
             continue
-        if len(ln.split()) >= 12 and _SENTENCE_END.search(ln):
-            continue
+        words = ln.split()
+        lower = sum(w[:1].islower() for w in words)
+        if _SENTENCE_END.search(ln) and (len(words) >= 12 or (len(words) >= 3
+                                                               and 2 * lower >= len(words))):
+            continue  # another paragraph, or a sentence the copy put on its own line
         return lines[:k], lines[k:]
     return lines, []
 

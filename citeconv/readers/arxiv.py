@@ -12,25 +12,36 @@ Contract
      ``[Submitted on 2 Jan 2024 …]``, ``Cite as: arXiv:… [cs.CL]``).
 - Each entry becomes ``Record(id="", type="article")`` with ``title``, ``author`` (``ETAL``
   last for "et al."), ``issued`` (first-version date; the id's year-month when no date is
-  shown), ``publisher="arXiv"``, ``number``/``URL`` (when an arXiv id is known: shown, or
-  stamped in the abstract), ``abstract`` (cleaned by ``_text.clean_abstract``) and
+  shown), ``publisher="arXiv"``, ``number``/``URL``/``DOI`` (when an arXiv id is known:
+  shown, or stamped in the abstract), ``abstract`` (cleaned by ``_text.clean_abstract``) and
   ``extra["primaryclass"]`` (+ ``extra["affiliation"]``). ``source.line`` is the entry's line.
 - The title/author split scores every glue point by how well the rest parses as a name list
-  (see ``_split_glued``); a close second choice gives an ``arxiv.ambiguous-split`` warning.
+  (``_glued``); a close second choice gives an ``arxiv.ambiguous-split`` warning.
   Organisations (``names.is_organisation`` plus AI-lab names) become literal names.
-- Diagnostic codes: ``arxiv.ambiguous-split``, ``arxiv.unknown-category``,
-  ``arxiv.unparsed-text`` (warnings); ``arxiv.no-title``, ``arxiv.no-authors``,
-  ``arxiv.page-entry`` (ERROR: the entry is skipped, its raw text kept; reading goes on).
+- Every line is accounted for: browser-copy noise is removed first (``_text.clean_input``);
+  page furniture is dropped and counted (``metadata["furniture"]``); a listing abstract ends
+  where ``_text.abstract_run`` says, and the lines after it are read with the Publications or
+  Last-First reader when that reader reads them all cleanly (``arxiv.other-layout``), else
+  they are one ERROR ``arxiv.unparsed-block`` keeping them — never abstract text.
+- A category code several archives share (``CO``) takes the entry's own ``[math.CO]`` stamp,
+  else the class its subject words point to, else the default; ``arxiv.ambiguous-category``
+  warns unless the stamp decided.
+- Diagnostic codes: ``arxiv.ambiguous-split``, ``arxiv.ambiguous-category``,
+  ``arxiv.name-split`` (three-word and longer names), ``arxiv.unknown-category``,
+  ``arxiv.other-layout``, ``arxiv.unparsed-text`` (warnings); ``arxiv.no-title``,
+  ``arxiv.no-authors``, ``arxiv.page-entry``, ``arxiv.unparsed-block`` (ERROR: the text is
+  skipped, its raw text kept; reading goes on).
 - ``detect`` is cheap, never raises, and scores only these two shapes high.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
 from ..model import ETAL, Date, Diagnostic, Name, ReadResult, Record, Severity, Source
-from ..names import PARTICLES, SUFFIXES, is_organisation, parse_name_noted
 from . import arxiv_categories as cats
+from ._glued import _author_list, _names, _pieces, _split_glued
 from ._text import (
     ARXIV_ID,
     abstract_run,
@@ -59,22 +70,11 @@ _LABEL = re.compile(
 _SUBMITTED = re.compile(r"^\[?Submitted\b", re.IGNORECASE)
 _NOISE = re.compile(r"^(?:\(or arXiv:.*|https?://doi\.org/\S+|\[(?:pdf|html|ps|other)\b.*\]|"
                     r"Submission history|From: .*|\[v\d+\] .*|Download PDF|View PDF.*)$")
-_MORE_ORGS = frozenset({
-    "google deepmind", "deepmind", "google brain", "hugging face", "bytedance", "bytedance seed",
-    "cohere", "apple", "amazon", "alibaba", "tencent", "baidu", "salesforce", "laion", "stepfun",
-    "minimax", "moonshot ai", "zhipu ai", "01.ai", "meta fair", "fair", "allenai"})
-_AI_ORG = re.compile(r"^(?:[\w.\-]*[a-z0-9.]AI|(?:[A-Z][\w\-]*\s)+AI)$")
 _LEAD_IN = re.compile(r"^(?:\[Submitted on\b.*|[A-Z][\w ,\-]* > .+)$")  # before Title:
 _CHROME = re.compile(  # page furniture before the first entry, skipped without a diagnostic
     r"^(?:Showing \d.*|Skip to main content|We gratefully acknowledge .*|Total of \d+ entries.*|"
     r"(?:New submissions|Cross-lists|Replacements|Cross submissions)\b.*|"
     r"[A-Z][\w ,\-]* > .+|arXiv:\S+ \(\w+\))$")
-_ORG_GLUE = frozenset({"of", "for", "and", "the", "de", "on", "in", "&"})
-_CAMEL_OK = re.compile(r"^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|Le|La|Van|Von|St)\w")
-_AUTHORS_MAX = 400  # longest author part tried: three names, or an organisation
-_SYLLABLE = re.compile(r"^[A-Z][a-z]?[hwy]?[aeiouy]{1,3}(?:ng|n|k|l|m|p)?$")
-_WORD = re.compile(r"^[^\W\d_]+(?:[\-'’][^\W\d_]+)*\.?$")
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 
 
 def _header(line: str) -> re.Match[str] | None:
@@ -119,144 +119,6 @@ def _page_score(lines: list[str]) -> float:
     return 0.0
 
 
-# --------------------------------------------------------------------------- names
-def _token_score(tok: str, i: int, n: int) -> float:
-    if _INITIALS.match(tok):
-        return 0.0
-    low = tok.lower()
-    if low in PARTICLES and tok[:1].islower():
-        return -1.5 if i in (0, n - 1) else 0.0
-    if low in SUFFIXES and i == n - 1 and i > 1:
-        return 0.0
-    if not _WORD.match(tok) or not tok[:1].isupper():
-        return -4.0
-    if tok.isupper() and len(tok.rstrip(".")) > 1:
-        return -1.0 if len(tok) == 2 else -1.5
-    camel = [j for j in range(1, len(tok)) if tok[j].isupper() and tok[j - 1].isalpha()]
-    if len(camel) == 1 and all(_SYLLABLE.match(w) for w in (tok[:camel[0]], tok[camel[0]:])):
-        return 0.0  # a romanised two-syllable given name: HyoukJoong, KiYoon, XiaoMing
-    return sum(-3.0 for j in camel if tok[j - 1].isupper() or not _CAMEL_OK.match(tok[:j + 1]))
-
-
-def _person_score(piece: str) -> float:
-    toks = piece.split()
-    n = len(toks)
-    base = {1: -1.5, 2: 2.0, 3: 1.7, 4: 1.2, 5: 0.3}.get(n, -3.0)
-    return base + sum(_token_score(t, i, n) for i, t in enumerate(toks))
-
-
-def _is_org(piece: str) -> bool:
-    """``names.is_organisation``, plus AI-lab names it does not know yet (``Google DeepMind``,
-    ``Mistral AI``, ``EleutherAI``, ``xAI``)."""
-    return is_organisation(piece) or piece.lower() in _MORE_ORGS or bool(_AI_ORG.search(piece))
-
-
-def _org_score(piece: str) -> float | None:
-    toks = piece.split()
-    if not _is_org(piece) or len(toks) > 6 or re.search(r"[:?!()\[\]\"]", piece):
-        return None
-    if any(not t[:1].isupper() and t.lower() not in _ORG_GLUE and not _AI_ORG.match(t)
-           for t in toks):
-        return None
-    known = piece.lower() in _MORE_ORGS
-    if not known and any(re.search(r"[a-z][A-Z]", t) for t in toks[1:] if not _AI_ORG.match(t)):
-        return None  # only the first word may be glued-looking (BigScience, DeepSeek-AI)
-    cut = re.match(r"[A-Z]{2,}[a-z]", toks[0]) is not None  # "BMistral": "…12B" + "Mistral"
-    cut = cut or re.match(r"[A-Z]+\d", toks[0]) is not None  # "AI01.AI": "…01.AI" + "01.AI"
-    return 2.5 + 0.05 * len(toks[0]) - (2.0 if cut else 0.0) + (0.5 if known else 0.0)
-
-
-def _piece_score(piece: str) -> float:
-    org = _org_score(piece) if piece else None
-    return -10.0 if not piece else org if org is not None else _person_score(piece)
-
-
-def _pieces(names: str) -> list[str]:
-    pieces: list[str] = []
-    for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names):
-        if pieces and p.strip().lower() in SUFFIXES:  # "King, Jr." is one name: "King Jr."
-            pieces[-1] += " " + p.strip()
-        else:
-            pieces.append(p.strip())
-    return pieces
-
-
-def _title_score(title: str, names: str) -> float:
-    """How plausibly ``title`` ends where ``names`` begins (only the tail is looked at)."""
-    tail = title[-60:]
-    last = tail[-1:]
-    if not tail.strip() or last in ",;&-–" or tail.rstrip().endswith(" and"):
-        return -8.0
-    score = 0.5 if last.islower() else 0.3 if not last.isalpha() else 0.0
-    if re.search(r"[a-z][A-Z]$", tail):
-        score -= 1.5  # "…ModelsD" + "J Strouse" is likelier "…Models" + "DJ Strouse"
-    if re.search(r"[a-z][A-Z][a-z]*$", tail):
-        score -= 1.0  # "…ReportDeep" + "Seek-AI": a word cut at its inner capital
-    if last.isupper() and re.match(r"\S*[a-z][A-Z]", names):
-        score -= 1.0  # "…LL" + "MsKimi Team": an acronym cut before its plural s
-    return score
-
-
-def _split_score(title: str, names: str, etal: bool) -> float:
-    pieces = _pieces(names)
-    score = sum(_piece_score(p) for p in pieces) + _title_score(title, names)
-    score -= 5.0 * max(0, len(pieces) - 3)
-    return score - (1.0 if etal and len(pieces) < 3 else 0.0)
-
-
-def _starts_name(line: str, p: int) -> bool:
-    """Can the authors start at ``p``? A capital, or a digit that starts an organisation glued
-    on after a letter (``…by 01.AI`` + ``01.AI, Alex Young``)."""
-    return line[p].isupper() or (line[p].isdigit() and line[p - 1].isalpha() and any(
-        line[p:].lower().startswith(org) for org in _MORE_ORGS if org[:1].isdigit()))
-
-
-def _split_glued(line: str, etal: bool) -> tuple[int, bool]:
-    """Where the authors start in a glued ``TitleAuthor, Author`` line: (index, ambiguous).
-
-    Index 0 means no plausible split. Glue points (a capital right after a non-space) are tried
-    first; word boundaries only when no glue point gives a plausible name list."""
-    for glued in (True, False):
-        scored = sorted(((  # best first; on a tie the longer author part
-            -_split_score(line[:p], line[p:], etal), p)
-            for p in range(max(1, len(line) - _AUTHORS_MAX), len(line))
-            if _starts_name(line, p) and (not line[p - 1].isspace()) == glued))
-        if scored and scored[0][0] < 0:
-            close = len(scored) > 1 and scored[1][0] - scored[0][0] < 0.75
-            return scored[0][1], close or not glued
-    return 0, False
-
-
-def _names(pieces: list[str], line: int = 0,
-           diags: list[Diagnostic] | None = None) -> tuple[Name, ...]:
-    """Pieces -> names; a guessed split of a person's name (three words and more, see
-    ``names``) is an ``arxiv.name-split`` warning when ``diags`` is given."""
-    out = []
-    for p in pieces:
-        if not p:
-            continue
-        if _org_score(p) is not None:
-            out.append(Name(literal=p))
-            continue
-        name, note = parse_name_noted(p)
-        if note and diags is not None:
-            diags.append(Diagnostic("arxiv.name-split", f"{p}: {note}", line=line, raw=p))
-        out.append(name)
-    return tuple(out)
-
-
-def _author_list(text: str, line: int = 0, diags: list[Diagnostic] | None = None
-                 ) -> tuple[tuple[Name, ...], str]:
-    """A page ``Authors:`` value -> names (+ETAL); parenthesised affiliations are returned."""
-    text = re.sub(r"\(\s*\d+\s+additional authors? not shown\s*\)", "", text)
-    affs = re.findall(r"\(([^()]*)\)", text)
-    text = re.sub(r"\([^()]*\)", "", text)
-    text, n = re.subn(r",?\s*(?:et al\.?|and others)\s*$", "", text.strip())
-    text = re.sub(r"\s+and\s+", ", ", text)
-    names = _names([p for p in _pieces(text) if p], line, diags)
-    return names + ((ETAL,) if n else ()), ", ".join(a.strip() for a in affs if a.strip())
-
-
 # --------------------------------------------------------------------------- records
 def _date(text: str) -> Date | None:
     """``Jun 9, 2022`` or ``9 June, 2022`` (the first one in ``text``) -> Date; else None."""
@@ -290,20 +152,26 @@ def _error(code: str, message: str, line: int, raw: list[str]) -> Diagnostic:
 
 
 # --------------------------------------------------------------------------- shape 1
-def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+Block = tuple[Record | None, list[Diagnostic], list[Record]]  # entry, problems, pasted others
+
+
+def _listing_block(nums: list[int], lines: list[str]) -> Block:
     """``lines``: header, title+authors, abstract lines (stripped, no blanks); ``nums``: their
-    line numbers."""
+    line numbers. Lines after a finished abstract go to ``_foreign``."""
     start = nums[0]
     m = _header(lines[0])
     assert m is not None
     diags: list[Diagnostic] = []
     abstract, rest = abstract_run(lines[2:])
+    others: list[Record] = []
     if rest:
-        diags.extend(_foreign(nums[len(nums) - len(rest):], rest))
+        others, found = _foreign(nums[len(nums) - len(rest):], rest)
+        diags.extend(found)
         nums, lines = nums[:len(nums) - len(rest)], lines[:len(lines) - len(rest)]
-    category = _category(m.group("code"), " ".join(abstract), start, diags)
+    category = _category(m.group("code"), " ".join(lines[1:2] + abstract), start, diags)
     if len(lines) < 2:
-        return None, diags + [_error("arxiv.no-title", "entry has no title line", start, lines)]
+        return None, diags + [_error("arxiv.no-title", "entry has no title line", start,
+                                     lines)], others
     body, affiliation = lines[1], ""
     parts = re.split(r"\s+·\s+", body)
     if len(parts) > 1 and (re.search(r"et al\.?$", parts[-2])
@@ -313,7 +181,7 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     p, ambiguous = _split_glued(body, bool(etal))
     if not p:
         return None, diags + [_error("arxiv.no-authors", "cannot tell the title from the "
-                                     "authors", start, lines)]
+                                     "authors", start, lines)], others
     if ambiguous:
         diags.append(Diagnostic("arxiv.ambiguous-split", f"title/author split is a guess: "
                                 f"{body[:p]!r} | {body[p:]!r}", line=nums[1]))
@@ -321,20 +189,40 @@ def _listing_block(nums: list[int], lines: list[str]) -> tuple[Record | None, li
     extra = {"primaryclass": category or m.group("code"), "affiliation": affiliation}
     rec = _record(start, body[:p].strip(), names, _date(m.group("date")), None,
                   " ".join(abstract), extra)
-    return rec, diags
+    return rec, diags, others
 
 
-def _foreign(nums: list[int], lines: list[str]) -> list[Diagnostic]:
-    """Lines after an entry's abstract that are not part of it: one ERROR that keeps them."""
-    return [_error("arxiv.unparsed-block", f"{len(lines)} line(s) after the abstract of the "
-                   "entry above are not an arXiv listing entry; not read", nums[0], lines)]
+def _foreign(nums: list[int], lines: list[str]) -> tuple[list[Record], list[Diagnostic]]:
+    """Lines after an entry's abstract (or more than a heading before the first entry) that
+    are not part of an arXiv entry. Entries pasted from a
+    "Publications" page or a "Last, First" export are read with that reader when it reads
+    them all without an error (WARNING ``arxiv.other-layout`` says so); anything else is one
+    ERROR ``arxiv.unparsed-block`` that keeps the lines."""
+    from . import lastfirst, publications  # only for mixed pastes
+    chunk = "\n".join(lines)
+    for other in (publications, lastfirst):
+        if other.detect(chunk) < 0.5:
+            continue
+        got = other.read(chunk)
+        if not got.records or any(d.severity == Severity.ERROR for d in got.diagnostics):
+            continue
+        where = lambda k: nums[k - 1] if 0 < k <= len(nums) else nums[0]  # noqa: E731
+        records = [r.replace(source=Source(line=where(r.source.line))) for r in got.records]
+        found = [dataclasses.replace(d, line=where(d.line)) for d in got.diagnostics]
+        note = Diagnostic("arxiv.other-layout", f"{len(lines)} line(s) here are in the "
+                          f"{other.NAME} layout: read {len(records)} entries with that reader",
+                          line=nums[0])
+        return records, [note, *found]
+    return [], [_error("arxiv.unparsed-block", f"{len(lines)} line(s) here are not an arXiv "
+                       "listing entry; not read", nums[0], lines)]
 
 
-def _category(code: str, abstract: str, line: int, diags: list[Diagnostic]) -> str | None:
+def _category(code: str, text: str, line: int, diags: list[Diagnostic]) -> str | None:
     """The header's code as a category. A code several archives share (``CO``: stat, math,
     astro-ph) takes the full category the entry itself shows (an ``arXiv:… [math.CO]`` stamp
-    in its abstract); without one it is the listing default, with an
-    ``arxiv.ambiguous-category`` warning."""
+    in its abstract); without one, the one whose subject words the title and abstract use
+    (``arxiv_categories.cued``), else the listing default, with an
+    ``arxiv.ambiguous-category`` warning either way."""
     category = cats.resolve(code)
     if category is None:
         diags.append(Diagnostic("arxiv.unknown-category", f"unknown arXiv category code "
@@ -343,12 +231,16 @@ def _category(code: str, abstract: str, line: int, diags: list[Diagnostic]) -> s
     options = cats.candidates(code)
     if len(options) < 2:
         return category
-    shown = [c for c in re.findall(r"\[([\w.\-]+)\]", abstract) if c in options]
+    shown = [c for c in re.findall(r"\[([\w.\-]+)\]", text) if c in options]
     if shown:
         return shown[0]
     if cats.ambiguous(code):
+        cued = cats.cued(options, text)
+        how = "from the words of its title and abstract" if cued else "by default"
         diags.append(Diagnostic("arxiv.ambiguous-category", f"category code {code!r} is "
-                                f"{' or '.join(options)}; read as {category}", line=line))
+                                f"{' or '.join(options)}; read as {cued or category} {how}",
+                                line=line))
+        return cued or category
     return category
 
 
@@ -414,20 +306,20 @@ def _page_date(fields: dict[str, str], arxiv_id: str) -> Date | None:
     return Date(parts=((year, month),)) if 1 <= month <= 12 else None
 
 
-def _page_block(nums: list[int], lines: list[str]) -> tuple[Record | None, list[Diagnostic]]:
+def _page_block(nums: list[int], lines: list[str]) -> Block:
     start = nums[0]
     fields = _page_fields(lines)
     cite = re.search(rf"arXiv:({ARXIV_ID})", fields.get("cite", ""))
     arxiv_id = fields.get("id") or (cite.group(1) if cite else "")
     if not fields.get("title") or not fields.get("author"):
         return None, [_error("arxiv.page-entry", "arXiv page entry without Title: and "
-                             "Authors:", start, lines)]
+                             "Authors:", start, lines)], []
     diags: list[Diagnostic] = []
     authors, affiliation = _author_list(fields["author"], start, diags)
     extra = {"primaryclass": _primary(fields, arxiv_id), "affiliation": affiliation}
     rec = _record(start, fields["title"], authors, _page_date(fields, arxiv_id), arxiv_id,
                   _page_abstract(fields.get("abstract", "")), extra)
-    return rec, diags
+    return rec, diags, []
 
 
 # --------------------------------------------------------------------------- reading
@@ -477,16 +369,21 @@ def _read(text: str) -> ReadResult:
     entries, stray, furniture = _segment(clean_input(text))
     records: list[Record] = []
     diags: list[Diagnostic] = []
-    if stray:
+    if stray and (len(stray) > 3 or any(len(t) > 100 for _, t in stray)):
+        others, found = _foreign([n for n, _ in stray], [t for _, t in stray])
+        records.extend(others)
+        diags.extend(found)
+    elif stray:  # a page heading or two: reported, not an error
         diags.append(Diagnostic("arxiv.unparsed-text", f"{len(stray)} line(s) before the "
                                 "first entry were not read", line=stray[0][0],
                                 raw="\n".join(s for _, s in stray)))
     for kind, numbered in entries:
         reader = _listing_block if kind == "listing" else _page_block
-        rec, found = reader([n for n, _ in numbered], [s for _, s in numbered])
+        rec, found, others = reader([n for n, _ in numbered], [s for _, s in numbered])
         diags.extend(found)
         if rec is not None:
             records.append(rec)
+        records.extend(others)
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=furniture_note(furniture))
 

@@ -11,6 +11,8 @@ Contract
   (aliases of one class count once: ``SY`` is eess.SY = cs.SY). ``ambiguous(code)``: several
   candidates and the default is not a ``cs`` class (on machine-learning pages a bare ``CV`` is
   cs.CV; a bare ``CO`` may be stat.CO, math.CO or astro-ph.CO and deserves a warning).
+- ``cued(options, text)``: of several candidate categories, the only one whose subject words
+  (``cosmolog…``, ``graph``, ``Monte Carlo``…) occur in ``text``; None when none or several do.
 - ``is_category(text)`` says whether ``text`` is a full category id (``hep-th``, ``math.CO``).
 """
 from __future__ import annotations
@@ -123,6 +125,26 @@ def candidates(code: str) -> tuple[str, ...]:
     if first in _ALIASES:
         others = [o for o in others if o not in _ALIASES]
     return (first, *others)
+
+
+_CUES = {  # subject words of the classes that share a bare code; general vocabulary
+    "astro-ph.CO": r"cosmolog|dark (?:energy|matter)|cosmic microwave|\bCMB\b|baryon acoustic|"
+                   r"hubble|redshift|galax|inflation(?:ary)?\b|large-scale structure|\bplanck\b",
+    "math.CO": r"\bgraphs?\b|combinatori|hypergraph|hypercube|permutation|ramsey|matroid|"
+               r"polytope|partitions? of|tableau|coloring|colouring",
+    "stat.CO": r"monte carlo|\bmcmc\b|sampler|markov chain|bootstrap|\bR package|"
+               r"numerical integration|computational statistics",
+    "math.AP": r"partial differential|\bpdes?\b|navier|sobolev|elliptic|parabolic|hyperbolic "
+               r"equation",
+    "stat.AP": r"clinical|epidemiolog|survey data|census|patients|case study",
+}
+
+
+def cued(options: tuple[str, ...], text: str) -> str | None:
+    """The only candidate whose subject words occur in ``text`` (see the contract)."""
+    import re
+    hits = [o for o in options if o in _CUES and re.search(_CUES[o], text, re.IGNORECASE)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def ambiguous(code: str) -> bool:

@@ -4,6 +4,10 @@
 An item that is not an object, has no usable fields or has a variable of the wrong shape is a
 Diagnostic with the line where its object starts; the rest converts. Invalid JSON is one error
 Diagnostic with the line and column json reports.
+
+Fields with no CSL variable come back from where the writer puts them (``cslextra``: an
+``arXiv category:`` note line, trailing ``key: value`` note lines, ``number: "arXiv:…"``); a
+``citeconv-extra`` object written by earlier versions is still read.
 """
 from __future__ import annotations
 

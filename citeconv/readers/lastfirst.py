@@ -31,6 +31,12 @@ Contract
   name, WARNING ``last-first.odd-tokens``.
 - An author line whose every token is a multi-word name (``John Smith, Jane Doe``) is read in
   display order, WARNING ``last-first.display-order``.
+- Every line is accounted for: noise removed (``_text.clean_input``), page furniture dropped
+  and counted (``metadata["furniture"]``), and text after an entry's abstract that is not a
+  block (``_text.abstract_run``) is one ERROR ``last-first.unparsed-block`` keeping it. An
+  odd number of name parts (a one-word name: ``Luong, Minh-Thang, Le, Sutskever, Ilya``) is
+  read with the lone name placed where the given slots look most like given names, WARNING
+  ``last-first.odd-tokens``; lower-case initials (``Henrique P. d.O.``) are given names.
 - Records: ``type="document"``, ``title``, ``author``, ``abstract`` (cleaned by
   ``_text.clean_abstract``); an arXiv stamp in the abstract makes an arXiv ``article``.
   A block with an author line but no title is an ERROR ``last-first.no-title`` (skipped).
@@ -326,7 +332,7 @@ def _record(lines: list[str], block: tuple[int, int, int, int],
     if rest:
         where = numbered[len(kept)][0] + 1
         diags.append(Diagnostic("last-first.unparsed-block", f"{len(rest)} line(s) after the "
-                                "abstract above are not a title / author line / abstract block; "
+                                "entry above are not a title / author line / abstract block; "
                                 "not read", where, severity=Severity.ERROR, raw="\n".join(rest)))
     abstract, arxiv_id = clean_abstract(" ".join(kept))
     fields: dict[str, object] = {"title": " ".join(lines[title_i].split()), "author": authors,

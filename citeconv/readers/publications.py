@@ -33,6 +33,10 @@ Contract
 - Abstracts go through ``_text.clean_abstract`` (truncation markers removed and halves
   rejoined, TeX quotes, PDF artifacts); an arXiv stamp makes an arXiv ``article``.
 - An entry whose title has no author line after it is an ERROR ``publications.no-authors``.
+- Noise removed first (``_text.clean_input``); page furniture dropped and counted
+  (``metadata["furniture"]``); a name line ending in a suffix (``Hal Daumé III``) and an
+  organisation (``ATLAS Collaboration``, its case kept) are authors, not titles; ``detect``
+  refuses e-mails and meeting notes (``_text.looks_like_correspondence``).
 """
 from __future__ import annotations
 
@@ -41,15 +45,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
-from ..namedata import (
-    DOUBLE_SURNAME_HEADS,
-    EAST_ASIAN_SURNAMES,
-    TITLE_FUNCTION_WORDS,
-    TITLE_WORDS,
-    WORD_GIVEN_NAMES,
-    WORD_SURNAMES,
-)
-from ..names import PARTICLES, SUFFIXES, is_initial, is_organisation, parse_name_noted
+from ..names import PARTICLES, is_initial, parse_name_noted
 from ._text import (
     _TRUNCATION,
     arxiv_fields,
@@ -60,6 +56,7 @@ from ._text import (
     looks_like_correspondence,
     normalise_caps_name,
 )
+from ._titleness import _org_line, titleness
 
 NAME = "publications"
 
@@ -67,18 +64,6 @@ _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\-])*$")
 _MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
 _SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)$", re.IGNORECASE)
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_NAME_CAMEL = re.compile(  # McGrew, MacKay, LaFontaine, DasSarma, AlQuraishi, VanderPlas
-    r"^(?:Mc|Mac|O'|O’|D'|D’|De|Del|Della|Le|La|Di|Da|Das|Van|Vander|Von|Du|Fitz|Al|El|Abu|"
-    r"Ben|St)[A-Z][a-z]")
-_ACRONYM = re.compile(r"^[A-Z0-9]{3,}s?$|^[A-Z]+[0-9]|[0-9]|^(?:AI|ML|RL|IO|QA|NN)$")
-_ENGLISH_END = re.compile(
-    r"(?:tions?|sions?|ness|ments?|ity|ics|ive|ives|able|ible|ous|ized|ised|ism|"
-    r"ology|ance|ence|ful|less|ers|ward|wise|like|[a-z]{3}ed|ional|ural|ioral|ical|istic|"
-    r"etic|atic|izing|ising)$")
-# one romanised East Asian syllable (pinyin, Korean, Japanese): initial, vowels, final
-_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxyz]|ch|sh|zh|ts|kk|tt|pp|ss|jj)?[wy]?[aeiou]{1,3}"
-                       r"(?:ng|n|m|k|p|t|l|r)?")
 _HEADER = re.compile(r"\b(?:publications?|papers|articles|bibliograph(?:y|ie)|"
                      r"preprints|research|travaux|publicaciones|veröffentlichungen)\b",
                      re.IGNORECASE)
@@ -130,20 +115,6 @@ def _clean_name_line(text: str) -> str:
         normalise_caps_name(w) if w.isalpha() and w.isupper() and len(w) > 1
         and (k == len(words) - 1 or len(w) > 2) and w not in ("II", "III", "IV") else w
         for k, w in enumerate(words))
-
-
-_ORG_LAST = frozenset({"collaboration", "consortium", "team", "group", "collective",
-                       "committee", "council", "contributors", "authors", "initiative"})
-
-
-def _org_line(text: str) -> bool:
-    """An organisation listed as an author (``ATLAS Collaboration``, ``Gemini Team``,
-    ``OpenAI``): its case is kept and it never reads as a title."""
-    words = text.split()
-    return bool(words) and (words[-1].lower() in _ORG_LAST and len(words) <= 5
-                            or (is_organisation(text) and len(words) <= 3
-                                and not any(w.lower() in TITLE_FUNCTION_WORDS for w in words)
-                                and words[-1].lower() not in TITLE_WORDS))
 
 
 def name_shaped(text: str) -> bool:
@@ -200,73 +171,6 @@ def _vocabulary(lines: list[_Line]) -> set[str]:
         elif ln.kind == "title":
             words.update(w.lower() for w in re.findall(r"[^\W\d_]+", ln.text))
     return words
-
-
-def _syllables(word: str) -> bool:
-    """``KyungHyun``, ``JongWook``: CamelCase made of two romanised East Asian syllables."""
-    halves = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", word)
-    return halves is not None and all(_SYLLABLE.fullmatch(h.lower()) for h in halves.groups())
-
-
-def _title_word(word: str) -> bool:
-    """An everyday title word, singular or plural (``Labels``, ``Mechanisms``, ``Studies``)."""
-    w = word.lower()
-    forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
-             w[:-3] + "y" if w.endswith("ies") else w}
-    return bool(forms & TITLE_WORDS) and w not in WORD_SURNAMES
-
-
-def titleness(text: str, vocab: set[str]) -> float:
-    """0.0 (surely a person) .. 1.0 (surely a title) for a name-shaped line.
-
-    A capitalised function word (``The``, ``Towards``, ``With``) makes a title outright; so
-    does a single word, CamelCase (not ``McX``/``LeX`` or two romanised syllables,
-    ``KyungHyun``) or an acronym. Otherwise independent pieces of evidence, combined as
-    ``1 - prod(1 - e)``: a last word that is an everyday title word (``Networks``) and not a
-    surname; four or more words; most words used as ordinary (lower-case) words elsewhere on
-    the page; common title words; English word endings that personal names rarely have
-    (``-tion``, ``-ness``, ``-ional``…). A first word that is a given name which is also a word
-    (``Can``, ``Will``, ``Grace``) and a last word that is a surname (``Lamb``, ``Bacon``) are
-    explained as a name and count for nothing; a known East Asian, Hispanic or Persian surname
-    at the end halves the result."""
-    words = text.split()
-    if _org_line(text):
-        return 0.0
-    if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Hal Daumé III", "John Smith Jr."
-        words = words[:-1]
-        text = " ".join(words)
-    if len(words) == 1:
-        return 0.8
-    if any(w.lower() in TITLE_FUNCTION_WORDS for w in words):
-        return 0.95
-    if any(_CAMEL.search(w) and not _NAME_CAMEL.match(w) and not _syllables(w) for w in words):
-        return 0.9
-    if not text.isupper() and any(_ACRONYM.search(w) for w in words):
-        return 0.9
-    last = words[-1].lower()
-    explained = [w for k, w in enumerate(words)
-                 if not (k == 0 and w.lower() in WORD_GIVEN_NAMES)
-                 and not (k == len(words) - 1 and last in WORD_SURNAMES)]
-    parts = [p for w in explained for p in re.split(r"[-'’]", w)
-             if len(p) > 1 and not is_initial(p)]
-    if not parts:
-        return 0.0
-    evidence = [0.15 if len(words) >= 4 else 0.0, 0.7 if _title_word(words[-1]) else 0.0]
-    used = sum(p.lower() in vocab for p in parts) / len(parts)
-    evidence.append(0.6 * used if used > 0.5 else 0.0)
-    common = sum(_title_word(p) for p in parts) / len(parts)
-    evidence.append(0.35 + 0.5 * common if common else 0.0)
-    endings = sum(bool(_ENGLISH_END.search(p.lower())) and len(p) > 5 for p in parts)
-    evidence.append(0.55 if endings >= 2 else 0.35 * endings)
-    # -ing is weaker: many pinyin given names end so (Kaiming, Xiaoming)
-    evidence.append(0.25 * sum(p.lower().endswith("ing") and len(p) > 6 for p in parts))
-    keep = 1.0
-    for e in evidence:
-        keep *= 1.0 - e
-    score = 1.0 - keep
-    if last in EAST_ASIAN_SURNAMES or last in DOUBLE_SURNAME_HEADS:
-        score /= 2
-    return round(score, 3)
 
 
 # ------------------------------------------------------------------ structure
