@@ -259,7 +259,7 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
         if kind == "subtitle":
             continue
-        if target and target in fields and name == _written_as(target, csl_type) \
+        if target and target in taken_by and name == _written_as(target, csl_type) \
                 and taken_by[target] != name:
             # the writer puts this variable under this field's name: it must win, or the
             # other field (kept in extra) and this one would collide on output
