@@ -4,6 +4,7 @@ Data goes to stdout (or ``-o``); diagnostics go to stderr as ``FILE:LINE: severi
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -86,7 +87,7 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
     """Read every input; returns (records, diagnostics, metadata) or exits 1 with a message.
     ``key_format`` None: records keep the ids they were read with (``--update`` keys them)."""
     from . import api, keys
-    from .textio import InputEncodingError, decode_input
+    from .textio import InputEncodingError, read_text
 
     records, diagnostics = [], []
     kept: dict[str, list[str]] = {"preamble": [], "comments": []}  # BibTeX blocks written back
@@ -94,7 +95,9 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
         label = "<stdin>" if name == "-" else name
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            text = decode_input(data, encoding)
+            text, note = read_text(data, encoding)
+            if note is not None:
+                diagnostics.append(dataclasses.replace(note, file=label))
             del data  # big files: the bytes are not needed once decoded
         except OSError as err:
             _fail(f"cannot read {label}: {err.strerror or err}")

@@ -1,8 +1,11 @@
 """Bytes -> text, and text -> a file, safely.
 
 - ``decode_input(data, encoding=None)``: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are
-  recognised; anything else raises ``InputEncodingError`` naming the first bad byte offset, unless
-  an explicit ``encoding`` is given. Line endings are normalised to ``\\n``; NUL bytes are kept
+  recognised; text that is not UTF-8 is read in the encoding its first lines declare (JabRef's
+  ``% Encoding: windows-1252``, an Emacs ``-*- coding: latin-9 -*-`` line); anything else raises
+  ``InputEncodingError`` naming the first bad byte offset, unless an explicit ``encoding`` is
+  given (no guessing: detectors mistake short Latin-1 files for cp775 and GBK for cp949).
+  ``read_text`` does the same and also returns a note saying which declaration was used. Line endings are normalised to ``\\n``; NUL bytes are kept
   out of the text (replaced by U+FFFD) so that no reader sees them.
 - ``write_atomic(path, text, inputs)``: temporary file in the target directory, then rename; it
   refuses to write over any of ``inputs``.
@@ -11,9 +14,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterable
+
+from .model import Diagnostic
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -27,7 +33,30 @@ class InputEncodingError(ValueError):
         self.offset = offset
 
 
-def decode_input(data: bytes, encoding: str | None = None) -> str:
+# JabRef writes "% Encoding: NAME" on the first line; Emacs reads "coding: NAME" on the first two.
+_DECLARATION = re.compile(rb"^%\s*Encoding:\s*([A-Za-z0-9._-]+)|coding[:=]\s*([A-Za-z0-9._-]+)",
+                          re.MULTILINE)
+_EMACS_EOL = re.compile(r"-(unix|dos|mac)$")
+_ALIASES = {"latin9": "iso8859_15", "latin0": "iso8859_15", "latin10": "iso8859_16"}
+
+
+def declared_encoding(data: bytes) -> tuple[str, int] | None:
+    """The codec a file's first two lines declare, with the line number, or None."""
+    head = b"\n".join(data.split(b"\n", 2)[:2])
+    for match in _DECLARATION.finditer(head):
+        name = _EMACS_EOL.sub("", (match.group(1) or match.group(2)).decode("ascii").lower())
+        for candidate in filter(None, (name, _ALIASES.get(re.sub(r"[-_]", "", name)))):
+            try:
+                return codecs.lookup(candidate).name, head.count(b"\n", 0, match.start()) + 1
+            except LookupError:
+                continue
+    return None
+
+
+def read_text(data: bytes, encoding: str | None = None) -> tuple[str, Diagnostic | None]:
+    """Decode ``data`` as ``decode_input`` does; also return a warning when the file's own
+    encoding declaration was used (None otherwise)."""
+    note = None
     if encoding:
         text = data.decode(encoding, errors="replace")
     else:
@@ -39,7 +68,22 @@ def decode_input(data: bytes, encoding: str | None = None) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as err:
-                raise InputEncodingError(err.start, data[err.start]) from None
+                declared = declared_encoding(data)
+                if not declared:
+                    raise InputEncodingError(err.start, data[err.start]) from None
+                text = data.decode(declared[0], errors="replace")
+                note = Diagnostic("input.declared-encoding",
+                                  f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+                                  f"read as {declared[0]}, the encoding the file declares",
+                                  line=declared[1])
+    return _normalise(text), note
+
+
+def decode_input(data: bytes, encoding: str | None = None) -> str:
+    return read_text(data, encoding)[0]
+
+
+def _normalise(text: str) -> str:
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -207,3 +207,26 @@ def test_unknown_locale_exits_1_with_suggestions():
     assert result.stderr == "citeconv: error: unknown locale 'en-UK'; did you mean: en-US, en-GB?\n"
     german = run("convert", str(LISTING), "--to", "text", "--style", "ieee", "--locale", "de")
     assert german.exit_code == 0 and "u. a." in german.stdout
+
+
+@pytest.mark.parametrize("first_line, codec", [
+    (b"% Encoding: windows-1252", "cp1252"),              # JabRef
+    (b"% -*- coding: latin-9-unix -*-", "iso8859-15"),    # Emacs
+])
+def test_a_declared_encoding_is_honoured_and_noted(tmp_path, first_line, codec):
+    src = tmp_path / "in.bib"
+    src.write_bytes(first_line + b"\n\n@misc{a, title={Caf\xe9 \xe0 25\xb0}, year=2001}\n")
+    result = run("convert", str(src))
+    assert result.exit_code == 0
+    assert "title = {Café à 25°}" in result.stdout
+    assert result.stderr == (f"{src}:1: warning: not UTF-8 (byte 0xe9 at offset "
+                             f"{len(first_line) + 21}); read as {codec}, the encoding the file "
+                             "declares [input.declared-encoding]\n")
+
+
+def test_a_declaration_never_overrides_valid_utf8(tmp_path):
+    src = tmp_path / "in.bib"
+    src.write_bytes("% Encoding: windows-1252\n@misc{a, title={Café}, year=2001}\n".encode())
+    result = run("convert", str(src))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "title = {Café}" in result.stdout
