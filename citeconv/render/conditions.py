@@ -2,7 +2,7 @@
 
 Contract
 - ``is-numeric`` follows the spec (``numbers.is_numeric``): ``1999-66``, ``2a``, ``1, 3`` are
-  numeric; ``US 6,285,999 B1`` is not.
+  numeric; ``US 6,285,999 B1`` is not. ``is-numeric="locator"`` tests the cite's locator.
 - ``disambiguate="true"`` is true only for items that ``disambiguation`` marked as still
   ambiguous (citeproc-py treated the attribute as always true).
 - Speed: an element's attributes are read once (``_spec``, per element; a parsed style is never
@@ -25,6 +25,9 @@ def install() -> None:
     def _is_numeric(self: Any, item: Any) -> list[bool]:
         out = []
         for var in self.get("is-numeric").split():
+            if var == "locator":  # the cite's, not the reference's
+                out.append("locator" in item and is_numeric(str(item.locator.identifier)))
+                continue
             try:
                 value = item.reference[var.replace("-", "_")]
             except VariableError:

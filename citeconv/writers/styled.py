@@ -2,7 +2,7 @@
 
 ``write(records, fmt=..., style="apa", locale=None)`` renders with ``citeconv.render`` and wraps
 the entries with ``citeconv.render.formats.wrap_bibliography``; ``render(...)`` also returns the
-rendering warnings for the CLI to print. ``check_locale`` turns a locale citeproc-py does not
+rendering warnings and the ``RenderError``s (records left out) for the CLI to report. ``check_locale`` turns a locale citeproc-py does not
 have (it would fall back to en-US without a word) into a ``LookupError`` naming close ones.
 """
 from __future__ import annotations
@@ -33,14 +33,15 @@ def check_locale(locale: str | None) -> None:
 
 
 def render(records: Iterable[Record], fmt: str = "text", style: str = "apa",
-           locale: str | None = None) -> tuple[str, tuple[str, ...]]:
+           locale: str | None = None) -> tuple[str, tuple[str, ...], tuple]:
     from ..render import render_bibliography
     from ..render.formats import wrap_bibliography
     check_locale(locale)
     records = list(records)
     result = render_bibliography([r.to_csl() for r in records], style=style, fmt=fmt,
                                  locale=locale)
-    return wrap_bibliography(list(result.entries), list(result.ids), fmt), result.warnings
+    return (wrap_bibliography(list(result.entries), list(result.ids), fmt), result.warnings,
+            result.errors)
 
 
 def write(records: Iterable[Record], fmt: str = "text", style: str = "apa",
