@@ -10,7 +10,7 @@ Contract
   as a string is read like ``raw``; date-parts are integers (``"2020"`` → 2020; a part that is
   not a number, a month above 16 or a day above 31 ends the date: ``["2020", "xx"]`` is 2020;
   months 13-16 are the seasons, as in citeproc-js); ``raw`` ``2020-03/2020-04`` is a
-  range; a value that is a list, an object or a boolean is ignored (a problem when the key is
+  range (``2020-03-04/05`` ends on the 5th; an end before the start leaves it literal text); a value that is a list, an object or a boolean is ignored (a problem when the key is
   a CSL variable, ``TEXT_VARIABLES``).
 - ``ids`` maps citeproc-py's key (the id lower-cased, as citeproc-py stores it) to the caller's id.
   Items without an id get ``item-N``; a duplicate id (case-insensitively) is skipped with a warning.
@@ -184,7 +184,9 @@ def _from_text(raw: str, value: dict) -> dict:
     begin, slash, end = raw.partition("/")
     if slash:
         first, second = _iso(begin), _iso(end) if end.strip() else [0]
-        if first and second:
+        if first and second and second != [0] and len(second) < len(first):
+            second = first[:len(first) - len(second)] + second  # 2020-03-04/05: to the 5th
+        if first and second and (second == [0] or second >= first):
             return {"date-parts": [first, second]}
     if "literal" not in value:
         return {"literal": raw}
@@ -279,6 +281,8 @@ def prepare(items: list[dict]) -> tuple[list[dict], list[Problem], dict[str, str
                 if var in TEXT_VARIABLES:
                     problems.append(Problem(orig, f"{var} ignored: not text or a number "
                                                   f"({value!r:.40})"))
+            elif var == "language" and not isinstance(value, str):
+                it[var] = str(value)  # citeproc-py slices it as text
             elif isinstance(value, str) and var not in RAW_FIELDS:
                 it[var] = smarten(value)
         if etal:

@@ -82,6 +82,8 @@ def install() -> None:
 
     def case(self: Any, text: Any, language: Any = None) -> Any:
         tc = self.get("text-case")
+        if tc is not None and not str(text):
+            return text  # citeproc-py's capitalize-first indexes the first character
         if tc is not None and isinstance(text, str) and not isinstance(text, String):
             text = String(text)  # cs:name-part text is a plain str (preformat): no .words()
         if tc in ("capitalize-first", "capitalize-all") and text:
