@@ -9,7 +9,7 @@ Contract
   other values are ignored); a name variable given as a string is one literal name; a date given
   as a string is read like ``raw``; date-parts are integers (``"2020"`` → 2020; a part that is
   not a number, a month above 16 or a day above 31 ends the date: ``["2020", "xx"]`` is 2020;
-  months 13-16 are the seasons, as in citeproc-js); ``raw`` ``2020-03/2020-04`` is a
+  months 13-16 are the seasons, as in citeproc-js; a season is 1-4 or a word, else dropped); ``raw`` ``2020-03/2020-04`` is a
   range (``2020-03-04/05`` ends on the 5th; an end before the start leaves it literal text); a value that is a list, an object or a boolean is ignored (a problem when the key is
   a CSL variable, ``TEXT_VARIABLES``).
 - ``ids`` maps citeproc-py's key (the id lower-cased, as citeproc-py stores it) to the caller's id.
@@ -48,6 +48,7 @@ NAME_VARS = NAME_VARIABLES  # one list of CSL name variables, the hub's
 _NAME_PARTS = ("family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix")
 _ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
 _INT = re.compile(r"^\s*-?\d+\s*$")
+_SEASON = re.compile(r"^[^\W\d_][\w .-]*$")  # "Summer", "Michaelmas term"
 #: CSL 1.0.2 standard and number variables: a list or object there is worth a warning (other
 #: keys, such as ``custom`` or ``citeconv-extra``, are not CSL variables and are dropped quietly)
 TEXT_VARIABLES = frozenset("""abstract annote archive archive_collection archive_location
@@ -207,9 +208,13 @@ def _clean_date(value: Any) -> Any:
                 del value[key]
             else:
                 value[key] = text
-    if "season" in value and _part_number(value["season"]) is None and not isinstance(
-            value["season"], str):
-        del value["season"]
+    if "season" in value:
+        season = value["season"]
+        number = _part_number(season)
+        if number is not None and 1 <= number <= 4:
+            value["season"] = number
+        elif not (isinstance(season, str) and _SEASON.match(season)):
+            del value["season"]  # (citeproc-py puts a text season into an XPath term lookup)
     if "date-parts" in value:
         given = value["date-parts"] if isinstance(value["date-parts"], list) else []
         cleaned = [_clean_parts(p) for p in given]
