@@ -4,6 +4,10 @@
     detect(text) -> list[(layout, score)]                  # best first
     write(records, fmt="bibtex", **options) -> str
     convert(text, fmt="bibtex", layout=None, **options) -> (str, diagnostics)   # read + keys + write
+
+Rendered formats (text, html, markdown, latex, rst): a record the style cannot render is left
+out; ``convert`` reports it as a ``render.not-rendered`` error diagnostic, ``write`` with a
+``RuntimeWarning``.
 """
 from __future__ import annotations
 
@@ -67,6 +71,12 @@ def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
             **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
     """Read ``text``, give every record a citation key, write ``fmt``: what the CLI does."""
     from .keys import assign_keys_reported
+    from .writers import STYLED
     result = read(text, layout)
     records, renamed = assign_keys_reported(result.records)
+    if fmt in STYLED:
+        from .writers.styled import diagnostics, render
+        out, warns, errors = render(records, fmt, options.get("style", "apa"),
+                                    options.get("locale"))
+        return out, result.diagnostics + tuple(renamed) + diagnostics(warns, errors, records)
     return write(records, fmt, **options), result.diagnostics + tuple(renamed)

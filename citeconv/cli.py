@@ -160,24 +160,19 @@ def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-u
     except ValueError as err:  # a broken or hostile style file
         _fail(f"cannot use style {style!r}: {err}")
     _report_rendering(warnings, errors, records)
-    if errors and len({e.id for e in errors}) >= len(records):
+    left_out = {e.id for e in errors}
+    if errors and ("*" in left_out or len(left_out) >= len(records)):  # "*": the whole style
         _fail(f"no entry could be rendered in style {style!r} (see the errors above)")
     return text, bool(errors)
 
 
 def _report_rendering(warnings, errors, records) -> None:  # type: ignore[no-untyped-def]
     """Rendering warnings, then errors (an item left out) at the record's file and line."""
-    from .model import Diagnostic, Severity
-    where = {r.id: r.source for r in records}
+    from .writers.styled import diagnostics
     for warning in warnings:
         click.echo(f"citeconv: warning: {warning}", err=True)
-    for error in errors:
-        source = where.get(error.id)
-        if source is None:
-            click.echo(f"citeconv: error: {error}", err=True)
-        else:
-            click.echo(Diagnostic("render.not-rendered", str(error), source.line, source.file,
-                                  Severity.ERROR).format(), err=True)
+    for d in diagnostics((), errors, records):
+        click.echo(d.format() if d.file else f"citeconv: error: {d.message}", err=True)
 
 
 def _emit(text: str, output: str, inputs: tuple[str, ...]) -> None:

@@ -157,14 +157,21 @@ _cite = st.fixed_dictionaries({}, optional={
     "suppress-author": st.booleans(), "author-only": st.booleans()})
 
 
+@pytest.fixture(scope="module")
+def text_case_style(tmp_path_factory):
+    path = tmp_path_factory.mktemp("styles") / "tc.csl"
+    path.write_text(TEXT_CASE_CSL, encoding="utf-8")
+    return str(path)
+
+
 @settings(max_examples=EXAMPLES or 100, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(_item, min_size=1, max_size=3), st.lists(_cite, min_size=3, max_size=3))
-def test_any_csl_json_renders_or_is_an_error_with_a_reason(items, cites):
+def test_any_csl_json_renders_or_is_an_error_with_a_reason(text_case_style, items, cites):
     for n, item in enumerate(items):
         item["id"] = f"i{n}"
     ids = {i["id"] for i in items}
-    for style in STYLES:
+    for style in STYLES + [text_case_style]:
         out = render_bibliography(items, style)
         assert set(out.ids) | {e.id for e in out.errors} == ids
         assert all(e.reason.startswith("it has no printed form") for e in out.errors), out.errors
@@ -235,3 +242,36 @@ def test_cite_reports_a_citation_with_no_printed_form_and_exits_3(tmp_path):
     assert (strict.exit_code, strict.stdout) == (1, "")
     assert strict.stderr == error + ("citeconv: error: some citations could not be rendered and "
                                      "--strict is set; nothing printed\n")
+
+
+def test_the_python_api_reports_unrendered_records_too():
+    import warnings
+
+    import citeconv
+    text, diagnostics = citeconv.convert(MIXED, "text", "csl-json",
+                                         style="modern-language-association")
+    assert text == "Doe, Jane. A Book. 2020.\n"
+    assert [d.format() for d in diagnostics] == [
+        "<input>:1: error: item 'empty' not rendered in style 'modern-language-association': it "
+        "has no printed form in this style (nothing rendered) [render.not-rendered]"]
+    records = citeconv.read(MIXED, "csl-json").records
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert citeconv.write(records, "text", style="modern-language-association") == text
+    assert [str(w.message) for w in caught] == [
+        "item 'empty' not rendered in style 'modern-language-association': it has no printed "
+        "form in this style (nothing rendered)"]
+
+
+def test_a_style_with_no_bibliography_renders_nothing_and_exits_1(tmp_path):
+    style = tmp_path / "nobib.csl"
+    style.write_text(TEXT_CASE_CSL.replace(TEXT_CASE_CSL[TEXT_CASE_CSL.index("  <bibliography>"):
+                                                         TEXT_CASE_CSL.index("</style>")], ""),
+                     encoding="utf-8")
+    result = run("convert", "--from", "csl-json", "--to", "text", "--style", str(style), "-",
+                 input=MIXED)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"citeconv: error: nothing rendered in style '{style}': the style has no bibliography "
+        f"(use `cite`)\nciteconv: error: no entry could be rendered in style '{style}' (see the "
+        "errors above)\n")

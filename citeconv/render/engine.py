@@ -38,9 +38,12 @@ class RenderError:
     id: str
     style: str
     reason: str
-    what: str = "item"  # or "citation" (``id`` is then the cluster's ids joined by ",")
+    what: str = "item"  # or "citation" (``id`` is then the cluster's ids joined by ","); id "*":
+    #                     every item (a style with no bibliography)
 
     def __str__(self) -> str:
+        if self.id == "*":  # every item
+            return f"nothing rendered in style {self.style!r}: {self.reason}"
         return f"{self.what} {self.id!r} not rendered in style {self.style!r}: {self.reason}"
 
 
