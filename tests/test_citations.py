@@ -36,7 +36,7 @@ LISTING = ROOT / "examples" / "arxiv-listing.txt"
      [[{"id": "doe", "label": "figure", "locator": "3b"},
        {"id": "x", "label": "volume", "locator": "II", "suffix": ", p. 3"}]]),
     ("[@doe, s.v. Apple, more]",
-     [[{"id": "doe", "label": "sub verbo", "locator": "Apple", "suffix": ", more"}]]),
+     [[{"id": "doe", "label": "sub-verbo", "locator": "Apple", "suffix": ", more"}]]),
     ("[@{odd key}, {pp. iv, vi-xi, (xv)-(xvii)} with suffix]",
      [[{"id": "odd key", "label": "page", "locator": "iv, vi-xi, (xv)-(xvii)",
         "suffix": " with suffix"}]]),
@@ -165,3 +165,15 @@ def test_cite_from_csl_json_like_cite_compare(tmp_path):
                  "--from", "csl-json", "--style", "apa", "--to", "html")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == ("(Vaswani et al., 2017)\n(Devlin et al., 2018; Zoph et al., 2022)\n")
+
+
+@pytest.mark.parametrize("style, expected", [
+    ("apa", "(Devlin et al., 2018, Sub verbo Apple)"),
+    ("chicago-notes-bibliography", "Jacob Devlin et al., “BERT: Pre-Training of Deep Bidirectional "
+     "Transformers for Language Understanding,” preprint, arXiv, October 11, 2018, under Apple."),
+])
+def test_sub_verbo_prints_its_term_and_matches_its_condition(style, expected):
+    for label in ("sub-verbo", "sub verbo"):
+        out = render_citations(_items(), [[{"id": "devlin2018bert", "locator": "Apple",
+                                            "label": label}]], style)
+        assert out.entries == (expected,)

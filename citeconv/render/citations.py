@@ -5,7 +5,7 @@ Contract
   A cluster is a list whose items are ids (``"smith2020"``) or dicts in citeproc-js
   CitationItem shape: ``{"id", "locator", "label", "prefix", "suffix", "suppress-author",
   "author-only"}`` (what ``citesyntax.parse_clusters`` returns). ``label`` is a CSL locator type
-  (default ``page``; ``sub-verbo`` is read as ``sub verbo``; an unknown one is a warning and
+  (default ``page``; ``sub verbo`` is read as ``sub-verbo``; an unknown one is a warning and
   ``page``). Prefixes and suffixes are put around the rendered cite, inside the cluster's
   affixes; ``suppress-author`` renders the cite without its first names; ``author-only``
   renders its first names alone (a cluster of only such cites loses the layout's affixes).
@@ -41,7 +41,7 @@ def citation_item(spec: Any, warns: list[str] | None = None) -> Any:
     locator = spec.get("locator")
     if locator not in (None, ""):
         label = str(spec.get("label") or "page")
-        label = "sub verbo" if label == "sub-verbo" else label
+        label = "sub-verbo" if label == "sub verbo" else label  # the CSL 1.0.1 spelling
         if label not in LOCATOR_TYPES:
             if warns is not None:
                 warns.append(f"item {spec.get('id')!r}: unknown locator label {label!r}; "

@@ -56,7 +56,7 @@ _SPELLINGS = {
     "rule": ("rule", "rules", "r.", "rr."),
     "scene": ("scene", "scenes", "sc.", "scs."),
     "section": ("section", "sections", "sec.", "secs.", "§", "§§"),
-    "sub verbo": ("sub verbo", "sub verbis", "s.v.", "s.vv."),
+    "sub-verbo": ("sub verbo", "sub verbis", "s.v.", "s.vv."),
     "table": ("table", "tables", "tbl.", "tbls."),
     "timestamp": ("timestamp", "timestamps"),
     "title-locator": ("title", "titles", "tit.", "tits."),
@@ -65,7 +65,7 @@ _SPELLINGS = {
 }
 #: spelling (lower case) → CSL locator type
 LOCATOR_LABELS = {s: kind for kind, spellings in _SPELLINGS.items() for s in spellings}
-#: the locator types a ``label`` may name (``sub-verbo`` is accepted for ``sub verbo``)
+#: the locator types a ``label`` may name
 LOCATOR_TYPES = frozenset(_SPELLINGS)
 
 _KEY = re.compile(r"(-?)@(?:\{([^{}]+)\}|(\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*))")
@@ -164,7 +164,7 @@ def _locator(rest: str) -> tuple[str, str, str] | None:
     if label and (label.end() == len(s) or not s[label.end()].isalpha()):
         after = s[label.end():].lstrip()
         kind = LOCATOR_LABELS[label.group(0).lower()]
-        value = (_WORDS if kind == "sub verbo" else _VALUE).match(after)
+        value = (_WORDS if kind == "sub-verbo" else _VALUE).match(after)
         if value:
             return (LOCATOR_LABELS[label.group(0).lower()], value.group(0),
                     after[value.end():])
