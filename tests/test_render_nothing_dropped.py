@@ -275,3 +275,13 @@ def test_a_style_with_no_bibliography_renders_nothing_and_exits_1(tmp_path):
         f"citeconv: error: nothing rendered in style '{style}': the style has no bibliography "
         f"(use `cite`)\nciteconv: error: no entry could be rendered in style '{style}' (see the "
         "errors above)\n")
+
+
+def test_a_cite_with_no_printed_form_inside_a_cluster_is_reported(tmp_path):
+    style = tmp_path / "tc.csl"
+    style.write_text(TEXT_CASE_CSL, encoding="utf-8")
+    items = json.loads(MIXED)
+    out = render_citations(items, [["empty", "doe2020"], ["doe2020"]], str(style))
+    assert out.entries == ("DOE", "DOE")
+    assert out.errors == (RenderError("empty", str(style), "it renders nothing in this style "
+                                      "(no printed form)", "citation"),)

@@ -11,7 +11,8 @@ Contract
   renders its first names alone (a cluster of only such cites loses the layout's affixes).
 - ``Rendered.entries[i]`` is cluster ``i`` (``""`` when nothing could be rendered),
   ``Rendered.ids[i]`` its ids joined by ``,``. Never raises on item data: an id that is not
-  among ``items``, a cluster that renders nothing, or one the renderer fails on is a
+  among ``items``, a cluster that renders nothing (or a cite in it that does: it is left out
+  of the cluster), or one the renderer fails on is a
   ``RenderError`` in ``Rendered.errors``; items that cannot be read are errors too (as in
   ``render_bibliography``); problems repaired are ``Rendered.warnings``.
 """
@@ -21,6 +22,7 @@ import warnings
 from typing import Any
 
 from . import patches
+from .collapse import UNPRINTED
 from .citesyntax import LOCATOR_TYPES
 from .engine import (Rendered, RenderError, _bibliography, cite, failure, load_style,
                      split_problems)
@@ -121,13 +123,17 @@ def _render(st: Any, items: list[dict], clusters: list[list[Any]], style: str, f
             named = ",".join(ids.get(_ident(s).lower(), _ident(s)) for s in good)
             text = ""
             if good:
+                cit.pop(UNPRINTED, None)
                 try:
                     text = cite(bib, cit, fmt)
                 except Exception as e:  # noqa: BLE001 - one cluster must not sink the others
                     errors.append(RenderError(named, style, failure(e), "citation"))
                 else:
+                    unprinted = [ids.get(k, k) for k in dict.fromkeys(cit.get(UNPRINTED, ()))]
                     if not text.strip():
-                        errors.append(RenderError(named, style, "it renders nothing in this "
+                        unprinted = [named]
+                    for name in unprinted:
+                        errors.append(RenderError(name, style, "it renders nothing in this "
                                                   "style (no printed form)", "citation"))
             out.append(entry_text(text, fmt))
     return Rendered(tuple(out), _joined(clusters), tuple(warns), tuple(errors))

@@ -16,6 +16,8 @@ Contract
 - A cite with ``suppress-author`` renders without its first cs:names; one with ``author-only``
   renders as its first cs:names output alone, and a citation of only such cites is not wrapped
   in the layout's affixes.
+- A cite that prints nothing is left out of the citation and its key listed in
+  ``citation[UNPRINTED]``.
 - In note styles, a cite that opens with a term (``ibid.``) is capitalised when it has no
   prefix or its prefix ends a sentence (citeproc-js).
 """
@@ -26,7 +28,10 @@ from typing import Any
 
 from . import layout as layout_mod
 
-__all__ = ["install", "suppress_names"]
+__all__ = ["install", "suppress_names", "UNPRINTED"]
+
+#: key of a citation (a dict) listing the keys of its cites that printed nothing
+UNPRINTED = "_citeconv_unprinted"
 
 _state = {"suppress": False, "done": False}
 
@@ -112,12 +117,13 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
             short = (_render_one(self, item, True)[0]
                      if grouping and names and len(good) > 1 else None)
         except VariableError:
-            continue
+            full = None
         if item.get("author-only"):
             from citeproc.string import String
 
             full, short = (String(names) if names else None), None
-        if full is None:
+        if full is None:  # no printed form: the caller reports it (``unprinted``)
+            item.citation.setdefault(UNPRINTED, []).append(item.key)
             continue
         rows.append({"item": item, "full": full, "short": short, "names": names})
         parent.cites.append(item)
