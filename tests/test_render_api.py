@@ -187,6 +187,8 @@ def test_odd_items_never_raise_and_are_accounted_for(style: str) -> None:
         assert all("no printed form" in e.reason for e in out.errors)
     cites = render_citations(ODD_ITEMS, [["a", "b"], ["zzz"]], style)
     assert len(cites.entries) == 2 and cites.entries[1] == ""
-    assert cites.errors == (RenderError("zzz", style, "no item has this id"),)
+    unprinted = (RenderError("a", style, "it renders nothing in this style (no printed form)",
+                             "citation"),) if style == "modern-language-association" else ()
+    assert cites.errors == (RenderError("zzz", style, "no item has this id"),) + unprinted
     url = render_bibliography(ODD_ITEMS, "apa", "text").entries
     assert any("http://x.org/it's" in e for e in url)  # URLs keep straight apostrophes

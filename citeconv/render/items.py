@@ -9,7 +9,8 @@ Contract
   other values are ignored); a name variable given as a string is one literal name; a date given
   as a string is read like ``raw``; date-parts are integers (``"2020"`` → 2020; a part that is
   not a number, a month above 16 or a day above 31 ends the date: ``["2020", "xx"]`` is 2020;
-  months 13-16 are the seasons, as in citeproc-js; a season is 1-4 or a word, else dropped); ``raw`` ``2020-03/2020-04`` is a
+  months 13-16 are the seasons, as in citeproc-js; a season is 1-4 or a word; a part or season
+  that is dropped, other than an empty or zero one, is a problem); ``raw`` ``2020-03/2020-04`` is a
   range (``2020-03-04/05`` ends on the 5th; an end before the start leaves it literal text); a value that is a list, an object or a boolean is ignored (a problem when the key is
   a CSL variable, ``TEXT_VARIABLES``).
 - ``ids`` maps citeproc-py's key (the id lower-cased, as citeproc-py stores it) to the caller's id.
@@ -159,14 +160,17 @@ def _part_number(p: Any) -> int | None:
     return None
 
 
-def _clean_parts(parts: Any) -> list[int]:
-    """Integers up to the first empty, zero or non-numeric part (``["2000", "", ""]`` is 2000)."""
+def _clean_parts(parts: Any, notes: list[str]) -> list[int]:
+    """Integers up to the first empty, zero or non-numeric part (``["2000", "", ""]`` is 2000);
+    a part that is not empty or zero but unusable is named in ``notes``."""
     if not isinstance(parts, list):
         return []
     out = []
     for i, p in enumerate(parts[:3]):
         n = _part_number(p)
         if not n or i and n < 0 or i == 1 and n > 16 or i == 2 and (n > 31 or out[1] > 12):
+            if p not in ("", None, 0, "0"):
+                notes.append(f"date part {p!r} ignored")
             break
         out.append(n)
     return out
@@ -194,8 +198,9 @@ def _from_text(raw: str, value: dict) -> dict:
     return value
 
 
-def _clean_date(value: Any) -> Any:
-    """A date citeproc-py can read, or None when nothing of it is usable."""
+def _clean_date(value: Any, notes: list[str]) -> Any:
+    """A date citeproc-py can read, or None when nothing of it is usable; what was dropped from
+    a usable date is named in ``notes``."""
     if isinstance(value, str):
         value = {"raw": value}
     if not isinstance(value, dict):
@@ -215,9 +220,11 @@ def _clean_date(value: Any) -> Any:
             value["season"] = number
         elif not (isinstance(season, str) and _SEASON.match(season)):
             del value["season"]  # (citeproc-py puts a text season into an XPath term lookup)
+            if season not in ("", None, 0):
+                notes.append(f"season {season!r} ignored")
     if "date-parts" in value:
         given = value["date-parts"] if isinstance(value["date-parts"], list) else []
-        cleaned = [_clean_parts(p) for p in given]
+        cleaned = [_clean_parts(p, notes) for p in given]
         if cleaned and cleaned[0]:
             if len(cleaned[0]) > 1 and cleaned[0][1] > 12:  # months 13-16 are the seasons
                 if "season" not in value:
@@ -270,7 +277,9 @@ def prepare(items: list[dict]) -> tuple[list[dict], list[Problem], dict[str, str
                 else:
                     del it[var]
             elif var in DATE_VARIABLES or var == "event-date":
-                date = _clean_date(value)
+                notes: list[str] = []
+                date = _clean_date(value, notes)
+                problems += [Problem(orig, f"{var}: {note}") for note in notes if date is not None]
                 if date is None:
                     del it[var]
                     if value not in (None, "", {}, []):
