@@ -41,6 +41,8 @@ LISTING = ROOT / "examples" / "arxiv-listing.txt"
      [[{"id": "odd key", "label": "page", "locator": "iv, vi-xi, (xv)-(xvii)",
         "suffix": " with suffix"}]]),
     ("[@doe.]", [[{"id": "doe", "suffix": "."}]]),  # a key does not end with punctuation
+    ("[mail me@example.org about @doe]",                # an @ inside a word is not a key
+     [[{"id": "doe", "prefix": "mail me@example.org about "}]]),
     ("a,b;c", [[{"id": "a"}, {"id": "b"}], [{"id": "c"}]]),  # the original syntax, unchanged
 ])
 def test_parse_clusters(text, clusters):

@@ -7,7 +7,8 @@ Contract
     citations are separated by ``;``; each is ``[prefix] [-]@key [[,] locator] [suffix]``:
     ``[see @smith2020, p. 33; -@doe2019, chap. 2 and elsewhere]``. A key is ``@`` followed by
     letters, digits and ``_``, with ``:.#$%&-+?<>~/`` allowed inside (not at the end), or
-    ``@{any key}``. ``-@key`` suppresses the author. ``[`` with no ``@`` is an error.
+    ``@{any key}``; an ``@`` right after a letter or digit (``me@example.org``) is not a key.
+    ``-@key`` suppresses the author. ``[`` with no ``@`` is an error.
   * without ``@`` (the original ``cite`` syntax, kept exactly): ``k1,k2;k3`` — one cluster per
     ``;``, keys separated by ``,``; every item is its id only.
 - Items are dicts in citeproc-js CitationItem shape: ``id`` and, when given, ``locator``,
@@ -68,7 +69,7 @@ LOCATOR_LABELS = {s: kind for kind, spellings in _SPELLINGS.items() for s in spe
 #: the locator types a ``label`` may name
 LOCATOR_TYPES = frozenset(_SPELLINGS)
 
-_KEY = re.compile(r"(-?)@(?:\{([^{}]+)\}|(\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*))")
+_KEY = re.compile(r"(?<![\w@])(-?)@(?:\{([^{}]+)\}|(\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*))")
 _LABEL = re.compile("|".join(re.escape(s) for s in sorted(LOCATOR_LABELS, key=len, reverse=True)),
                     re.IGNORECASE)
 # a roman numeral of at least one letter (the look-behind rules out the empty match)
