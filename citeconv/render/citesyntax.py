@@ -3,8 +3,9 @@
 Contract
 - ``parse_clusters(text) -> list[list[dict]]``. Two syntaxes:
   * with an ``@`` (pandoc's): each top-level ``[...]`` group is one cluster (text outside the
-    brackets, other than spaces, ``,`` and ``;``, is an error); without brackets the whole text is one cluster. Inside a cluster,
-    citations are separated by ``;``; each is ``[prefix] [-]@key [[,] locator] [suffix]``:
+    brackets, other than spaces, ``,`` and ``;``, is an error); without brackets the whole
+    text is one cluster. Inside a cluster, citations are separated by ``;``; each is
+    ``[prefix] [-]@key [[,] locator] [suffix]``:
     ``[see @smith2020, p. 33; -@doe2019, chap. 2 and elsewhere]``. A key is ``@`` followed by
     letters, digits and ``_``, with ``:.#$%&-+?<>~/`` allowed inside (not at the end), or
     ``@{any key}``; an ``@`` right after a letter or digit (``me@example.org``) is not a key.
@@ -17,10 +18,9 @@ Contract
   label from ``LOCATOR_LABELS`` (the en-US long, short and symbol forms of the CSL locator terms,
   singular and plural: ``p.``, ``pp.``, ``chap.``, ``sec.``, ``§``, ``fig.``, ``vol.``…), then a
   value: numbers or roman numerals, joined by ``-``, ``–``, ``,`` or ``&`` (``33-35, 40``; after
-  ``s.v.`` the words up to a comma). A value
-  with no label is a page; ``{...}`` holds a locator verbatim (``{pp. iv, vi-xi}``). What follows
-  the locator is the suffix. A prefix gets one trailing space, a suffix that starts with a
-  letter one leading space.
+  ``s.v.`` the words up to a comma). A value with no label is a page; ``{...}`` holds a locator
+  verbatim (``{pp. iv, vi-xi}``). What follows the locator is the suffix. A prefix gets one
+  trailing space, a suffix that starts with a letter one leading space.
 - ``CiteSyntaxError`` (a ``ValueError``) names the text it could not read.
 """
 from __future__ import annotations
