@@ -26,6 +26,8 @@ def main(argv=None):
     r = render_bibliography(items, a.style, a.to, a.locale)
     for w in r.warnings:
         sys.stderr.write("warning: %s\n" % w)
+    for e in r.errors:  # entries left out: exit 3, as the CLI does
+        sys.stderr.write("error: %s\n" % e)
     out = sys.stdout
     out.reconfigure(encoding="utf-8")
     if a.to == "html":
@@ -36,7 +38,7 @@ def main(argv=None):
     else:
         for e in r.entries:
             out.write(e + "\n")
-    return 0
+    return 3 if r.errors else 0
 
 
 if __name__ == "__main__":

@@ -9,6 +9,10 @@
 ``read`` returns the ids as the reader found them (``""`` for a listing); ``keys=True`` gives
 every record a usable citation key and reports each id it changed. ``write`` keys records that
 have no usable id (the same keys ``convert`` gives), so ``write(read(text).records)`` works.
+
+Rendered formats (text, html, markdown, latex, rst): a record the style cannot render is left
+out; ``convert`` reports it as a ``render.not-rendered`` error diagnostic, ``write`` with a
+``RuntimeWarning``.
 """
 from __future__ import annotations
 
@@ -78,7 +82,13 @@ def write(records: Iterable[Record], fmt: str = "bibtex", **options: Any) -> str
 def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
             key_format: str = DEFAULT_FORMAT, **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
     """Read ``text``, give every record a citation key, write ``fmt``: what the CLI does."""
+    from .writers import STYLED
     result = read(text, layout, keys=True, key_format=key_format)
+    if fmt in STYLED:
+        from .writers.styled import diagnostics, render
+        out, warns, errors = render(result.records, fmt, options.get("style", "apa"),
+                                    options.get("locale"))
+        return out, result.diagnostics + diagnostics(warns, errors, result.records)
     return write(result.records, fmt, **options), result.diagnostics
 
 

@@ -186,9 +186,11 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     with shown(f"writing {len(records)} entries as {fmt}"):
-        text = _render(records, fmt, style, locale, ascii_only, kept)
+        text, unrendered = _render(records, fmt, style, locale, ascii_only, kept)
+        if unrendered and strict:
+            _fail("some entries could not be rendered and --strict is set; nothing written")
         _emit(text, output, inputs)
-    sys.exit(Exit.PARTIAL if skipped else Exit.OK)
+    sys.exit(Exit.PARTIAL if skipped or unrendered else Exit.OK)
 
 
 def _check_key_format(key_format: str) -> None:
@@ -198,21 +200,33 @@ def _check_key_format(key_format: str) -> None:
         raise click.BadParameter(str(err), param_hint="--key-format") from None
 
 
-def _render(records, fmt, style, locale, ascii_only, kept) -> str:  # type: ignore[no-untyped-def]
+def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-untyped-def]
+    """(text, True if some record is not in it); rendering problems reported on stderr."""
     from . import api
     from .writers import STYLED
     if fmt not in STYLED:
-        return api.write(records, fmt, ascii_only=ascii_only, **kept)
+        return api.write(records, fmt, ascii_only=ascii_only, **kept), False
     from .writers.styled import render
     try:
-        text, warnings = render(records, fmt, style, locale)
+        text, warnings, errors = render(records, fmt, style, locale)
     except LookupError as err:  # StyleNotFound and unknown locales
         _fail(str(err))
     except ValueError as err:  # a broken or hostile style file
         _fail(f"cannot use style {style!r}: {err}")
+    _report_rendering(warnings, errors, records)
+    left_out = {e.id for e in errors}
+    if errors and ("*" in left_out or len(left_out) >= len(records)):  # "*": the whole style
+        _fail(f"no entry could be rendered in style {style!r} (see the errors above)")
+    return text, bool(errors)
+
+
+def _report_rendering(warnings, errors, records) -> None:  # type: ignore[no-untyped-def]
+    """Rendering warnings, then errors (an item left out) at the record's file and line."""
+    from .writers.styled import diagnostics
     for warning in warnings:
         click.echo(f"citeconv: warning: {warning}", err=True)
-    return text
+    for d in diagnostics((), errors, records):
+        click.echo(d.format() if d.file else f"citeconv: error: {d.message}", err=True)
 
 
 def _emit(text: str, output: str, inputs: tuple[str, ...]) -> None:
@@ -275,29 +289,56 @@ def styles(query: str) -> None:
         _fail(f"no style matches {query!r}")
 
 
-@main.command()
-@click.argument("keys")
-@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+CITE_EPILOG = """\b
+Examples, in pandoc's citation syntax (one cluster per [...] group or argument):
+  citeconv cite '[see @smith2020, p. 33; @doe2019]' refs.bib
+                                    (Doe, 2019; see Smith, 2020, p. 33)
+  citeconv cite '[@vaswani2017attention, chap. 2]' '[-@doe2019]' refs.bib
+                                    (Vaswani et al., 2017, Chapter 2) and (2019)
+  citeconv cite '[@doe2019, pp. 33-35 and elsewhere]' refs.bib --style ieee
+  citeconv cite 'a2020x,b2021y;c2019z' refs.bib     (no @: KEY[,KEY...][;KEY...])
+
+\b
+In a citation: a prefix before the @key, -@key to leave out the author, then
+an optional locator: a label (p. pp. chap. sec. § para. fig. vol. no. l. n.
+col. bk. pt. v. s.v. ..., short or long, e.g. "page", "chapter") and numbers or
+roman numerals (33-35, 40; xiv); a number with no label is a page. The rest is
+a suffix. {pp. iv, vi-xi} takes a locator verbatim; @{odd key} any key.
+
+\b
+Exit codes: 0 ok; 1 unknown key, or --strict and a citation failed;
+2 usage; 3 printed, but some citation could not be rendered (see stderr)."""
+
+
+@main.command(epilog=CITE_EPILOG)
+@click.argument("args", nargs=-1, required=True, metavar="CITATIONS... [INPUT]...")
 @click.option("-f", "--from", "layout", type=click.Choice(LAYOUTS), default="auto")
 @click.option("-t", "--to", "fmt", type=click.Choice(("text", "html", "markdown", "latex", "rst")),
               default="text", show_default=True)
 @click.option("-s", "--style", default="apa", show_default=True)
 @click.option("--locale", default=None)
+@click.option("--strict", is_flag=True, help="Fail (exit 1, nothing printed) if any citation "
+              "could not be rendered.")
 @click.option("--encoding", default=None)
-def cite(keys: str, inputs: tuple[str, ...], layout: str, fmt: str, style: str,
-         locale: str | None, encoding: str | None) -> None:
-    """Print in-text citations: KEYS is KEY[,KEY...][;KEY...], one cluster per ';'.
+def cite(args: tuple[str, ...], layout: str, fmt: str, style: str, locale: str | None,
+         strict: bool, encoding: str | None) -> None:
+    """Print in-text citations, one line per cluster, for the entries in INPUT.
 
-    \b
-    Examples:
-      citeconv cite vaswani2017attention refs.bib            (Vaswani et al., 2017)
-      citeconv cite 'a2020x,b2021y;c2019z' refs.bib --style ieee
+    CITATIONS are the first argument and each following one that holds an @
+    (and is not a file).
     """
-    records, diagnostics, _ = _read_inputs(inputs, layout, encoding)
+    from .render import CiteSyntaxError, parse_clusters
+    n = 1
+    while n < len(args) and "@" in args[n] and not Path(args[n]).exists():
+        n += 1
+    try:
+        clusters = [c for spec in args[:n] for c in parse_clusters(spec)]
+    except CiteSyntaxError as err:
+        raise click.UsageError(str(err)) from None
+    records, diagnostics, _ = _read_inputs(args[n:], layout, encoding)
     _report(diagnostics)
     known = {r.id.lower(): r.id for r in records}
-    clusters = [[k.strip() for k in group.split(",") if k.strip()] for group in keys.split(";")]
-    missing = [k for c in clusters for k in c if k.lower() not in known]
+    missing = [it["id"] for c in clusters for it in c if it["id"].lower() not in known]
     if missing:
         _fail(f"unknown citation key(s): {', '.join(missing)}; keys in the input: "
               f"{', '.join(sorted(known.values())[:10])}")
@@ -306,12 +347,18 @@ def cite(keys: str, inputs: tuple[str, ...], layout: str, fmt: str, style: str,
     try:
         check_locale(locale)
         result = render_citations([r.to_csl() for r in records],
-                                  [[known[k.lower()] for k in c] for c in clusters],
-                                  style=style, fmt=fmt, locale=locale)
+                                  [[dict(it, id=known[it["id"].lower()]) for it in c]
+                                   for c in clusters], style=style, fmt=fmt, locale=locale)
     except LookupError as err:
         _fail(str(err))
+    except ValueError as err:  # a broken or hostile style file
+        _fail(f"cannot use style {style!r}: {err}")
+    _report_rendering(result.warnings, result.errors, records)
+    if result.errors and strict:
+        _fail("some citations could not be rendered and --strict is set; nothing printed")
     for line in result.entries:
         click.echo(line)
+    sys.exit(Exit.PARTIAL if result.errors else Exit.OK)
 
 
 from . import cli_workflows  # noqa: E402,F401  (registers check and merge)

@@ -5,7 +5,7 @@ import pathlib
 
 import pytest
 
-from citeconv.render import (Rendered, StyleNotFound, StyleSyntaxError, UnsafeStyleError,
+from citeconv.render import (Rendered, RenderError, StyleNotFound, StyleSyntaxError, UnsafeStyleError,
                              list_styles, render_bibliography, render_citations, resolve_style)
 
 VASWANI = {
@@ -118,11 +118,14 @@ def test_et_al_marker_is_rendered_as_et_al() -> None:
     assert cite == "(Vaswani et al., 2017)"
 
 
-def test_ids_keep_their_case_and_duplicates_warn() -> None:
+def test_ids_keep_their_case_and_a_duplicate_is_an_error() -> None:
     out = render_bibliography([VASWANI, dict(VASWANI, id="vaswani2017")], "apa", "text")
     assert out.ids == ("Vaswani2017",)
-    assert any("duplicate" in w for w in out.warnings)
-    assert isinstance(out, Rendered)
+    assert out.errors == (RenderError("vaswani2017", "apa",
+                                      "duplicate id (ids are case-insensitive)"),)
+    assert str(out.errors[0]) == ("item 'vaswani2017' not rendered in style 'apa': duplicate id "
+                                  "(ids are case-insensitive)")
+    assert isinstance(out, Rendered) and out.warnings == ()
 
 
 # --- citations and formats ---------------------------------------------------------------------
@@ -176,9 +179,16 @@ def test_odd_items_never_raise_and_are_accounted_for(style: str) -> None:
     for fmt in ("text", "html", "latex"):
         out = render_bibliography(ODD_ITEMS, style, fmt)
         assert len(out.entries) == len(out.ids)
-        # every item is either rendered or named in a warning
-        assert len(out.ids) + len(out.warnings) >= len(ODD_ITEMS)
+        # odd data is repaired, not dropped; only the items with no data at all may have no
+        # printed form (MLA), and then they are errors
+        missing = {e.id for e in out.errors}
+        assert sorted(set(out.ids) | missing) == ["a", "b", "c", "d", "e", "f", "g", "i", "item-9"]
+        assert missing <= {"a", "i"}, style
+        assert all("no printed form" in e.reason for e in out.errors)
     cites = render_citations(ODD_ITEMS, [["a", "b"], ["zzz"]], style)
-    assert len(cites.entries) == 2 and any("zzz" in w for w in cites.warnings)
+    assert len(cites.entries) == 2 and cites.entries[1] == ""
+    unprinted = (RenderError("a", style, "it renders nothing in this style (no printed form)",
+                             "citation"),) if style == "modern-language-association" else ()
+    assert cites.errors == (RenderError("zzz", style, "no item has this id"),) + unprinted
     url = render_bibliography(ODD_ITEMS, "apa", "text").entries
     assert any("http://x.org/it's" in e for e in url)  # URLs keep straight apostrophes

@@ -13,6 +13,11 @@ Contract
   ``first–last``.
 - After a collapsed group the next delimiter is ``after-collapse-delimiter`` (default: the layout
   delimiter). Cite prefixes/suffixes are kept; unknown cites render as ``key?`` via the callback.
+- A cite with ``suppress-author`` renders without its first cs:names; one with ``author-only``
+  renders as its first cs:names output alone, and a citation of only such cites is not wrapped
+  in the layout's affixes.
+- A cite that prints nothing is left out of the citation and its key listed in
+  ``citation[UNPRINTED]``.
 - In note styles, a cite that opens with a term (``ibid.``) is capitalised when it has no
   prefix or its prefix ends a sentence (citeproc-js).
 """
@@ -23,7 +28,10 @@ from typing import Any
 
 from . import layout as layout_mod
 
-__all__ = ["install", "suppress_names"]
+__all__ = ["install", "suppress_names", "UNPRINTED"]
+
+#: key of a citation (a dict) listing the keys of its cites that printed nothing
+UNPRINTED = "_citeconv_unprinted"
 
 _state = {"suppress": False, "done": False}
 
@@ -105,12 +113,17 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
     rows = []
     for item in good:
         try:
-            full, names = _render_one(self, item, False)
+            full, names = _render_one(self, item, bool(item.get("suppress-author")))
             short = (_render_one(self, item, True)[0]
                      if grouping and names and len(good) > 1 else None)
         except VariableError:
-            continue
-        if full is None:
+            full = None
+        if item.get("author-only"):
+            from citeproc.string import String
+
+            full, short = (String(names) if names else None), None
+        if full is None:  # no printed form: the caller reports it (``unprinted``)
+            item.citation.setdefault(UNPRINTED, []).append(item.key)
             continue
         rows.append({"item": item, "full": full, "short": short, "names": names})
         parent.cites.append(item)
@@ -125,6 +138,7 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
         pieces.append((callback(item) or "{}?".format(item.key), False))
     if not pieces:
         return None
+    bare = not bad and all(r["item"].get("author-only") for r in rows)
     after = parent.get("after-collapse-delimiter", delim) if collapse else delim
     out = pieces[0][0]
     for (prev, collapsed), (text, _) in zip(pieces, pieces[1:]):
@@ -132,7 +146,7 @@ def render_citation(self: Any, citation: Any, callback: Any) -> Any:
             out = out + text  # a cite prefix starting with punctuation replaces the delimiter
         else:
             out = out + (after if collapsed else delim) + text
-    return self.format(self.wrap(out))
+    return self.format(out if bare else self.wrap(out))
 
 
 def _year(item: Any) -> Any:

@@ -2,7 +2,8 @@
 
 Contract
 - ``is-numeric`` follows the spec (``numbers.is_numeric``): ``1999-66``, ``2a``, ``1, 3`` are
-  numeric; ``US 6,285,999 B1`` is not.
+  numeric; ``US 6,285,999 B1`` is not. ``is-numeric="locator"`` tests the cite's locator.
+- ``locator="sub-verbo"`` matches a locator labelled ``sub-verbo`` or ``sub verbo``.
 - ``disambiguate="true"`` is true only for items that ``disambiguation`` marked as still
   ambiguous (citeproc-py treated the attribute as always true).
 - Speed: an element's attributes are read once (``_spec``, per element; a parsed style is never
@@ -18,6 +19,15 @@ from .numbers import is_numeric
 __all__ = ["install"]
 
 
+def _locator(el: Any, item: Any) -> list[bool]:
+    """``locator="sub-verbo"`` matches a locator labelled ``sub-verbo`` or ``sub verbo`` (the
+    CSL 1.0.2 and 1.0.1 names; citeproc-py matched only the second, while its term lookup
+    needs the first)."""
+    label = str(item.locator.label).replace("-", " ") if "locator" in item else None
+    return [label is not None and var.replace("-", " ") == label
+            for var in el.get("locator").split()]
+
+
 def install() -> None:
     from citeproc import model
     from citeproc.source import VariableError
@@ -25,6 +35,9 @@ def install() -> None:
     def _is_numeric(self: Any, item: Any) -> list[bool]:
         out = []
         for var in self.get("is-numeric").split():
+            if var == "locator":  # the cite's, not the reference's
+                out.append("locator" in item and is_numeric(str(item.locator.identifier)))
+                continue
             try:
                 value = item.reference[var.replace("-", "_")]
             except VariableError:
@@ -91,7 +104,7 @@ def install() -> None:
             if "is-uncertain-date" in rare:
                 results += self._is_uncertain_date(item)
             if "locator" in rare:
-                results += self._locator(item)
+                results += _locator(self, item)
             if "position" in rare:
                 results += self._position(item, context)
         if match_raw == "any":

@@ -1,9 +1,13 @@
 """The rendering front door: CSL-JSON dicts in, rendered entries/citations out.
 
 Contract
-- ``render_bibliography`` / ``render_citations`` never raise on item data: an item citeproc-py
-  cannot read or render is skipped and named in ``Rendered.warnings``. Style problems raise:
-  ``StyleNotFound``, ``UnsafeStyleError``/``StyleSyntaxError`` (``ValueError``).
+- ``render_bibliography`` never raises on item data: the rest is rendered, and an item that
+  cannot be rendered is a ``RenderError(id, style, reason)`` in ``Rendered.errors`` (the CLI's
+  exit 3). When a step over the whole bibliography (sorting, disambiguation) raises, each item is
+  tried alone to find the culprits, which become errors; the others are rendered together.
+  ``Rendered.warnings`` are things repaired or ignored while the item itself was rendered.
+  Style problems raise: ``StyleNotFound``, ``UnsafeStyleError``/``StyleSyntaxError``
+  (``ValueError``). Citations: ``citations.render_citations``.
 - Items are cleaned first (``items.prepare``): empty name lists and empty names dropped, the
   trailing ``{"literal": "others"}`` et-al marker removed and remembered for forced truncation.
 - Ids in the result are the caller's ids (citeproc-py lower-cases them internally).
@@ -19,12 +23,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import patches
-from .items import prepare
+from .items import Problem, prepare
 from .layout import entry_text
 from .styles import resolve_style
 
-__all__ = ["Rendered", "render_bibliography", "render_citations", "load_style", "load_style_xml",
-           "formatter_for", "build_bibliography", "cite"]
+__all__ = ["Rendered", "RenderError", "render_bibliography", "load_style", "load_style_xml",
+           "formatter_for", "build_bibliography", "cite", "failure", "split_problems"]
+
+
+@dataclass(frozen=True)
+class RenderError:
+    """Item ``id`` is not in the output of ``style``, for ``reason``."""
+
+    id: str
+    style: str
+    reason: str
+    what: str = "item"  # or "citation" (``id`` is then the cluster's ids joined by ","); id "*":
+    #                     every item (a style with no bibliography)
+
+    def __str__(self) -> str:
+        if self.id == "*":  # every item
+            return f"nothing rendered in style {self.style!r}: {self.reason}"
+        return f"{self.what} {self.id!r} not rendered in style {self.style!r}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -32,6 +52,7 @@ class Rendered:
     entries: tuple[str, ...]
     ids: tuple[str, ...]
     warnings: tuple[str, ...]
+    errors: tuple[RenderError, ...] = ()
 
 
 def formatter_for(fmt: str) -> Any:
@@ -93,23 +114,37 @@ def cite(bib: Any, citation: Any, fmt: str) -> str:
     """Render one registered citation cluster through citeconv's post-processing."""
     from .punctuation import finish
 
-    raw = finish(str(bib.cite(citation, lambda item: None)), fmt, bib.style)
+    rendered = bib.cite(citation, lambda item: None)
+    if rendered is None:
+        return ""
+    raw = finish(str(rendered), fmt, bib.style)
     # Newlines inside a citation are the style's (``&#10;``): keep them, as citeproc-js does.
     return "\n".join(final(bib.formatter, line) for line in raw.split("\n"))
 
 
+def failure(e: Exception) -> str:
+    """The reason given for an item the renderer raised on."""
+    return f"the renderer failed on it ({type(e).__name__}: {e})"
+
+
+def split_problems(problems: list[Problem], style: str) -> tuple[list[str], list[RenderError]]:
+    warns = [f"item {p.id!r}: {p.reason}" for p in problems if not p.skipped]
+    errors = [RenderError(p.id, style, p.reason) for p in problems if p.skipped]
+    return warns, errors
+
+
 def build_bibliography(style: Any, items: list[dict], fmt: str,
-                       register: bool = True) -> tuple[Any, list[str], dict[str, str]]:
+                       register: bool = True) -> tuple[Any, list[Problem], dict[str, str]]:
     """citeproc-py bibliography over cleaned ``items``; optionally every item registered."""
     return _bibliography(style, items, fmt, register)
 
 
 def _bibliography(style: Any, items: list[dict], fmt: str,
-                  register: bool = True) -> tuple[Any, list[str], dict[str, str]]:
+                  register: bool = True) -> tuple[Any, list[Problem], dict[str, str]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
-    good, warns, ids = prepare(items)
+    good, problems, ids = prepare(items)
     source = CiteProcJSON([])
     for it in good:
         try:
@@ -117,7 +152,8 @@ def _bibliography(style: Any, items: list[dict], fmt: str,
                 warnings.simplefilter("ignore")
                 one = CiteProcJSON([{k: v for k, v in it.items() if k != "_etal"}])
         except Exception as e:  # noqa: BLE001 - one bad item must not hide the others
-            warns.append(f"item {it.get('id')!r} skipped: {type(e).__name__}: {e}")
+            problems.append(Problem(it["id"], f"its data cannot be read ({type(e).__name__}: {e})",
+                                    skipped=True))
             continue
         for key, ref in one.items():
             patches.attach_item(ref, it)
@@ -127,57 +163,51 @@ def _bibliography(style: Any, items: list[dict], fmt: str,
     if register:
         for key in source:
             bib.register(Citation([CitationItem(key)]))
-    return bib, warns, ids
+    return bib, problems, ids
 
 
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
                         locale: str | None = None) -> Rendered:
     st = load_style(style, locale)
-    bib, warns, ids = _bibliography(st, items, fmt)
+    formatter_for(fmt)  # an unknown format is the caller's error, not an item's
     if not st.has_bibliography():
-        return Rendered((), (), tuple(warns) + ("style has no bibliography",))
+        _, problems, _ = prepare(items)
+        warns, errors = split_problems(problems, style)
+        return Rendered((), (), tuple(warns), tuple(errors) + (
+            RenderError("*", style, "the style has no bibliography (use `cite`)"),))
+    return isolate(lambda some: _render(st, some, fmt, style), items, style)
+
+
+def isolate(render: Any, items: list[dict], style: str) -> Rendered:
+    """``render(items)``; if it raises, the items it raises on alone become errors."""
+    try:
+        return render(items)
+    except Exception as whole:  # noqa: BLE001 - find the items responsible
+        culprits, rest = [], []
+        for i, item in enumerate(items):
+            try:
+                render([item])
+                rest.append(item)
+            except Exception as e:  # noqa: BLE001
+                ident = item.get("id", f"item-{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+                culprits.append(RenderError(str(ident), style, failure(e)))
+        try:
+            out = render(rest)
+        except Exception:  # noqa: BLE001 - only together do they fail: none can be trusted
+            return Rendered((), (), (), tuple(RenderError(str(it.get("id", "?")), style,
+                                                          failure(whole))
+                                              for it in items if isinstance(it, dict)))
+        return Rendered(out.entries, out.ids, out.warnings, tuple(culprits) + out.errors)
+
+
+def _render(st: Any, items: list[dict], fmt: str, style: str) -> Rendered:
+    bib, problems, ids = _bibliography(st, items, fmt)
+    warns, errors = split_problems(problems, style)
+    failed: list[tuple[str, str]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         patches.sort_bibliography(bib)
-        entries, keys = patches.render_bibliography(bib, fmt, warns)
+        entries, keys = patches.render_bibliography(bib, fmt, failed)
     texts = tuple(entry_text(e, fmt) for e in entries)
-    warns = [_with_caller_id(w, ids) for w in warns]
-    return Rendered(texts, tuple(ids.get(k, k) for k in keys), tuple(warns))
-
-
-def _with_caller_id(warning: str, ids: dict[str, str]) -> str:
-    """Warnings name items by the caller's id, not citeproc-py's lower-cased key."""
-    for key, orig in ids.items():
-        if key != orig and f"item {key!r}" in warning:
-            return warning.replace(f"item {key!r}", f"item {orig!r}")
-    return warning
-
-
-def render_citations(items: list[dict], clusters: list[list[str]], style: str = "apa",
-                     fmt: str = "text", locale: str | None = None) -> Rendered:
-    from citeproc import Citation, CitationItem
-
-    st = load_style(style, locale)
-    bib, warns, ids = _bibliography(st, items, fmt)
-    lowered = {k: k for k in bib.source}
-    citations = []
-    for cluster in clusters:
-        cites = [CitationItem(str(k).lower()) for k in cluster]
-        citations.append(Citation(cites))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if st.has_bibliography():
-            patches.sort_bibliography(bib)
-        patches.prepare_citations(bib, citations)
-        out = []
-        for cit, cluster in zip(citations, clusters):
-            missing = [k for k in cluster if str(k).lower() not in lowered]
-            for k in missing:
-                warns.append(f"citation refers to unknown item {k!r}")
-            try:
-                text = cite(bib, cit, fmt)
-            except Exception as e:  # noqa: BLE001
-                warns.append(f"citation {cluster!r} not rendered: {type(e).__name__}: {e}")
-                text = ""
-            out.append(entry_text(text, fmt))
-    return Rendered(tuple(out), tuple(",".join(map(str, c)) for c in clusters), tuple(warns))
+    errors += [RenderError(ids.get(k, k), style, reason) for k, reason in failed]
+    return Rendered(texts, tuple(ids.get(k, k) for k in keys), tuple(warns), tuple(errors))

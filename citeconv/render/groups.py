@@ -25,6 +25,7 @@ from citeproc.model import Choose, Names
 from citeproc.source import VariableError
 
 from .collapse import suppress_names
+from .dates import process_date
 from .layout import _current
 
 __all__ = ["install", "note_call", "suppressed"]
@@ -200,7 +201,7 @@ def install() -> None:
             note_call(var, False)
             return None
         try:
-            out = date_process(self, item, variable, show_parts, context, **kwargs)
+            out = process_date(self, item, variable, show_parts, context, date_process, **kwargs)
         except VariableError:
             if variable is None:
                 note_call(var, False)

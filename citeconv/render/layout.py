@@ -1,8 +1,8 @@
 """Bibliography entry layout: second-field-align, subsequent-author-substitute, entry text.
 
 Contract
-- ``render_entries(bib, fmt, warns) -> (entries, keys)`` renders ``bib.items`` in order. An item
-  that raises, or renders nothing, is skipped with a warning naming it.
+- ``render_entries(bib, fmt, failed) -> (entries, keys)`` renders ``bib.items`` in order. An item
+  that raises, or renders nothing, is left out and ``(key, reason)`` appended to ``failed``.
 - ``second-field-align`` (flush/margin): the first rendered child of the layout is the label; in
   text it is followed by one space, in html the entry is
   ``<div class="csl-left-margin">L</div><div class="csl-right-inline">REST</div>`` (citeproc-js).
@@ -57,7 +57,7 @@ def names_hook(names_el: Any, text: Any) -> None:
 _current: dict[str, Any] = {}
 
 
-def render_entries(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], list[str]]:
+def render_entries(bib: Any, fmt: str, failed: list) -> tuple[list[str], list[str]]:
     style = bib.style
     biblio = style.root.bibliography
     layout = biblio.layout
@@ -72,12 +72,12 @@ def render_entries(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], lis
         try:
             parts = _render_children(layout, item)
         except Exception as e:  # noqa: BLE001 - one item must not sink the bibliography
-            warns.append(f"item {item.key!r} not rendered: {type(e).__name__}: {e}")
+            failed.append((item.key, f"the renderer failed on it ({type(e).__name__}: {e})"))
             continue
         finally:
             _current.pop("layout", None)
         if not parts:
-            warns.append(f"item {item.key!r} has no printed form in this style (nothing rendered)")
+            failed.append((item.key, "it has no printed form in this style (nothing rendered)"))
             continue
         first_names = _current.get("first_names")
         out = bib.formatter

@@ -82,11 +82,12 @@ def sort_bibliography(bib: Any) -> None:
     bib.sort()
 
 
-def render_bibliography(bib: Any, fmt: str, warns: list[str]) -> tuple[list[str], list[str]]:
+def render_bibliography(bib: Any, fmt: str, failed: list) -> tuple[list[str], list[str]]:
+    """Entries and their keys; items left out are appended to ``failed`` as (key, reason)."""
     from . import disambiguation
 
     disambiguation.prepare_bibliography(bib)
-    return layout.render_entries(bib, fmt, warns)
+    return layout.render_entries(bib, fmt, failed)
 
 
 def prepare_citations(bib: Any, citations: list[Any]) -> None:

@@ -28,7 +28,8 @@ def smarten(text: str) -> str:
         return text
     if "<" in text and ">" in text:
         parts = re.split(r"(<[^>]*>)", text)
-        return "".join(p if p.startswith("<") else smarten(p) for p in parts)
+        if len(parts) > 1:  # (``a > b < c`` has no tag: read on, don't recurse forever)
+            return "".join(p if p.startswith("<") else smarten(p) for p in parts)
     text = _APOS_INNER.sub("\u2019", text)  # "l'Égypte", "D'Arcus" first: never quote marks
     text = _DOUBLE.sub("\u201c\\1\u201d", text)
     text = _SINGLE.sub("\u2018\\1\u2019", text)

@@ -6,7 +6,8 @@ Contract
   number (``1999-66``, ``3, 5``) or a ``number-of-*`` value above 1; ``US 6,285,999 B1`` is one.
 - ``nocase`` spans are kept by lowercase/uppercase too.
 - ``capitalize-first`` / ``capitalize-all`` only touch words that are entirely lower case
-  (``arXiv`` stays ``arXiv``).
+  (``arXiv`` stays ``arXiv``). Any text-case also applies to a plain ``str`` (cs:name-part
+  text), which citeproc-py's string methods (``capitalize_first``, ``words``) expect wrapped.
 """
 from __future__ import annotations
 
@@ -75,14 +76,17 @@ def install() -> None:
     from citeproc.string import NoCase
 
     NoCase.lower = NoCase.upper = lambda self: self  # <span class="nocase"> survives text-case
+    from citeproc.string import MixedString, String
 
     original_case = model.TextCased.case
 
     def case(self: Any, text: Any, language: Any = None) -> Any:
         tc = self.get("text-case")
+        if tc is not None and not str(text):
+            return text  # citeproc-py's capitalize-first indexes the first character
+        if tc is not None and isinstance(text, str) and not isinstance(text, String):
+            text = String(text)  # cs:name-part text is a plain str (preformat): no .words()
         if tc in ("capitalize-first", "capitalize-all") and text:
-            from citeproc.string import MixedString, String
-
             words = str(text).split(" ")
             if tc == "capitalize-first":
                 idx = [0] if words and words[0] == words[0].lower() else []

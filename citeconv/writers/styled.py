@@ -2,7 +2,10 @@
 
 ``write(records, fmt=..., style="apa", locale=None)`` renders with ``citeconv.render`` and wraps
 the entries with ``citeconv.render.formats.wrap_bibliography``; ``render(...)`` also returns the
-rendering warnings for the CLI to print. ``check_locale`` turns a locale citeproc-py does not
+rendering warnings and the ``RenderError``s (records left out) for the CLI to report;
+``diagnostics(warnings, errors, records)`` turns them into ``Diagnostic``s at the records' file
+and line (code ``render.not-rendered`` for a record left out, severity error); ``write`` warns
+(``RuntimeWarning``) when records were left out, so a caller of ``citeconv.write`` is told too. ``check_locale`` turns a locale citeproc-py does not
 have (it would fall back to en-US without a word) into a ``LookupError`` naming close ones.
 """
 from __future__ import annotations
@@ -11,7 +14,7 @@ import difflib
 from pathlib import Path
 from typing import Iterable
 
-from ..model import Record
+from ..model import Diagnostic, Record, Severity
 
 
 def _locales() -> list[str]:
@@ -33,16 +36,33 @@ def check_locale(locale: str | None) -> None:
 
 
 def render(records: Iterable[Record], fmt: str = "text", style: str = "apa",
-           locale: str | None = None) -> tuple[str, tuple[str, ...]]:
+           locale: str | None = None) -> tuple[str, tuple[str, ...], tuple]:
     from ..render import render_bibliography
     from ..render.formats import wrap_bibliography
     check_locale(locale)
     records = list(records)
     result = render_bibliography([r.to_csl() for r in records], style=style, fmt=fmt,
                                  locale=locale)
-    return wrap_bibliography(list(result.entries), list(result.ids), fmt), result.warnings
+    return (wrap_bibliography(list(result.entries), list(result.ids), fmt), result.warnings,
+            result.errors)
+
+
+def diagnostics(warnings: Iterable[str], errors: Iterable, records: Iterable[Record]
+                ) -> tuple[Diagnostic, ...]:
+    where = {r.id: r.source for r in records}
+    out = [Diagnostic("render.repaired", w) for w in warnings]
+    for error in errors:
+        source = where.get(error.id)
+        out.append(Diagnostic("render.not-rendered", str(error), source.line if source else 0,
+                              source.file if source else "", Severity.ERROR))
+    return tuple(out)
 
 
 def write(records: Iterable[Record], fmt: str = "text", style: str = "apa",
           locale: str | None = None, **_: object) -> str:
-    return render(records, fmt, style, locale)[0]
+    import warnings
+
+    text, _warnings, errors = render(records, fmt, style, locale)
+    for error in errors:
+        warnings.warn(str(error), RuntimeWarning, stacklevel=3)
+    return text
