@@ -220,12 +220,55 @@ class _Decoder:
 
 
 def _math(inner: str) -> str:
-    """Simple math: ``$^{2}$`` and ``$x_i$`` become sup/sub; anything else keeps its dollars."""
+    """Simple math: ``$^{2}$`` and ``$x_i$`` become sup/sub. Other math that ``safe_math``
+    accepts is kept verbatim, dollars included, as a nocase span (``<span class="nocase">$O(n
+    \\log n)$</span>``): ``encode`` writes it back as math and CSL renderers print the TeX
+    source rather than case-changing it. Anything else keeps its dollars as plain text."""
     m = re.fullmatch(r"\s*([\^_])\{?([^{}$]*)\}?\s*", inner)
     if m:
         tag = "sup" if m.group(1) == "^" else "sub"
         return f"<{tag}>{m.group(2)}</{tag}>"
+    if safe_math(inner):
+        return f"{_NOCASE}${inner}$</span>"
     return f"${inner}$"
+
+
+#: commands allowed inside math kept verbatim; anything else (\input, \def, \write...) makes the
+#: math plain text, escaped on output: data can never run TeX code
+_MATH_COMMANDS = frozenset("""
+alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi
+varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi
+Pi Sigma Upsilon Phi Psi Omega log ln lg exp sin cos tan cot sec csc arcsin arccos arctan sinh
+cosh tanh min max sup inf lim limsup liminf arg det dim ker hom Pr gcd deg mod bmod pmod cdot
+cdots ldots dots vdots ddots times div pm mp ast star circ bullet leq le geq ge leqslant
+geqslant neq ne approx sim simeq cong equiv propto ll gg prec succ preceq succeq subset subseteq
+supset supseteq in notin ni cup cap bigcup bigcap setminus emptyset varnothing forall exists neg
+lnot land lor wedge vee oplus otimes odot to gets rightarrow leftarrow Rightarrow Leftarrow
+leftrightarrow Leftrightarrow longrightarrow mapsto infty partial nabla sum prod coprod int iint
+oint sqrt frac dfrac tfrac binom left right big Big bigg Bigg bigl bigr Bigl Bigr mathcal mathbb
+mathbf mathrm mathit mathsf mathtt mathfrak mathscr boldsymbol bm text textrm textit textbf
+textsc operatorname hat tilde bar vec dot ddot breve check acute grave overline underline
+widehat widetilde overrightarrow prime ell hbar imath jmath aleph wp Re Im mid vert Vert lvert
+rvert lVert rVert langle rangle lfloor rfloor lceil rceil quad qquad colon top bot perp parallel
+triangle square Box models vdash dashv sharp flat natural not smallsetminus uparrow downarrow
+""".split())
+_MATH_COMMAND = re.compile(r"\\([a-zA-Z]+)|\\(.)|([#&%$])", re.S)
+
+
+def safe_math(inner: str) -> bool:
+    """True for TeX math made only of known math commands, with balanced braces."""
+    if not inner.strip() or inner.count("{") != inner.count("}"):
+        return False
+    depth = 0
+    for ch in inner.replace("\\{", "").replace("\\}", ""):
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            return False
+    for m in _MATH_COMMAND.finditer(inner):
+        word, symbol, bare = m.groups()
+        if bare or (word is not None and word not in _MATH_COMMANDS) or symbol == "\n":
+            return False
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -242,7 +285,7 @@ def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tu
 
 #: a brace group inside a word (``{A}merican``) protects the word: CSL processors change case
 #: word by word, and citeproc-py would otherwise treat the rest as a word of its own
-_INWORD_NOCASE = re.compile(r'(?<![\\\w])(\w*)<span class="nocase">([^<>]*)</span>(\w*)')
+_INWORD_NOCASE = re.compile(r'(?<![\\\w])(\w*)<span class="nocase">([^<>$]*)</span>(\w*)')
 
 
 def _whole_word_nocase(m: re.Match[str]) -> str:
@@ -314,9 +357,25 @@ def _protect_words(text: str) -> str:
     return re.sub(r"[^\s]+", _protect_word, text)
 
 
+#: math kept verbatim by ``decode`` (or written so in CSL-JSON): checked again by ``safe_math``
+_MATH_SPAN = re.compile(r'<span class="nocase">\$([^$]+)\$</span>')
+
+
 @lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
 def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
     """CSL rich text -> a BibTeX value body (without the outer braces)."""
+    if "$</span>" in text:
+        pieces, pos = [], 0
+        for m in _MATH_SPAN.finditer(text):
+            if safe_math(m.group(1)):
+                pieces.append(_encode(text[pos:m.start()], ascii_only, protect))
+                pieces.append("{$" + m.group(1) + "$}")
+                pos = m.end()
+        return "".join(pieces) + _encode(text[pos:], ascii_only, protect)
+    return _encode(text, ascii_only, protect)
+
+
+def _encode(text: str, ascii_only: bool, protect: bool) -> str:
     out: list[str] = []
     stack: list[str] = []
     pos = 0

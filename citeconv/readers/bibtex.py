@@ -137,7 +137,11 @@ def read(text: str) -> ReadResult:
             comments.append(f"@comment{{{block.comment}}}")
         elif isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
             entry = block.ignore_error_block
-            if isinstance(entry, Entry):
+            if isinstance(entry, String):  # a redefined macro: the last definition wins, as
+                value, problems = resolve_value(entry.value, macros)  # in bibtex and biber
+                macros[entry.key.lower()] = value
+                diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
+            elif isinstance(entry, Entry):
                 raw_entries.append((_head(entry), _raw_fields(entry, diagnostics)))
         elif isinstance(block, ParsingFailedBlock):
             diagnostics.append(_failed(block, line))
@@ -177,6 +181,10 @@ def _raw_fields(entry: Entry, diagnostics: list[Diagnostic]) -> dict[str, tuple[
     for f in entry.fields:
         name = f.key.lower()
         line = (f.start_line or entry.start_line or 0) + 1
+        if "%" in name:  # bibtexparser glues comment lines inside an entry onto the field name
+            name = _uncommented_name(entry.key, f.key, f.value, line, diagnostics)
+            if not name:
+                continue
         if name in fields:
             diagnostics.append(_warn("bibtex.duplicate-field", f"{entry.key}: second {f.key!r} "
                                      f"field ignored (the first one, line {fields[name][1]}, "
@@ -184,6 +192,22 @@ def _raw_fields(entry: Entry, diagnostics: list[Diagnostic]) -> dict[str, tuple[
             continue
         fields[name] = (f.value, line)
     return fields
+
+
+def _uncommented_name(key: str, name: str, value: str, line: int,
+                      diagnostics: list[Diagnostic]) -> str:
+    """The field name left once ``%`` comment lines are taken off ("" for a commented-out
+    field). biber ignores such lines, so they are dropped, and each one is reported."""
+    kept = []
+    for offset, text in enumerate(name.split("\n")):
+        text = text.strip()
+        if text.startswith("%"):
+            shown = f"{text} = {value}" if offset == name.count("\n") else text
+            diagnostics.append(_warn("bibtex.comment", f"{key}: comment inside the entry not kept: "
+                                     f"{shown[:60]!r}", line - name.count("\n") + offset))
+        elif text:
+            kept.append(text)
+    return " ".join(kept).lower()
 
 
 def _failed(block: ParsingFailedBlock, line: int) -> Diagnostic:
