@@ -34,6 +34,10 @@ CSL_TO_TYPE = {
     "paper-conference": "inproceedings", "thesis": "phdthesis", "report": "techreport",
     "manuscript": "unpublished", "document": "misc",
 }
+#: standard BibTeX types that no CSL type implies: remembered in ``extra[BIBTYPE]`` so that
+#: ``@proceedings`` is written back as ``@proceedings``, not ``@book``
+KEPT_TYPES = frozenset({"proceedings", "manual"})
+BIBTYPE = "bibtex-type"
 #: CSL types that read back from these BibTeX types without help (so need no csltype)
 TYPE_ROUND_TRIP = {csl for bib, csl in TYPE_TO_CSL.items() if CSL_TO_TYPE.get(csl) == bib}
 MASTERS_GENRES = ("master's thesis", "masters thesis", "master thesis", "msc thesis", "ma thesis")
@@ -95,7 +99,7 @@ FIELD_ORDER: tuple[tuple[str, str, str], ...] = (
     ("abstract", "abstract", "text"), ("csltype", "", ""),
 )
 #: the publisher variable is written under the field the entry type expects
-PUBLISHER_FIELD = {"techreport": "institution", "phdthesis": "school", "mastersthesis": "school",
+PUBLISHER_FIELD = {"manual": "organization", "techreport": "institution", "phdthesis": "school", "mastersthesis": "school",
                    "misc": "howpublished", "booklet": "howpublished", "unpublished": "howpublished"}
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -148,7 +148,13 @@ def read(text: str) -> ReadResult:
         elif isinstance(block, Entry):
             raw_entries.append((_head(block), _raw_fields(block, diagnostics)))
     del library  # memory: bibtexparser's blocks are not needed any more
-    _inherit_crossrefs(raw_entries)
+    _inherit_crossrefs(raw_entries, diagnostics)
+    xdata = [e for e in raw_entries if e[0].entry_type.lower() == "xdata"]
+    if xdata:
+        raw_entries = [e for e in raw_entries if e[0].entry_type.lower() != "xdata"]
+        diagnostics += [_warn("bibtex.xdata", f"@xdata {e.key!r} merged into the entries that "
+                              "use it (biblatex never prints it)", e.start_line + 1)
+                        for e, _ in xdata]
     records = []
     for i, (entry, fields) in enumerate(raw_entries):
         raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
@@ -223,11 +229,30 @@ def _warn(code: str, message: str, line: int) -> Diagnostic:
     return Diagnostic(code, message, line=line)
 
 
-def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]]) -> None:
+def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
+                       diagnostics: list[Diagnostic]) -> None:
+    """crossref and biblatex xdata: children take the fields they lack from their parents.
+    A crossref whose parent is not in the file is kept (written back) and reported; @xdata
+    entries are data only (biblatex never prints them): they are removed once inherited."""
     by_key = {e.key.lower(): f for e, f in entries}
     for entry, fields in entries:
-        parent_key = fields.pop("crossref", ("", 0))[0].strip("{}\" ").lower()
+        for key in re.split(r"\s*,\s*", fields.pop("xdata", ("", 0))[0].strip("{}\" ")):
+            data = by_key.get(key.lower()) if key else None
+            if data is not None and data is not fields:
+                for name, value in data.items():
+                    fields.setdefault(name, value)
+            elif key:
+                diagnostics.append(_warn("bibtex.xdata", f"{entry.key}: xdata entry {key!r} is "
+                                         "not in the file; nothing inherited", entry.start_line + 1))
+        raw_parent = fields.pop("crossref", ("", 0))
+        parent_key = raw_parent[0].strip("{}\" ").lower()
         parent = by_key.get(parent_key)
+        if parent_key and parent is None:
+            parent_name = raw_parent[0].strip("{}\" ")
+            fields["crossref"] = raw_parent  # kept: the parent may be in another .bib file
+            diagnostics.append(_warn("bibtex.crossref", f"{entry.key}: crossref parent "
+                                     f"{parent_name!r} is not in this file; the field is kept "
+                                     "and nothing is inherited", raw_parent[1]))
         if not parent or parent is fields:
             continue
         for name, value in parent.items():
@@ -264,6 +289,10 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
         return text
 
+    if "crossref" in values:  # a parent in another file (see _inherit_crossrefs)
+        extra["crossref"] = values["crossref"][0].strip()
+    if entry_type in mapping.KEPT_TYPES and csl_type == mapping.TYPE_TO_CSL[entry_type]:
+        extra[mapping.BIBTYPE] = entry_type
     if "entrysubtype" in values and not csl_type.startswith(("article-magazine",
                                                                 "article-newspaper")):
         extra["entrysubtype"] = decode("entrysubtype", values["entrysubtype"][0],

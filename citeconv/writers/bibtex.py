@@ -61,6 +61,9 @@ _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^
 def _bib_type(record: Record) -> str:
     if _is_arxiv(record):
         return "misc"
+    kept = record.extra.get(mapping.BIBTYPE, "")
+    if kept in mapping.KEPT_TYPES and mapping.TYPE_TO_CSL[kept] == record.type:
+        return kept
     if record.type == "thesis":
         genre = str(record.get("genre", "")).lower()
         return "mastersthesis" if genre.startswith(mapping.MASTERS_GENRES) else "phdthesis"
@@ -150,7 +153,7 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
             and record.type != "thesis" and not (record.type == "chapter"):
         values["csltype"] = record.type
     for name, value in record.extra.items():
-        if name in values:
+        if name in values or name == mapping.BIBTYPE and bib_type == value:
             continue
         values[name] = _verbatim_field(value) if name in mapping.VERBATIM else \
             latex.encode(value, ascii_only)
