@@ -230,3 +230,15 @@ def test_a_declaration_never_overrides_valid_utf8(tmp_path):
     result = run("convert", str(src))
     assert (result.exit_code, result.stderr) == (0, "")
     assert "title = {Café}" in result.stdout
+
+
+def test_a_file_whose_only_entry_type_is_unknown_is_still_bibtex(tmp_path):
+    src = tmp_path / "sw.bib"
+    src.write_text("@softwareversion{hal42,\n  author = {Doe, Jane},\n  title = {Tool},\n"
+                   "  year = {2020},\n}\n")
+    result = run("convert", str(src))
+    assert result.exit_code == 0
+    assert result.stdout == ("@misc{hal42,\n  author = {Doe, Jane},\n  title = {Tool},\n"
+                             "  year = {2020},\n}\n")
+    assert result.stderr == (f"{src}:1: warning: unknown entry type @softwareversion read as "
+                             "document [bibtex.unknown-type]\n")

@@ -12,6 +12,7 @@ Contract
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from typing import NamedTuple
@@ -33,11 +34,16 @@ _ENTRY_RE = re.compile(r"^\s*@\s*([a-zA-Z]+)\s*[{(]", re.MULTILINE)
 _PIECE_RE = re.compile(r'\s*(?:(\{)|(")|([^\s#{}"]+))')
 
 
+#: an entry of any type, ``@anytype{key,`` then a ``field =``: BibTeX whatever the type's name
+_UNKNOWN_ENTRY_RE = re.compile(r"^\s*@\s*[a-zA-Z]+\s*[{(]\s*[^\s,{}()=\"#%']+\s*,\s*\n?\s*"
+                               r"[a-zA-Z][\w.:+-]*\s*=", re.MULTILINE)
+
+
 def detect(text: str) -> float:
     types = [m.group(1).lower() for m in _ENTRY_RE.finditer(text[:200_000])]
     known = sum(t in mapping.TYPE_TO_CSL or t in ("string", "preamble", "comment") for t in types)
-    if not known:
-        return 0.0
+    if not known:  # only types we do not know (@softwareversion): still BibTeX if entry-shaped
+        return 0.9 if types and _UNKNOWN_ENTRY_RE.search(text[:200_000]) else 0.0
     return 0.95 if known >= 1 and "=" in text else 0.5
 
 
@@ -160,8 +166,9 @@ def read(text: str) -> ReadResult:
         raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
         record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros)
         records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
-        if problems:
-            diagnostics += problems
+        if problems:  # a problem with no line of its own is the entry's
+            diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
+                            for p in problems]
     metadata = {k: v for k, v in (("preamble", "\n".join(preambles)),
                                   ("comments", "\n".join(comments))) if v}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
@@ -278,7 +285,7 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     csl_type = _csl_type(entry_type, values)
     if entry_type not in mapping.TYPE_TO_CSL:
         problems.append(_warn("bibtex.unknown-type", f"unknown entry type @{entry_type} read as "
-                              f"{csl_type}", values.get("title", ("", 0))[1]))
+                              f"{csl_type}", 0))  # 0: the entry's own line (set by read)
     fields: dict[str, object] = {}
     extra: dict[str, str] = {}
     taken_by: dict[str, str] = {}  # CSL variable -> the BibTeX field it was read from
