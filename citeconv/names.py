@@ -68,11 +68,76 @@ def _dec(parts: list[str]) -> str:
 _SIMPLE_NAME = re.compile(r"[^\W\d_][^\s,{}\\~]*(?: [^\W\d_][^\s,{}\\~]*)*, [^,{}\\~]+")
 
 
+#: an accent command outside braces, with its argument (``\~{a}``, ``\~n``, ``\H o``, ``\'\i``)
+_ACCENT_CMD = re.compile(r"\\(?:([`'^\"~=.])|([uvHckrdbt])(?![a-zA-Z]))\s*"
+                         r"(\{[^{}]*\}|\\[ij](?![a-zA-Z])|[^\s{}\\,])")
+#: a letter-named symbol command (``\o``, ``\ss``, ``\l``) and the space that ends it
+_SYMBOL_CMD = re.compile(r"\\(ss|o|O|l|L|ae|AE|oe|OE|aa|AA|i|j)(?![a-zA-Z])\s?")
+_EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
+
+
+def _protect_commands(text: str) -> str:
+    r"""LaTeX accents and symbols outside braces become BibTeX "special characters" (``{\~{a}}``)
+    before splitting, so ``~`` and spaces inside them do not split the name (``Jo\~{a}o``,
+    ``Ge\~na Hahn``, ``Dezs\H o Nagy``), and a control space (``A. L.\ Thiele``) is a space."""
+    if "\\" not in text:
+        return text
+    depths = _depths(text)
+
+    def at_top(m: re.Match[str], make: str) -> str:
+        return make if depths[m.start()] == 0 else m.group(0)
+
+    text = re.sub(r"\\ ", lambda m: at_top(m, " "), text)
+    depths = _depths(text)
+    text = _ACCENT_CMD.sub(lambda m: at_top(m, "{\\" + (m.group(1) or m.group(2)) + "{"
+                                            + m.group(3).strip("{}") + "}}"), text)
+    depths = _depths(text)
+    return _SYMBOL_CMD.sub(lambda m: at_top(m, "{\\" + m.group(1) + "}"), text)
+
+
+def _depths(text: str) -> list[int]:
+    depths, depth = [], 0
+    for ch in text:
+        depths.append(depth)
+        depth += (ch == "{") - (ch == "}")
+    return depths
+
+
+def _extended_name(text: str) -> Name:
+    """biblatex's extended name format: ``family=Rabble, given=Richard, prefix=von,
+    useprefix=true`` (a prefix is a non-dropping particle when useprefix is true)."""
+    parts: dict[str, str] = {}
+    for piece in _split_top_level(text, ","):
+        key, _, value = piece.partition("=")
+        parts[key.strip().lower()] = _strip_outer_braces(value.strip())
+    prefix = latex.decode(parts.get("prefix", ""), protect_case=False)
+    use = parts.get("useprefix", "").strip().lower() == "true"
+    return Name(family=latex.decode(parts.get("family", ""), protect_case=False),
+                given=latex.decode(parts.get("given", ""), protect_case=False),
+                non_dropping_particle=prefix if use else "",
+                dropping_particle="" if use else prefix,
+                suffix=latex.decode(parts.get("suffix", ""), protect_case=False))
+
+
+def _split_top_level(text: str, sep: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if ch == sep and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out
+
+
 @lru_cache(maxsize=65536)
 def parse_bibtex_name(text: str) -> Name:
     text = " ".join(text.split())
     if text == "others":
         return ETAL
+    if _EXTENDED.match(text) and "=" in text:
+        return _extended_name(text)
+    text = _protect_commands(text)
     if _SIMPLE_NAME.fullmatch(text) and not latex.needs_decoding(text):
         # "Family Name, Given" with nothing to decode: the common case, decided directly
         family, given = text.split(", ")
