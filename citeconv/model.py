@@ -138,25 +138,31 @@ class Date:
         """ISO/EDTF form (``2017-06``, ``2017/2018``) as biblatex's ``date`` field takes it."""
         if not self.parts:
             return self.literal
-        text = "/".join("-".join(f"{n:04d}" if i == 0 else f"{n:02d}" for i, n in enumerate(p))
-                        for p in self.parts)
+        text = "/".join("-".join((f"-{-n:04d}" if n < 0 else f"{n:04d}") if i == 0
+                                 else f"{n:02d}" for i, n in enumerate(p)) for p in self.parts)
         return text + ("~" if self.circa else "")
 
 
 def parse_edtf(text: str) -> Date | None:
-    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` and ``A/B`` ranges of those; else None."""
+    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` and ``A/B`` ranges of those, with a negative
+    year (``-0197``: 198 BC as biblatex counts, year -197 in CSL) and an uncertain or
+    approximate mark (``?``, ``~``, ``%``: CSL circa); else None (open ranges stay literal)."""
     text = text.strip()
-    circa = text.endswith(("~", "?"))
+    circa = text.endswith(("~", "?", "%"))
     if circa:
         text = text[:-1]
     parts = []
     for piece in text.split("/") if text else ():
-        bits = piece.strip().split("-")
+        piece = piece.strip()
+        negative = piece.startswith("-")
+        bits = piece[1:].split("-") if negative else piece.split("-")
         if not bits or not all(b.isdigit() for b in bits) or len(bits) > 3:
             return None
         if len(bits[0]) != 4 or any(len(b) not in (1, 2) for b in bits[1:]):
             return None
         nums = tuple(int(b) for b in bits)
+        if negative:
+            nums = (-nums[0],) + nums[1:]
         if len(nums) > 1 and not 1 <= nums[1] <= 12 or len(nums) > 2 and not 1 <= nums[2] <= 31:
             return None
         parts.append(nums)

@@ -77,11 +77,14 @@ def _is_arxiv(record: Record) -> bool:
     return record.type == "article" and record.get("publisher") == mapping.ARXIV
 
 
+_EDTF_SHAPE = re.compile(r"(?:-?\d{4}(?:-\d\d){0,2}[~?%]?|\.\.)?/(?:-?\d{4}(?:-\d\d){0,2}[~?%]?|\.\.)?")
+
+
 def _date_fields(record: Record, out: dict[str, str]) -> None:
     issued = record.get("issued")
     if isinstance(issued, Date):
         if issued.parts and len(issued.parts) == 1 and not issued.circa and not issued.season \
-                and not issued.literal:
+                and not issued.literal and issued.parts[0][0] > 0:
             part = issued.parts[0]
             out["year"] = str(part[0])
             if len(part) > 1:
@@ -90,6 +93,8 @@ def _date_fields(record: Record, out: dict[str, str]) -> None:
                 out["day"] = str(part[2])
         elif issued.parts:
             out["date"] = issued.to_edtf()
+        elif _EDTF_SHAPE.fullmatch(issued.literal):  # an open range (2020/..): biblatex's date
+            out["date"] = issued.literal
         else:
             out["year"] = latex.encode(issued.literal)
     for var, field in (("accessed", "urldate"), ("original-date", "origdate"),
