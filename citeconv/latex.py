@@ -168,8 +168,8 @@ class _Decoder:
             return inner
         if " " not in inner and not _HAS_TAG.search(inner) and needs_protection(inner):
             return inner
-        if inner.startswith(_NOCASE):
-            return inner
+        if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
+            return inner  # {{Word}}: protected once
         return f"{_NOCASE}{inner}</span>"
 
     def argument(self, depth: int) -> str:
@@ -215,6 +215,13 @@ class _Decoder:
             return self.argument(depth) if self.text[self.pos:self.pos + 1] == "{" else ""
         if name == "\\":
             return " "
+        if name == "(":  # \( ... \): LaTeX's inline math, read like $ ... $
+            end = self.text.find("\\)", self.pos)
+            if end >= 0:
+                inner, self.pos = self.text[self.pos:end].strip(), end + 2
+                if len(inner) > 2 and inner[0] == inner[-1] == "$":  # \($x$\) (Mendeley)
+                    inner = inner[1:-1]
+                return _math(inner)
         self.warnings.append(f"unknown LaTeX command \\{name} kept as text")
         return "\\" + name
 
@@ -315,11 +322,11 @@ def decode(value: str, protect_case: bool = True) -> str:
 _ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "\u00a0": "~", "–": "--", "—": "---",
+    "\u00a0": "~", "–": "--", "—": "---", "\u202f": r"\,",
 }
 _ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
                   if len(v) == 1 and k.isalpha() and ord(v) > 127}
-_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0–—]|-{2,}|`{2,}|'{2,}|<[^<>]*>")
+_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0\u202f–—]|-{2,}|`{2,}|'{2,}|<[^<>]*>")
 _TAG_TO_LATEX = {
     "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
     "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
@@ -364,25 +371,19 @@ _MATH_SPAN = re.compile(r'<span class="nocase">\$([^$]+)\$</span>')
 @lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
 def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
     """CSL rich text -> a BibTeX value body (without the outer braces)."""
-    if "$</span>" in text:
-        pieces, pos = [], 0
-        for m in _MATH_SPAN.finditer(text):
-            if safe_math(m.group(1)):
-                pieces.append(_encode(text[pos:m.start()], ascii_only, protect))
-                pieces.append("{$" + m.group(1) + "$}")
-                pos = m.end()
-        return "".join(pieces) + _encode(text[pos:], ascii_only, protect)
-    return _encode(text, ascii_only, protect)
-
-
-def _encode(text: str, ascii_only: bool, protect: bool) -> str:
     out: list[str] = []
     stack: list[str] = []
     pos = 0
-    for m in _ESCAPE_RE.finditer(text):
+    while (m := _ESCAPE_RE.search(text, pos)) is not None:
         out.append(_plain(text[pos:m.start()], ascii_only, protect and not stack))
         pos = m.end()
         tok = m.group(0)
+        if tok == _NOCASE and "$</span>" in text:
+            math = _MATH_SPAN.match(text, m.start())
+            if math and safe_math(math.group(1)):  # kept math: written back as math
+                out.append("{$" + math.group(1) + "$}")
+                pos = math.end()
+                continue
         if tok.startswith("<") and len(tok) > 1:
             if tok in _TAG_TO_LATEX:
                 stack.append(tok)

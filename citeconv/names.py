@@ -207,8 +207,10 @@ def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
     if " " in name.family or (name.family[:1].islower()) or "," in name.family:
         family = "{" + family + "}"
     particle = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
-    if particle and not all(w[:1].islower() for w in particle.split()):
-        particle = "{" + enc(particle) + "}"  # keep an upper-case particle out of "First"
+    if particle and not particle.split()[-1][:1].islower():
+        # BibTeX reads a von part ending in a lower-case word ("López de Molina, G.", "Van de
+        # Graaff, R.") as written; one ending in upper case cannot be a von part: braced
+        particle = "{" + enc(particle) + "}"
     elif particle:
         particle = enc(particle)
     given = enc(name.given)

@@ -242,8 +242,9 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
     A crossref whose parent is not in the file is kept (written back) and reported; @xdata
     entries are data only (biblatex never prints them): they are removed once inherited."""
     by_key = {e.key.lower(): f for e, f in entries}
-    for entry, fields in entries:
-        for key in re.split(r"\s*,\s*", fields.pop("xdata", ("", 0))[0].strip("{}\" ")):
+    xrefs = [fields.pop("xdata", ("", 0))[0] for _, fields in entries]  # xdata may chain: taken
+    for (entry, fields), xref in zip(entries, xrefs):                     # off all entries first
+        for key in re.split(r"\s*,\s*", xref.strip("{}\" ")):
             data = by_key.get(key.lower()) if key else None
             if data is not None and data is not fields:
                 for name, value in data.items():
