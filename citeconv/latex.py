@@ -322,11 +322,11 @@ def decode(value: str, protect_case: bool = True) -> str:
 _ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "\u00a0": "~", "–": "--", "—": "---", "\u202f": r"\,",
+    "\u00a0": "~", "–": "--", "—": "---", "\u202f": r"\,", "\u2003": r"\quad{}",
 }
 _ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
                   if len(v) == 1 and k.isalpha() and ord(v) > 127}
-_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0\u202f–—]|-{2,}|`{2,}|'{2,}|<[^<>]*>")
+_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0\u202f\u2003–—]|-{2,}|`{2,}|'{2,}|<[^<>]*>")
 _TAG_TO_LATEX = {
     "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
     "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
@@ -336,14 +336,16 @@ _CLOSING = {"</i>", "</b>", "</sup>", "</sub>", "</span>"}
 
 
 def _ascii_char(ch: str) -> str:
-    if ord(ch) < 128:
+    """One character, or a base with its combining marks, as LaTeX accent commands when it
+    has such a spelling; else unchanged."""
+    if ch.isascii():
         return ch
     if ch in _ASCII_SYMBOLS:
         return "{\\" + _ASCII_SYMBOLS[ch] + "}"
     decomposed = unicodedata.normalize("NFD", ch)
     base, marks = decomposed[0], decomposed[1:]
     if ord(base) < 128 and marks and all(m in _COMBINING_TO_ACCENT for m in marks):
-        out = base if base not in "ij" or not marks else "\\" + base
+        out = base  # {\"i}, not {\"{\i}}: biber turns the dotless form into a combining mark
         for mark in marks:
             cmd = _COMBINING_TO_ACCENT[mark]
             out = f"\\{cmd}{{{out}}}" if cmd.isalpha() else f"\\{cmd}{{{out}}}"
@@ -412,5 +414,21 @@ def _plain(chunk: str, ascii_only: bool, protect: bool) -> str:
     if protect:
         chunk = _protect_words(chunk)
     if ascii_only and not chunk.isascii():
-        chunk = "".join(_ascii_char(c) for c in chunk)
+        chunk = "".join(_ascii_char(c) for c in _graphemes(chunk))
+    elif not chunk.isascii():
+        chunk = _PDFLATEX_UNSAFE.sub(lambda m: _ascii_char(m.group(0)), chunk)
     return chunk
+
+
+#: UTF-8 that pdflatex with [T1]{fontenc} and utf8 input does not set: a base with combining
+#: marks (``2̄`` from ``\={2}``) and precomposed letters outside Latin-1 and Latin Extended-A
+#: (``ẽ``, ``Ḥ``). They are written as accent commands, which it does set (the LaTeX fidelity
+#: rule: what the input typesets, the output typesets); characters with no accent spelling
+#: (CJK, Greek, ``ʿ``) stay UTF-8.
+_PDFLATEX_UNSAFE = re.compile(r"[^\x00-\u017f\u2000-\u206f\u20ac\u2122][\u0300-\u036f]*"
+                              r"|.[\u0300-\u036f]+")
+_GRAPHEME = re.compile(r".[\u0300-\u036f]*", re.S)
+
+
+def _graphemes(text: str) -> list[str]:
+    return _GRAPHEME.findall(text)
