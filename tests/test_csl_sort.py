@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from citeconv.csl.sort import (SortKey, collation_key, compare_keys, date_sort_text,
+                               variable_sort_text,
                                number_sort_text, sort_ids)
 
 
@@ -63,3 +64,21 @@ def test_date_sort_text() -> None:
 def test_number_sort_text() -> None:
     assert number_sort_text(None) is None and number_sort_text(" ") is None
     assert collation_key(number_sort_text(9) or "") < collation_key(number_sort_text("10") or "")
+
+
+def test_variable_sort_text() -> None:
+    item = {"id": "x", "issued": {"date-parts": [["1999", 2]]}, "accessed": {"raw": "2020-03-04"},
+            "author": [{"family": "Gaulle", "non-dropping-particle": "de", "given": "Charles"},
+                       {"literal": "WHO"}, {"family": "Roe", "given": "Jane", "suffix": "Jr."}],
+            "volume": 12, "title": "<i>On</i> Things", "edition": ""}
+    assert variable_sort_text(item, "issued") == date_sort_text([[1999, 2]])
+    assert variable_sort_text(item, "accessed") == date_sort_text([[2020, 3, 4]])
+    assert variable_sort_text(item, "author") == "Gaulle de Charles, WHO, Roe Jane Jr."
+    assert variable_sort_text(item, "author", demote="never").startswith("de Gaulle Charles")
+    assert variable_sort_text(item, "author", names_min=2, names_use_first=1) == "Gaulle de Charles"
+    assert variable_sort_text(item, "author", names_min=2, names_use_first=1,
+                              names_use_last=True) == "Gaulle de Charles, Roe Jane Jr."
+    assert variable_sort_text(item, "volume") == "12"
+    assert variable_sort_text(item, "title") == "<i>On</i> Things"
+    assert variable_sort_text(item, "edition") is None and variable_sort_text(item, "page") is None
+    assert variable_sort_text(item, "citation-number", {"x": 4}) == "4"

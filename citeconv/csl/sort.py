@@ -20,6 +20,11 @@ Contract
   orders correctly (years before Christ first, then year, month, day; ranges by start then end).
 - ``sort_ids(ids, keys_of)`` is a pure, stable sort of item ids over a callback returning each
   id's keys; nothing here renders anything.
+- ``variable_sort_text(item, variable, ...)`` is the key of ``<key variable="...">`` read from a
+  CSL-JSON item: dates as above; names as "family [particles] given suffix" per name (particles
+  placed by ``demote-non-dropping-particle``), names joined with ", ", shortened by
+  ``names-min`` / ``names-use-first`` / ``names-use-last``; ``citation-number`` from the
+  numbers given; other variables as their text. Macro keys are rendered by the evaluator.
 """
 from __future__ import annotations
 
@@ -30,7 +35,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = ["collation_key", "SortKey", "compare_keys", "sort_ids", "date_sort_text",
-           "number_sort_text", "strip_markup"]
+           "number_sort_text", "strip_markup", "variable_sort_text", "name_sort_text",
+           "DATE_VARIABLES", "NAME_VARIABLES"]
+
+DATE_VARIABLES = frozenset({"accessed", "available-date", "event-date", "issued",
+                            "original-date", "submitted"})
+NAME_VARIABLES = frozenset({
+    "author", "chair", "collection-editor", "compiler", "composer", "container-author",
+    "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
+    "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator", "organizer",
+    "original-author", "performer", "producer", "recipient", "reviewed-author", "script-writer",
+    "series-creator", "translator"})
 
 _MARKUP = re.compile(r"</?(?:i|b|sup|sub|span|sc)\b[^>]*>", re.I)
 # letters that ICU's root collation treats as a base letter plus a secondary difference, or
@@ -146,3 +161,70 @@ def number_sort_text(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+_YEAR = re.compile(r"(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?")
+
+
+def _date_parts(value: object) -> list[list[int]] | None:
+    if not isinstance(value, dict):
+        return None
+    parts = value.get("date-parts")
+    out: list[list[int]] = []
+    if isinstance(parts, list):
+        for p in parts[:2]:
+            if not isinstance(p, list):
+                break
+            try:
+                out.append([int(x) for x in p[:3] if str(x).strip() != ""])
+            except (TypeError, ValueError):
+                break
+    if not out and isinstance(value.get("raw"), str):
+        for m in list(_YEAR.finditer(value["raw"]))[:2]:
+            out.append([int(g) for g in m.groups() if g])
+    return [p for p in out if p] or None
+
+
+def name_sort_text(name: object, demote: str = "display-and-sort") -> str:
+    """One CSL-JSON name as its sort text (family first)."""
+    if not isinstance(name, dict):
+        return str(name or "")
+    if name.get("literal"):
+        return str(name["literal"])
+    family = str(name.get("family") or "")
+    ndp = str(name.get("non-dropping-particle") or "")
+    dp = str(name.get("dropping-particle") or "")
+    given = str(name.get("given") or "")
+    suffix = str(name.get("suffix") or "")
+    if demote == "never":
+        parts = [ndp, family, dp, given, suffix]
+    else:
+        parts = [family, dp, ndp, given, suffix]
+    return " ".join(p for p in parts if p)
+
+
+def variable_sort_text(item: dict, variable: str, numbers: dict[str, int] | None = None,
+                       demote: str = "display-and-sort", names_min: int | None = None,
+                       names_use_first: int | None = None, names_use_last: bool = False
+                       ) -> str | None:
+    """The sort text of ``<key variable="...">`` for a CSL-JSON ``item`` (None when empty)."""
+    if variable == "citation-number":
+        n = (numbers or {}).get(str(item.get("id")))
+        return None if n is None else str(n)
+    value = item.get(variable)
+    if value is None or value == "" or value == []:
+        return None
+    if variable in DATE_VARIABLES:
+        return date_sort_text(_date_parts(value))
+    if variable in NAME_VARIABLES and isinstance(value, list):
+        names = list(value)
+        if names_min is not None and names_use_first is not None and len(names) >= names_min:
+            shown = names[:names_use_first]
+            if names_use_last and len(names) > names_use_first:
+                shown.append(names[-1])
+            names = shown
+        text = ", ".join(name_sort_text(n, demote) for n in names)
+        return text or None
+    if isinstance(value, (dict, list)):
+        return None
+    return number_sort_text(value)
