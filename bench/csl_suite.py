@@ -148,6 +148,10 @@ def _clusters(data: dict) -> list:
                 at = ids.index(post[0][0])
             else:
                 at = len(doc)
+            renumbered = dict((c, n) for c, n in list(pre) + list(post))
+            for c in doc:  # the notes of the other citations as they are now
+                if c["citationID"] in renumbered:
+                    c["properties"] = {"noteIndex": renumbered[c["citationID"]]}
             props = cit.get("properties", {})
             doc.insert(at, {"citationItems": [item(ci) for ci in cit["citationItems"]],
                             "properties": {"noteIndex": props.get("noteIndex", 0)},

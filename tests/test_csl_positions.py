@@ -76,3 +76,17 @@ def test_author_only_leaves_no_trace() -> None:
     got = _names([[{"id": "a", "author-only": True}, {"id": "a", "suppress-author": True}],
                   ["a"]], note_style=False)
     assert got == [[["first"], ["first"]], [["ibid", "subsequent"]]]
+
+
+def test_near_note_distance_zero_means_same_note() -> None:
+    clusters = [{"citationItems": ["a", "a"], "properties": {"noteIndex": 1}},
+                {"citationItems": ["a"], "properties": {"noteIndex": 2}}]
+    assert _names(clusters, distance=0) == [[["first"], ["ibid", "near-note", "subsequent"]],
+                                            [["subsequent"]]]
+
+
+def test_in_text_citations_of_a_note_style_have_their_own_history() -> None:
+    clusters = [{"citationItems": ["a"], "properties": {"noteIndex": 0}},
+                {"citationItems": ["b"], "properties": {"noteIndex": 1}},
+                {"citationItems": ["a"], "properties": {"noteIndex": 0}}]
+    assert [r[0] for r in _names(clusters)][2] == ["ibid", "near-note", "subsequent"]

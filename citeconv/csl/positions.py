@@ -11,14 +11,15 @@ Contract
   order and returns, per cluster, per cite, a ``Position``: the set of CSL position names that
   test true for that cite (``first``; or ``subsequent`` plus ``ibid`` / ``ibid-with-locator``
   when it repeats the cite right before it, plus ``near-note`` in a note style when the
-  previous cite of the item is fewer than ``near_note_distance`` notes back), and the item's
+  previous cite of the item is at most ``near_note_distance`` notes back), and the item's
   ``first-reference-note-number`` as seen by that cite (None on its first cite).
 - The rules are jgm/citeproc's (``getPosition``): a cite is ibid when it directly follows the
   previous cite of the same item in the same citation, or opens the next citation while that
   previous cite stood alone in its citation and note (and the notes are adjacent when both are
   numbered); ibid-with-locator when the locator (or label) changed or appeared; a cite with no
   locator after one with a locator is only ``subsequent``. ``author-only`` cites leave no trace;
-  a citation opening with one counts its next cite as the first.
+  a citation opening with one counts its next cite as the first. In a note style, citations
+  in the text (no note number) have a history of their own (``position_IbidInText``).
 - Pure: no state survives a call.
 """
 from __future__ import annotations
@@ -125,12 +126,18 @@ def _alone(items: Sequence[CiteItem]) -> bool:
 
 def assign_positions(clusters: Iterable[Cluster], note_style: bool,
                      near_note_distance: int = 5) -> list[tuple[Position, ...]]:
-    last: dict[str, _Last] = {}
+    # in a note style, citations in the text (no note) keep their own history (citeproc-js)
+    histories: dict[bool, dict[str, _Last]] = {True: {}, False: {}}
     in_note: dict[int, set[str]] = {}
     first_note: dict[str, int] = {}
     out: list[tuple[Position, ...]] = []
-    for group, cluster in enumerate(clusters, start=1):
+    counters = {True: 0, False: 0}
+    for cluster in clusters:
         items = cluster.items
+        in_text = note_style and cluster.note is None
+        last = histories[in_text]
+        counters[in_text] += 1
+        group = counters[in_text]
         start = 0 if items and items[0].author_only else 1
         row = []
         for pos, item in enumerate(items, start=start):
@@ -139,7 +146,7 @@ def assign_positions(clusters: Iterable[Cluster], note_style: bool,
             row.append(Position(names, first_note.get(item.id)))
             if cluster.note is not None:
                 in_note.setdefault(cluster.note, set()).add(item.id)
-            if note_style and item.id not in last and item.id not in first_note:
+            if note_style and item.id not in first_note:
                 first_note[item.id] = cluster.note if cluster.note is not None else group
             if not item.author_only:
                 last[item.id] = _Last(group, cluster.note, pos, _alone(items), item.label,
@@ -155,7 +162,7 @@ def _position(item: CiteItem, prev: _Last | None, group: int, pos: int, note: in
     names = {"subsequent"}
     note_num = note if note is not None else group
     prev_note = prev.note if prev.note is not None else prev.group
-    if note_style and note_num - prev_note < distance:
+    if note_style and note_num - prev_note <= distance:
         names.add("near-note")
     prev_alone = prev.alone and (prev.note is None or len(in_note.get(prev.note, ())) <= 1)
     adjacent_notes = note is None or prev.note is None or note - prev.note <= 1
