@@ -66,3 +66,29 @@ def test_cite_group_delimiter_without_collapse() -> None:
     assert _text(collapse_cites(cites, opts)) == "Smith 1900, Smith 2000; Jones 1950"
     assert _text(collapse_cites(cites, CollapseOptions(None, delimiter="; "))) == \
         "Smith 1900; Jones 1950; Smith 2000"
+
+
+def test_citation_options_from_style_xml() -> None:
+    from lxml import etree
+
+    from citeconv.csl.citeopts import citation_options
+
+    root = etree.fromstring(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        '<macro name="m"><choose><if disambiguate="true"><text value="x"/></if></choose></macro>'
+        '<citation collapse="year-suffix" after-collapse-delimiter="; " near-note-distance="2" '
+        'disambiguate-add-names="true" givenname-disambiguation-rule="bogus">'
+        '<layout delimiter=", "><text macro="m"/></layout></citation>'
+        '<bibliography subsequent-author-substitute="---"><sort>'
+        '<key variable="citation-number" sort="descending"/></sort><layout/></bibliography>'
+        '</style>')
+    o = citation_options(root)
+    assert o.note_style and o.near_note_distance == 2 and o.has_bibliography
+    assert o.disamb.add_names and not o.disamb.add_givenname and o.disamb.rule == "by-cite"
+    assert o.disamb.condition and not o.disamb.add_year_suffix
+    assert o.collapse == CollapseOptions("year-suffix", ", ", None, None, "; ")
+    assert o.substitute == ("---", "complete-all") and o.bib_first_descending
+    bare = citation_options(etree.fromstring('<style class="in-text"><citation><layout/>'
+                                             '</citation></style>'))
+    assert not bare.note_style and bare.substitute is None and not bare.has_bibliography
+    assert bare.collapse == CollapseOptions(None, "") and not bare.disamb.condition
