@@ -1,0 +1,245 @@
+"""cs:names / cs:name / cs:et-al / cs:substitute (CSL 1.0.2 §Names).
+
+Contract
+- ``render_names(node, ctx) -> (text, status)``: each variable of ``node`` renders as its name
+  list followed (or preceded, when cs:label comes first) by its label; lists are joined with the
+  cs:names delimiter. When every variable is empty, cs:substitute's children are tried in order;
+  the first non-empty one is used and the variables it rendered are suppressed for the rest of
+  the item (``ctx.scratch["suppressed"]``). Inside substitute a bare cs:names inherits the
+  parent's cs:name/cs:et-al/cs:label.
+- Name options are the inherited ones (style, section) overridden by cs:name's attributes.
+  ``form`` long/short/count; ``initialize-with`` (with ``initialize="false"`` only normalising),
+  hyphenated given names keep the hyphen (``J.-P.``); ``name-as-sort-order`` first/all;
+  ``delimiter-precedes-last``/``-et-al`` contextual/always/never/after-inverted-name;
+  ``and`` text/symbol; et-al-min/use-first/use-last (subsequent variants for subsequent cites);
+  name-part formatting and text-case; literal (institution) names printed as they are.
+- ``ctx.state.names_added`` (int) raises et-al-use-first; ``ctx.state.givenname_level`` (0..2)
+  expands short forms (1: initials, 2: full given name).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import output
+from .style import EtAl, Label, Name, NamePart, Names, Node, Substitute
+
+__all__ = ["render_names", "format_name"]
+
+
+def _initials(given: str, init: str, hyphen: bool = True) -> str:
+    out = []
+    for word in re.split(r"\s+", given.strip()):
+        if not word:
+            continue
+        subs = word.split("-") if hyphen else [word]
+        pieces = []
+        for s in subs:
+            s2 = s.strip(".")
+            if not s2:
+                continue
+            if s2[0].islower() and len(subs) == 1 and not s2.isupper():
+                pieces.append(None)
+                out.append(s2 + " ")
+                continue
+            pieces.append(s2[0].upper() + init)
+        pieces = [p for p in pieces if p]
+        if pieces:
+            out.append(("-" if hyphen else "").join(pieces) if len(subs) > 1 and hyphen
+                       else "".join(pieces))
+    text = "".join(out)
+    return text.rstrip() if init.endswith(" ") or not init else text
+
+
+def _part(text: str, parts: dict[str, Node], which: str) -> str:
+    p = parts.get(which)
+    if not text or p is None:
+        return text
+    text = output.text_case(text, p.get("text-case"))
+    return output.affix(output.wrap(text, p.attrs), p.get("prefix"), p.get("suffix"))
+
+
+def _cjk(s: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in s)
+
+
+def format_name(n: dict, opts: dict, parts: dict[str, Node], inverted: bool,
+                givenname_level: int = 0) -> str:
+    if n.get("literal"):
+        return _part(str(n["literal"]), parts, "family")
+    family = str(n.get("family") or "")
+    given = str(n.get("given") or "")
+    ndp = str(n.get("non-dropping-particle") or "")
+    dp = str(n.get("dropping-particle") or "")
+    suffix = str(n.get("suffix") or "")
+    form = opts.get("form", "long")
+    if givenname_level >= 1 and form == "short":
+        form = "long"
+        if givenname_level == 1 and "initialize-with" not in opts:
+            opts = dict(opts, **{"initialize-with": ". "})
+    if givenname_level >= 2:
+        opts = {k: v for k, v in opts.items() if k != "initialize-with"}
+    if _cjk(family + given) and not n.get("static-ordering") is False:
+        fam = _part(family, parts, "family")
+        if form == "short":
+            return fam
+        return fam + _part(given, parts, "given")
+    join_particle = lambda p, f: (p + f if p.endswith(("'", "’", "-")) else f"{p} {f}") if p else f
+    if form == "short":
+        return _part(join_particle(ndp, family), parts, "family")
+    if "initialize-with" in opts and given:
+        if opts.get("initialize") == "false":
+            given = re.sub(r"\b(\w)\.\s*", lambda m: m.group(1) + opts["initialize-with"], given).strip()
+        else:
+            given = _initials(given, opts["initialize-with"],
+                              True)
+    given_out = _part(given, parts, "given")
+    if inverted:
+        demote = opts.get("demote-non-dropping-particle", "display-and-sort")
+        sep = opts.get("sort-separator", ", ")
+        if demote in ("display-and-sort",):
+            fam = _part(family, parts, "family")
+            tail = " ".join(x for x in (given_out, dp, ndp) if x)
+        else:
+            fam = _part(join_particle(ndp, family), parts, "family")
+            tail = " ".join(x for x in (given_out, dp) if x)
+        out = fam
+        if tail:
+            out += sep + tail
+        if suffix:
+            out += sep + suffix
+        return out
+    fam = _part(join_particle(ndp, family), parts, "family")
+    first = " ".join(x for x in (given_out, dp) if x)
+    out = join_particle(first, fam) if first and dp and dp.endswith(("'", "’")) else (
+        f"{first} {fam}" if first else fam)
+    if suffix:
+        out += (", " if n.get("comma-suffix") else " ") + suffix
+    return out
+
+
+def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> tuple[str, int]:
+    opts = dict(ctx.name_opts)
+    if node is not None:
+        opts.update(node.attrs)
+    parts = {p.get("name"): p for p in (node.children if node is not None else ()) if type(p) is NamePart}
+    subsequent = ctx.section == "citation" and (ctx.cite or {}).get("position") not in (None, "first")
+    emin = int(opts.get("et-al-subsequent-min" if subsequent and "et-al-subsequent-min" in opts else "et-al-min", 0) or 0)
+    efirst = int(opts.get("et-al-subsequent-use-first" if subsequent and "et-al-subsequent-use-first" in opts
+                          else "et-al-use-first", 0) or 0)
+    state = ctx.state
+    total = len(names)
+    shown = names
+    truncated = False
+    if emin and efirst and total >= emin:
+        efirst += int(getattr(state, "names_added", 0) or 0)
+        if efirst < total:
+            shown, truncated = names[:efirst], True
+    if opts.get("form") == "count":
+        return str(len(shown)), len(shown)
+    nas = opts.get("name-as-sort-order")
+    level = int(getattr(state, "givenname_level", 0) or 0)
+    rendered = [format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), level)
+                for i, n in enumerate(shown)]
+    rendered = [r for r in rendered if r]
+    delim = opts.get("delimiter", ", ")
+    and_term = None
+    if opts.get("and") == "text":
+        and_term = ctx.locale.term("and") or "and"
+    elif opts.get("and") == "symbol":
+        and_term = "&"
+
+    def precedes(rule: str, default: str) -> bool:
+        r = opts.get(rule, default)
+        return r == "always" or (r == "contextual" and len(rendered) > 2) or (
+            r == "after-inverted-name" and bool(nas))
+
+    if truncated:
+        use_last = opts.get("et-al-use-last") == "true" and efirst < total - 1
+        if use_last:
+            last = format_name(names[-1], opts, parts, nas == "all", level)
+            return output.join(rendered, delim) + delim + "… " + last, 2
+        term = ctx.locale.term((etal.get("term") if etal is not None else None) or "et-al") or "et al."
+        if etal is not None:
+            term = output.wrap(term, etal.attrs)
+        sep = delim if precedes("delimiter-precedes-et-al", "contextual") or (
+            len(rendered) > 1 and opts.get("delimiter-precedes-et-al", "contextual") == "contextual") else " "
+        if opts.get("delimiter-precedes-et-al") == "after-inverted-name":
+            sep = delim if nas else " "
+        return output.join(rendered, delim) + sep + term, 2
+    if len(rendered) > 1 and and_term:
+        sep = delim if precedes("delimiter-precedes-last", "contextual") else " "
+        if opts.get("delimiter-precedes-last") == "after-inverted-name":
+            sep = delim if (nas == "all" or (nas == "first" and len(rendered) == 2)) else " "
+        head = output.join(rendered[:-1], delim)
+        return head + sep + and_term + " " + rendered[-1], 2
+    return output.join(rendered, delim), 2
+
+
+def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None) -> tuple[str, int]:
+    from .evaluate import _finish, render, variable
+
+    name = node.child(Name)
+    etal = node.child(EtAl)
+    label = node.child(Label)
+    if inherit is not None:
+        name, etal, label = name or inherit[0], etal or inherit[1], label or inherit[2]
+    label_first = False
+    for c in node.children:
+        if type(c) is Label:
+            break
+        if type(c) is Name:
+            label_first = False
+            break
+    else:
+        label_first = False
+    if label is not None:
+        idx = {type(c): i for i, c in enumerate(node.children)}
+        label_first = idx.get(Label, 99) < idx.get(Name, -1)
+    out, count = [], 0
+    variables = node.get("variable", "").split()
+    used = []
+    for var in variables:
+        names = variable(ctx, var)
+        if not isinstance(names, list) or not names:
+            continue
+        used.append(var)
+        text, n = _name_list(names, name, etal, ctx)
+        count += n if isinstance(n, int) else 0
+        if label is not None and name is not None and name.get("form") == "count":
+            pass
+        elif label is not None and text:
+            term = ctx.locale.term(var, label.get("form", "long"), len(names) > 1 and label.get("plural") != "never"
+                                   or label.get("plural") == "always") or ""
+            lt = _finish(label, term, ctx)
+            text = output.join([lt, text]) if label_first else output.join([text, lt])
+        out.append(text)
+    if name is not None and name.get("form") == "count":
+        if not used:
+            return _substitute(node, ctx, (name, etal, label))
+        return (_finish(node, str(count), ctx), 2) if count else ("", 1)
+    if not out:
+        return _substitute(node, ctx, (name, etal, label))
+    ctx.scratch.setdefault("suppressed", set()).update(used)
+    text = output.join(out, node.get("delimiter", ""))
+    return _finish(node, text, ctx), 2
+
+
+def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[str, int]:
+    from .evaluate import _finish, render
+
+    sub = node.child(Substitute)
+    if sub is None:
+        return "", 1
+    for c in sub.children:
+        before = set(ctx.scratch.get("suppressed", set()))
+        if type(c) is Names:
+            text, status = render_names(c, ctx, inherit)
+        else:
+            text, status = render(c, ctx)
+        if text:
+            if type(c) is not Names and "variable" in c.attrs:
+                ctx.scratch.setdefault("suppressed", set()).add(c.get("variable"))
+            return _finish(node, text, ctx), 2
+        ctx.scratch["suppressed"] = before
+    return "", 1
