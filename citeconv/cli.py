@@ -247,7 +247,10 @@ def cite(keys: str, inputs: tuple[str, ...], layout: str, fmt: str, style: str,
     if missing:
         _fail(f"unknown citation key(s): {', '.join(missing)}; keys in the input: "
               f"{', '.join(sorted(known.values())[:10])}")
-    from .render import render_citations
+    if os.environ.get("CITECONV_ENGINE") == "ours":  # measuring switch for citeconv.csl
+        from .csl.engine import render_citations
+    else:
+        from .render import render_citations
     from .writers.styled import check_locale
     try:
         check_locale(locale)

@@ -199,12 +199,27 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     return _finish(node, text, ctx), status
 
 
-def render_children(children: tuple[Node, ...], ctx: Context, delimiter: str) -> tuple[str, int]:
-    parts, status = [], 0
+def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
+    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
+    from .conditions import test
+
+    status = 0
     for c in children:
+        if type(c) is Choose:
+            for branch in c.children:
+                if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+                    status = max(status, _parts(branch.children, ctx, parts))
+                    break
+            continue
         t, s = render(c, ctx)
         parts.append(t)
         status = max(status, s)
+    return status
+
+
+def render_children(children: tuple[Node, ...], ctx: Context, delimiter: str) -> tuple[str, int]:
+    parts: list[str] = []
+    status = _parts(children, ctx, parts)
     return output.join(parts, delimiter), status
 
 
@@ -247,5 +262,12 @@ def render_item(style: Style, item: Mapping[str, Any], section: str = "bibliogra
     ctx = Context(style, style.locale, item, section, cite, state, number,
                   style.name_options(section), {})
     layout: Layout = sec.layout  # type: ignore[assignment]
-    text, _ = render_children(layout.children, ctx, layout.get("delimiter", "") if section == "bibliography" else "")
+    if section == "bibliography" and sec.options.get("second-field-align"):
+        parts: list[str] = []
+        _parts(layout.children, ctx, parts)
+        parts = [p for p in parts if p]
+        if len(parts) > 1:  # citeproc-js text output: the first field, a space, the rest
+            return output.join([parts[0], output.join(parts[1:])], " ")
+        return output.join(parts)
+    text, _ = render_children(layout.children, ctx, "")
     return text

@@ -28,27 +28,24 @@ __all__ = ["render_names", "format_name"]
 
 
 def _initials(given: str, init: str, hyphen: bool = True) -> str:
-    out = []
-    for word in re.split(r"\s+", given.strip()):
+    """Initials of ``given`` with ``init`` after each; hyphenated parts keep the hyphen."""
+    words = []
+    for word in re.split(r"[\s.]+", given.strip()):
         if not word:
             continue
-        subs = word.split("-") if hyphen else [word]
-        pieces = []
-        for s in subs:
-            s2 = s.strip(".")
-            if not s2:
-                continue
-            if s2[0].islower() and len(subs) == 1 and not s2.isupper():
-                pieces.append(None)
-                out.append(s2 + " ")
-                continue
-            pieces.append(s2[0].upper() + init)
-        pieces = [p for p in pieces if p]
-        if pieces:
-            out.append(("-" if hyphen else "").join(pieces) if len(subs) > 1 and hyphen
-                       else "".join(pieces))
-    text = "".join(out)
-    return text.rstrip() if init.endswith(" ") or not init else text
+        if word[0].islower() and "-" not in word:
+            words.append(("lower", word))
+            continue
+        subs = [x for x in word.split("-") if x]
+        words.append(("init", ("-" if hyphen else "").join(
+            x[0].upper() + init.rstrip() for x in subs)))
+    out = ""
+    for i, (kind, w) in enumerate(words):
+        if kind == "lower":
+            out += w + " "
+        else:
+            out += w + (init[len(init.rstrip()):] if i < len(words) - 1 else "")
+    return out.rstrip() if out.endswith(" ") else out
 
 
 def _part(text: str, parts: dict[str, Node], which: str) -> str:
