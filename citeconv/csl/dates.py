@@ -130,7 +130,8 @@ def render_date(node: Node, ctx: Any) -> tuple[str, int]:
 
     value = variable(ctx, node.get("variable", ""))
     if not isinstance(value, dict):
-        return "", 1
+        from .evaluate import EMPTY_DATE
+        return "", EMPTY_DATE
     dp = date_parts(value)
     if dp is None:
         lit = value.get("literal") or value.get("raw")

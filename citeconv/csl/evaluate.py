@@ -9,7 +9,9 @@ Contract
   (variables suppressed by cs:substitute; created by ``render_item``, never shared).
 - ``render(node, ctx) -> (text, status)``: ``text`` is an output piece (``output`` module),
   ``status`` 0 = no variable called, 1 = variables called but all empty, 2 = a variable
-  rendered; cs:group is suppressed when status is 1 (CSL 1.0.2 §Group).
+  rendered; cs:group is suppressed when status is 1 (CSL 1.0.2 §Group). An absent date
+  gives ``EMPTY_DATE`` (0.5): it suppresses its own group, but that suppressed group does not
+  count as an empty variable for the groups around it (what citeproc-js does; ieee "[Online]").
 - ``render_item(style, item, section, ...) -> str`` renders the section's layout (no affixes
   of the layout: callers add them) and runs ``output.finish_entry``. Errors propagate; the
   front door (``engine``) turns them into warnings.
@@ -30,6 +32,7 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
+EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
 
@@ -107,9 +110,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
     if "variable" in a:
         var = a["variable"]
         v = variable(ctx, var, a.get("form"))
-        status = 1
         if v is None:
-            return "", 1
+            return "", 0 if var == "year-suffix" else 1
         status = 2
         if var == "page" or var == "locator":
             text = format_pages(str(v), ctx.style.options.get("page-range-format"),
@@ -125,8 +127,6 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if macro is None:
             return "", 0
         text, status = render_children(macro.children, ctx, "")
-        if status == 1:
-            return "", 1
     elif "term" in a:
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
     else:
@@ -194,8 +194,9 @@ def _label(node: Node, ctx: Context) -> tuple[str, int]:
 
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     text, status = render_children(node.children, ctx, node.get("delimiter", ""))
-    if status == 1 or not text:
-        return "", status
+    if status in (EMPTY_DATE, 1) or not text:
+        # suppressed; only empty non-date variables make the enclosing group empty too
+        return "", 1 if status == 1 else 0
     return _finish(node, text, ctx), status
 
 
