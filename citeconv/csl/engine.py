@@ -13,7 +13,7 @@ Contract
 """
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 from typing import Any
 
 from ..render.engine import Rendered
@@ -58,6 +58,42 @@ def _sort_keys(st: style_mod.Style, item: dict, number: int | None) -> list[Sort
     return keys
 
 
+@dataclass(frozen=True)
+class _State:
+    """Disambiguation state read by the evaluator (see ``evaluate.Context``)."""
+
+    year_suffix: int | None = None
+    names_added: int = 0
+    givenname_level: int = 0
+    disambiguate: bool = False
+
+
+def _year_suffixes(st: style_mod.Style, by_id: dict[str, dict], order: list[str],
+                   numbers: dict[str, int]) -> dict[str, _State]:
+    """Year suffixes (a, b, ...) for items whose plain citations collide, in bibliography order.
+
+    Only ``disambiguate-add-year-suffix``; add-names/add-givenname are E2's ``disambiguate``
+    module's job once the citation-level pipeline is wired (not yet).
+    """
+    sec = st.citation
+    if sec is None or sec.options.get("disambiguate-add-year-suffix") != "true":
+        return {}
+    groups: dict[str, list[str]] = {}
+    for i in order:
+        try:
+            key = output.plain(render_item(st, by_id[i], "citation", cite={"id": i},
+                                           number=numbers[i]))
+        except Exception:  # noqa: BLE001 - reported when the entry is rendered
+            continue
+        groups.setdefault(key, []).append(i)
+    out: dict[str, _State] = {}
+    for ids in groups.values():
+        if len(ids) > 1:
+            for n, i in enumerate(ids):
+                out[i] = _State(year_suffix=n)
+    return out
+
+
 def _name(style: str) -> str:
     return style if len(style) < 80 else "(inline style)"
 
@@ -84,10 +120,12 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
         numbers = {k: i + 1 for i, k in enumerate(order)}
     sec = st.bibliography
     layout = sec.layout
+    states = _year_suffixes(st, by_id, order, numbers)
     entries, out_ids = [], []
     for i in order:
         try:
-            text = render_item(st, by_id[i], "bibliography", number=numbers[i])
+            text = render_item(st, by_id[i], "bibliography", number=numbers[i],
+                               state=states.get(i))
             text = output.affix(text, layout.get("prefix"), layout.get("suffix"))
             text = output.wrap(text, layout.attrs)
             text = output.finish_entry(text, st.locale)

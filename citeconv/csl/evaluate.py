@@ -18,6 +18,7 @@ Contract
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
@@ -95,8 +96,11 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True) -> str:
     a = node.attrs
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    if a.get("text-case"):
-        text = output.text_case(text, a["text-case"])
+    case = a.get("text-case")
+    if case == "title" and not str(ctx.item.get("language") or "en").lower().startswith("en"):
+        case = None  # CSL: title case applies to English items only
+    if case:
+        text = output.text_case(text, case)
     text = output.wrap(text, a)
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
@@ -116,8 +120,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if var == "page" or var == "locator":
             text = format_pages(str(v), ctx.style.options.get("page-range-format"),
                                 ctx.locale.term("page-range-delimiter") or "–", var)
-        elif var in ("URL", "DOI"):
-            text = str(v)
+        elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
+            text = re.sub(r"\s*-\s*", "–", str(v).strip())
         else:
             text = str(v)
         if var == "citation-number":

@@ -64,6 +64,7 @@ def format_name(n: dict, opts: dict, parts: dict[str, Node], inverted: bool,
                 givenname_level: int = 0) -> str:
     if n.get("literal"):
         return _part(str(n["literal"]), parts, "family")
+    n = {k: (v.replace("'", "’") if isinstance(v, str) else v) for k, v in n.items()}
     family = str(n.get("family") or "")
     given = str(n.get("given") or "")
     ndp = str(n.get("non-dropping-particle") or "")
