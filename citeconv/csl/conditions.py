@@ -49,8 +49,8 @@ def test(branch: Any, ctx: Any) -> bool:
     a = branch.attrs
     for attr, fn in (
         ("type", lambda v: (ctx.item.get("type") or "article") == v),
-        ("variable", lambda v: variable(ctx, v) not in (None, "", [])),
-        ("is-numeric", lambda v: _numeric(variable(ctx, v))),
+        ("variable", lambda v: variable(ctx, v, test=True) not in (None, "", [])),
+        ("is-numeric", lambda v: _numeric(variable(ctx, v, test=True))),
         ("is-uncertain-date", lambda v: bool((ctx.item.get(v) or {}).get("circa"))
          if isinstance(ctx.item.get(v), dict) else False),
         ("locator", lambda v: ((ctx.cite or {}).get("label") or "page") == v

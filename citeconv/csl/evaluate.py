@@ -51,9 +51,12 @@ class Context:
     scratch: dict = field(default_factory=dict)
 
 
-def variable(ctx: Context, name: str, form: str | None = None) -> Any:
-    """The raw value of variable ``name`` (``form="short"`` tries the -short variant first)."""
-    if name in ctx.scratch.get("suppressed", ()):
+def variable(ctx: Context, name: str, form: str | None = None, test: bool = False) -> Any:
+    """The raw value of variable ``name`` (``form="short"`` tries the -short variant first).
+
+    Variables suppressed by cs:substitute read as absent unless ``test`` (conditions still
+    see them, as in citeproc-js)."""
+    if not test and name in ctx.scratch.get("suppressed", ()):
         return None
     if name == "locator":
         return (ctx.cite or {}).get("locator")

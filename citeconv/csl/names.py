@@ -174,7 +174,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     return output.join(rendered, delim), 2
 
 
-def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None) -> tuple[str, int]:
+def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
+                 record: bool = False) -> tuple[str, int]:
     from .evaluate import _finish, render, variable
 
     name = node.child(Name)
@@ -218,7 +219,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         return (_finish(node, str(count), ctx), 2) if count else ("", 1)
     if not out:
         return _substitute(node, ctx, (name, etal, label))
-    ctx.scratch.setdefault("suppressed", set()).update(used)
+    if record or ctx.scratch.get("substituting"):
+        ctx.scratch.setdefault("suppressed", set()).update(used)
     text = output.join(out, node.get("delimiter", ""))
     return _finish(node, text, ctx), 2
 
@@ -231,10 +233,14 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
         return "", 1
     for c in sub.children:
         before = set(ctx.scratch.get("suppressed", set()))
-        if type(c) is Names:
-            text, status = render_names(c, ctx, inherit)
-        else:
-            text, status = render(c, ctx)
+        ctx.scratch["substituting"] = True
+        try:
+            if type(c) is Names:
+                text, status = render_names(c, ctx, inherit, record=True)
+            else:
+                text, status = render(c, ctx)
+        finally:
+            ctx.scratch["substituting"] = False
         if text:
             if type(c) is not Names and "variable" in c.attrs:
                 ctx.scratch.setdefault("suppressed", set()).add(c.get("variable"))
