@@ -32,8 +32,31 @@ def _load(style: str, locale: str | None) -> style_mod.Style:
 
 
 def _items(items: list[dict]) -> tuple[list[dict], list[str], dict[str, str]]:
-    good, warns, ids = prepare(items)
-    return good, list(warns), ids
+    warns = []
+    for it in items:
+        if isinstance(it, dict):
+            warns.extend(_shape_warnings(it))
+    good, more, ids = prepare(items)
+    return good, warns + list(more), ids
+
+
+def _shape_warnings(item: dict) -> list[str]:
+    """Values the evaluator cannot use are named, not dropped silently."""
+    from .dates import date_parts
+    from .sort import DATE_VARIABLES, NAME_VARIABLES
+
+    iid = item.get("id")
+    out = []
+    for var in sorted(NAME_VARIABLES & item.keys()):
+        v = item[var]
+        if not isinstance(v, list) or not all(isinstance(n, dict) for n in v):
+            out.append(f"item {iid!r}: {var} is not a list of names; it is left out")
+    for var in sorted(DATE_VARIABLES & item.keys()):
+        v = item[var]
+        if not isinstance(v, dict) or (date_parts(v) is None and not v.get("literal")
+                                       and not v.get("raw")):
+            out.append(f"item {iid!r}: {var} is not a date ({v!r:.60}); it is left out")
+    return out
 
 
 def _sort_keys(st: style_mod.Style, item: dict, number: int | None) -> list[SortKey]:
