@@ -75,7 +75,8 @@ def _sort_keys(st: style_mod.Style, item: dict, number: int | None) -> list[Sort
                 for k in ("names-min", "names-use-first", "names-use-last"):
                     if key.get(k):
                         opts["et-al-" + k[6:]] = key.get(k)
-                ctx = Context(st, st.locale, item, "bibliography", None, None, number, opts, {})
+                ctx = Context(st, st.locale, item, "bibliography", None, None, number, opts,
+                              {"sort_key": True})  # names in sort order (CSL §Sorting)
                 text = output.plain(render_children(macro.children, ctx, "")[0]) or None
         keys.append(SortKey(text, desc))
     return keys

@@ -135,7 +135,9 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
             shown, truncated = names[:efirst], True
     if opts.get("form") == "count":
         return str(len(shown)), len(shown)
-    nas = opts.get("name-as-sort-order")
+    nas = "all" if ctx.scratch.get("sort_key") else opts.get("name-as-sort-order")
+    if ctx.scratch.get("sort_key") and opts.get("demote-non-dropping-particle") == "sort-only":
+        opts["demote-non-dropping-particle"] = "display-and-sort"
     level = int(getattr(state, "givenname_level", 0) or 0)
     rendered = [format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), level)
                 for i, n in enumerate(shown)]
