@@ -60,7 +60,8 @@ def test(branch: Any, ctx: Any) -> bool:
         if attr in a:
             results.extend(fn(v) for v in a[attr].split())
     if "disambiguate" in a:
-        results.append(bool(getattr(ctx.state, "disambiguate", False)) == (a["disambiguate"] == "true"))
+        on = bool(getattr(ctx.state, "condition", False) or getattr(ctx.state, "disambiguate", False))
+        results.append(on == (a["disambiguate"] == "true"))
     match = a.get("match", "all")
     if match == "any":
         return any(results)

@@ -137,6 +137,8 @@ def render_date(node: Node, ctx: Any) -> tuple[str, int]:
         lit = value.get("literal") or value.get("raw")
         return (_finish(node, str(lit), ctx), 2) if lit else ("", 1)
     parts, delim = _parts(node, ctx)
+    if any(p.get("name") == "year" for p in parts):
+        ctx.scratch.setdefault("years", []).append(dp[0][0] if dp[0] else None)
     if node.get("form"):
         delim = delim
     season = value.get("season")

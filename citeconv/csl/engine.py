@@ -122,81 +122,71 @@ def _name(style: str) -> str:
     return style if len(style) < 80 else "(inline style)"
 
 
+def _finish(st: style_mod.Style, text: str, fmt: str, layout: Any | None) -> str:
+    if layout is not None:
+        text = output.wrap(output.affix(text, layout.get("prefix"), layout.get("suffix")),
+                           layout.attrs)
+    return output.write(output.finish_entry(text, st.locale), fmt)
+
+
+def _caller(warning: str, ids: dict[str, str], style: str) -> str:
+    for key, orig in ids.items():
+        if f"item {key!r}" in warning:
+            warning = warning.replace(f"item {key!r}", f"item {orig!r}")
+    return warning.replace(" not rendered:", f" not rendered in style {_name(style)}:")
+
+
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
                         locale: str | None = None) -> Rendered:
+    from .citations import process
+    from .core import EvalCore
+
     st = _load(style, locale)
     good, warns, ids = _items(items)
     if st.bibliography is None:
         return Rendered((), (), tuple(warns) + ("style has no bibliography",))
     by_id = {str(it.get("id")): it for it in good}
-    order = list(by_id)
-    numbers = {k: i + 1 for i, k in enumerate(order)}
-    failed: set[str] = set()
-
-    def keys_of(i: str) -> list[SortKey]:
-        try:
-            return _sort_keys(st, by_id[i], numbers[i])
-        except Exception:  # noqa: BLE001 - reported when rendering
-            return []
-
-    if st.bibliography.sort:
-        order = sort_ids(order, keys_of)
-        numbers = {k: i + 1 for i, k in enumerate(order)}
-    sec = st.bibliography
-    layout = sec.layout
-    states = _year_suffixes(st, by_id, order, numbers)
+    core = EvalCore(st, by_id)
+    done = process(core, list(by_id), [], bibliography=True)
+    warns.extend(_caller(w, ids, style) for w in done.warnings)
     entries, out_ids = [], []
-    for i in order:
-        try:
-            text = render_item(st, by_id[i], "bibliography", number=numbers[i],
-                               state=states.get(i))
-            text = output.affix(text, layout.get("prefix"), layout.get("suffix"))
-            text = output.wrap(text, layout.attrs)
-            text = output.finish_entry(text, st.locale)
-            entries.append(output.write(text, fmt))
-            out_ids.append(ids.get(i, i))
-        except Exception as e:  # noqa: BLE001 - one bad item must not hide the others
-            failed.add(i)
-            warns.append(f"item {ids.get(i, i)!r} not rendered in style {_name(style)}: "
-                         f"{type(e).__name__}: {e}")
+    for i, piece in done.bibliography:
+        entries.append(_finish(st, piece.text, fmt, st.bibliography.layout))
+        out_ids.append(ids.get(i, i))
     return Rendered(tuple(entries), tuple(out_ids), tuple(warns))
 
 
 def render_citations(items: list[dict], clusters: list[list[Any]], style: str = "apa",
                      fmt: str = "text", locale: str | None = None) -> Rendered:
+    from .citations import process
+    from .core import EvalCore
+
     st = _load(style, locale)
     good, warns, ids = _items(items)
     by_id = {str(it.get("id")): it for it in good}
     lower = {k.lower(): k for k in by_id}
-    sec = st.citation
-    out = []
-    numbers: dict[str, int] = {}
-    for cluster in clusters:
-        for c in cluster:
-            cid = str(c.get("id") if isinstance(c, dict) else c)
-            k = by_id.get(cid) and cid or lower.get(cid.lower())
-            if k and k not in numbers:
-                numbers[k] = len(numbers) + 1
-    for cluster in clusters:
-        parts = []
-        for c in cluster:
-            cite = dict(c) if isinstance(c, dict) else {"id": c}
-            cid = str(cite.get("id"))
-            k = cid if cid in by_id else lower.get(cid.lower())
-            if k is None:
-                warns.append(f"citation refers to unknown item {cid!r}")
-                continue
-            try:
-                t = render_item(st, by_id[k], "citation", cite=cite, number=numbers.get(k))
-                parts.append(output.affix(t, cite.get("prefix"), cite.get("suffix")))
-            except Exception as e:  # noqa: BLE001
-                warns.append(f"item {cid!r} not rendered in style {_name(style)}: "
-                             f"{type(e).__name__}: {e}")
-        layout = sec.layout if sec else None
-        text = output.join(parts, layout.get("delimiter", "") if layout is not None else "; ")
-        if layout is not None and text:
-            text = output.wrap(output.affix(text, layout.get("prefix"), layout.get("suffix")),
-                               layout.attrs)
-        out.append(output.write(output.finish_entry(text, st.locale), fmt))
-    return Rendered(tuple(out), tuple(",".join(str(c.get("id") if isinstance(c, dict) else c)
-                                             for c in cl) for cl in clusters), tuple(warns))
+
+    def fix(c: Any) -> Any:  # cite ids matched case-insensitively, as the old layer does
+        if isinstance(c, dict) and "citationItems" in c:
+            return dict(c, citationItems=[fix(x) for x in c["citationItems"]])
+        if isinstance(c, dict):
+            cid = str(c.get("id"))
+            return dict(c, id=cid if cid in by_id else lower.get(cid.lower(), cid))
+        if isinstance(c, (list, tuple)):
+            return [fix(x) for x in c]
+        cid = str(c)
+        return cid if cid in by_id else lower.get(cid.lower(), cid)
+
+    core = EvalCore(st, by_id)
+    done = process(core, list(by_id), [fix(c) for c in clusters], bibliography=False)
+    warns.extend(_caller(w, ids, style) for w in done.warnings)
+    out = tuple(_finish(st, c or "", fmt, None) for c in done.citations)
+
+    def label(cl: Any) -> str:
+        if isinstance(cl, dict):
+            cl = cl.get("citationItems", [cl])
+        if not isinstance(cl, (list, tuple)):
+            cl = [cl]
+        return ",".join(str(c.get("id") if isinstance(c, dict) else c) for c in cl)
+
+    return Rendered(out, tuple(label(c) for c in clusters), tuple(warns))

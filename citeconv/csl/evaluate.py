@@ -24,6 +24,7 @@ from typing import Any, Mapping
 
 from ..render.numbers import format_pages, is_numeric
 from . import output
+from .disambiguate import year_suffix_text
 from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Other, Style,
                     Text)
 
@@ -59,12 +60,17 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     if not test and name in ctx.scratch.get("suppressed", ()):
         return None
     if name == "locator":
-        return (ctx.cite or {}).get("locator")
+        loc = (ctx.cite or {}).get("locator")
+        if loc and not test:
+            ctx.scratch["locator_shown"] = True
+        return loc
     if name == "citation-number":
+        if ctx.number is not None:
+            ctx.scratch["number_shown"] = True
         return ctx.number
     if name == "year-suffix":
         ys = getattr(ctx.state, "year_suffix", None)
-        return _suffix(ys) if isinstance(ys, int) else ys
+        return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
     if name == "first-reference-note-number":
         return (ctx.cite or {}).get("first-reference-note-number")
     if name == "page-first":
@@ -82,15 +88,6 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
         if v not in (None, "", []):
             return v
     return None
-
-
-def _suffix(n: int) -> str:
-    s = ""
-    n += 1
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        s = chr(97 + r) + s
-    return s
 
 
 def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True) -> str:
@@ -135,6 +132,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             return "", 0
         text, status = render_children(macro.children, ctx, "")
     elif "term" in a:
+        if a["term"] == "ibid":
+            ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
     else:
         text = a.get("value", "")
@@ -269,6 +268,12 @@ def render_item(style: Style, item: Mapping[str, Any], section: str = "bibliogra
         return ""
     ctx = Context(style, style.locale, item, section, cite, state, number,
                   style.name_options(section), {})
+    return render_layout(sec, ctx)
+
+
+def render_layout(sec: Any, ctx: Context) -> str:
+    """The children of ``sec``'s cs:layout for ``ctx`` (without the layout's affixes)."""
+    section = ctx.section
     layout: Layout = sec.layout  # type: ignore[assignment]
     if section == "bibliography" and sec.options.get("second-field-align"):
         parts: list[str] = []

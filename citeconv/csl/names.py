@@ -116,6 +116,11 @@ def format_name(n: dict, opts: dict, parts: dict[str, Node], inverted: bool,
     return out
 
 
+def _key(n: dict) -> Any:
+    from .core import name_key
+    return name_key(n)
+
+
 def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> tuple[str, int]:
     opts = dict(ctx.name_opts)
     if node is not None:
@@ -131,6 +136,9 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     truncated = False
     if emin and efirst and total >= emin:
         efirst += int(getattr(state, "names_added", 0) or 0)
+        added = getattr(state, "et_al_names", None)
+        if added:
+            efirst = max(efirst, int(added))
         if efirst < total:
             shown, truncated = names[:efirst], True
     if opts.get("form") == "count":
@@ -139,8 +147,16 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     if ctx.scratch.get("sort_key") and opts.get("demote-non-dropping-particle") == "sort-only":
         opts["demote-non-dropping-particle"] = "display-and-sort"
     level = int(getattr(state, "givenname_level", 0) or 0)
-    rendered = [format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), level)
-                for i, n in enumerate(shown)]
+    hint = getattr(state, "hint", None)
+    rendered = []
+    for i, n in enumerate(shown):
+        lv = level
+        if hint is not None and opts.get("form") == "short" or hint is not None and "initialize-with" in opts:
+            from .core import name_key
+            h = hint(name_key(n), i == 0)
+            lv = {"initials": 1, "given": 2}.get(h or "", 0)
+        rendered.append(format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), lv))
+    ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in shown))
     rendered = [r for r in rendered if r]
     delim = opts.get("delimiter", ", ")
     and_term = None
@@ -223,8 +239,21 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         return _substitute(node, ctx, (name, etal, label))
     if record or ctx.scratch.get("substituting"):
         ctx.scratch.setdefault("suppressed", set()).update(used)
-    text = output.join(out, node.get("delimiter", ""))
-    return _finish(node, text, ctx), 2
+    text = _finish(node, output.join(out, node.get("delimiter", "")), ctx)
+    return _logged(ctx, text, used), 2
+
+
+def _logged(ctx: Any, text: str, used: list) -> str:
+    """Record the first rendered names element for the citation level (core.Piece)."""
+    log = ctx.scratch.get("names_log")
+    keys = tuple(k for ks in ctx.scratch.pop("last_keys", []) for k in ks)
+    if log is None:
+        return text
+    first = not log and not ctx.scratch.get("sort_key")
+    log.append((tuple(used), keys, text))
+    if first and ctx.scratch.get("mode") == "no_names":
+        return ""
+    return text
 
 
 def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[str, int]:
@@ -246,6 +275,8 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
         if text:
             if type(c) is not Names and "variable" in c.attrs:
                 ctx.scratch.setdefault("suppressed", set()).add(c.get("variable"))
-            return _finish(node, text, ctx), 2
+            if type(c) is Names:
+                return _finish(node, text, ctx), 2
+            return _logged(ctx, _finish(node, text, ctx), []), 2
         ctx.scratch["suppressed"] = before
     return "", 1
