@@ -247,6 +247,8 @@ def cite(keys: str, inputs: tuple[str, ...], layout: str, fmt: str, style: str,
     if missing:
         _fail(f"unknown citation key(s): {', '.join(missing)}; keys in the input: "
               f"{', '.join(sorted(known.values())[:10])}")
+    import os
+
     if os.environ.get("CITECONV_ENGINE") == "ours":  # measuring switch for citeconv.csl
         from .csl.engine import render_citations
     else:

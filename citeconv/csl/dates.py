@@ -59,8 +59,7 @@ def _part(part: Node, date: list[int], ctx: Any, season: Any) -> str:
         if a.get("form") == "short":
             s = f"{y % 100:02d}"
         elif y <= 0:
-            s = f"{-y + 1 if y <= 0 else y}{loc.term('bc') or 'BC'}"
-            s = f"{abs(y) + (1 if y <= 0 else 0)}{loc.term('bc') or 'BC'}" if y < 0 else f"{abs(y)}{loc.term('bc') or 'BC'}"
+            s = f"{abs(y) or 1}{loc.term('bc') or 'BC'}"
         elif y < 1000:
             s = f"{y}{loc.term('ad') or 'AD'}"
         else:

@@ -7,20 +7,17 @@ Contract
   ``item 'ID' not rendered in style NAME: Error: reason`` and the rest is rendered.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
 - Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does).
-- The bibliography is sorted by the style's cs:sort keys (``sort.variable_sort_text`` for
-  variable keys, the rendered macro's plain text for macro keys), stable on input order;
-  citation numbers follow the sorted order when the style has no sort (cited order).
+- Both run the citation-level pipeline ``citations.process`` over ``core.EvalCore`` (sorting,
+  disambiguation, positions, collapsing, subsequent-author-substitute); this module adds the
+  layout affixes, the final pass (``output.finish_entry``) and the writer for ``fmt``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..render.engine import Rendered
 from ..render.items import prepare
 from . import output, style as style_mod
-from .evaluate import Context, render_children, render_item
-from .sort import SortKey, sort_ids, variable_sort_text
 
 __all__ = ["render_bibliography", "render_citations", "Rendered"]
 
@@ -56,65 +53,6 @@ def _shape_warnings(item: dict) -> list[str]:
         if not isinstance(v, dict) or (date_parts(v) is None and not v.get("literal")
                                        and not v.get("raw")):
             out.append(f"item {iid!r}: {var} is not a date ({v!r:.60}); it is left out")
-    return out
-
-
-def _sort_keys(st: style_mod.Style, item: dict, number: int | None) -> list[SortKey]:
-    sec = st.bibliography
-    keys = []
-    for key in sec.sort if sec else ():
-        desc = key.get("sort") == "descending"
-        if key.get("variable"):
-            var = key.get("variable")
-            text = variable_sort_text(item, var, {str(item.get("id")): number or 0})
-        else:
-            macro = st.macros.get(key.get("macro"))
-            text = None
-            if macro is not None:
-                opts = st.name_options("bibliography")
-                for k in ("names-min", "names-use-first", "names-use-last"):
-                    if key.get(k):
-                        opts["et-al-" + k[6:]] = key.get(k)
-                ctx = Context(st, st.locale, item, "bibliography", None, None, number, opts,
-                              {"sort_key": True})  # names in sort order (CSL §Sorting)
-                text = output.plain(render_children(macro.children, ctx, "")[0]) or None
-        keys.append(SortKey(text, desc))
-    return keys
-
-
-@dataclass(frozen=True)
-class _State:
-    """Disambiguation state read by the evaluator (see ``evaluate.Context``)."""
-
-    year_suffix: int | None = None
-    names_added: int = 0
-    givenname_level: int = 0
-    disambiguate: bool = False
-
-
-def _year_suffixes(st: style_mod.Style, by_id: dict[str, dict], order: list[str],
-                   numbers: dict[str, int]) -> dict[str, _State]:
-    """Year suffixes (a, b, ...) for items whose plain citations collide, in bibliography order.
-
-    Only ``disambiguate-add-year-suffix``; add-names/add-givenname are E2's ``disambiguate``
-    module's job once the citation-level pipeline is wired (not yet).
-    """
-    sec = st.citation
-    if sec is None or sec.options.get("disambiguate-add-year-suffix") != "true":
-        return {}
-    groups: dict[str, list[str]] = {}
-    for i in order:
-        try:
-            key = output.plain(render_item(st, by_id[i], "citation", cite={"id": i},
-                                           number=numbers[i]))
-        except Exception:  # noqa: BLE001 - reported when the entry is rendered
-            continue
-        groups.setdefault(key, []).append(i)
-    out: dict[str, _State] = {}
-    for ids in groups.values():
-        if len(ids) > 1:
-            for n, i in enumerate(ids):
-                out[i] = _State(year_suffix=n)
     return out
 
 

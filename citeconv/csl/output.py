@@ -164,8 +164,7 @@ def finish_entry(text: str, locale: Any) -> str:
         cq = re.escape(locale.term("close-quote") or "”")
         ci = re.escape(locale.term("close-inner-quote") or "’")
         text = re.sub(f"((?:{cq}|{ci})+)([.,])", r"\2\1", text)
-    text = re.sub(r"  +", " ", text)
-    return text.strip()
+    return re.sub(r"  +", " ", text)
 
 
 def write(text: str, fmt: str) -> str:
