@@ -165,6 +165,14 @@ def render_date(node: Node, ctx: Any) -> tuple[str, int]:
             post = [_part(p, start, ctx, season) for p in parts[hi + 1:]]
             mid = mid_a.rstrip() + rd + mid_b.lstrip()
             text = output.join(pre + [mid] + post, delim)
-    if value.get("circa") and text:
-        pass
+    ys = getattr(ctx.state, "year_suffix", None)
+    if (ys and text and not ctx.style.extra.get("year_suffix_var") and not ctx.scratch.get("ys_done")
+            and any(p.get("name") == "year" for p in parts)):
+        # citeproc-js: without a year-suffix variable the suffix follows the first year
+        from .disambiguate import year_suffix_text
+        ctx.scratch["ys_done"] = True
+        year = _part([p for p in parts if p.get("name") == "year"][0], start, ctx, season)
+        if year and year in text:
+            i = text.index(year) + len(year)
+            text = text[:i] + year_suffix_text(ys) + text[i:]
     return _finish(node, text, ctx), 2 if text else 1

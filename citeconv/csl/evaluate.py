@@ -86,6 +86,8 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     for n in names:
         v = ctx.item.get(n)
         if v not in (None, "", []):
+            if not test and ctx.scratch.get("substituting"):
+                ctx.scratch.setdefault("sub_used", set()).add(name)
             return v
     return None
 

@@ -37,7 +37,7 @@ def _initials(given: str, init: str, hyphen: bool = True) -> str:
             words.append(("lower", word))
             continue
         subs = [x for x in word.split("-") if x]
-        words.append(("init", ("-" if hyphen else "").join(
+        words.append(("init", ("-" if hyphen and init.strip() else "").join(
             x[0].upper() + init.rstrip() for x in subs)))
     out = ""
     for i, (kind, w) in enumerate(words):
@@ -265,6 +265,7 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
     for c in sub.children:
         before = set(ctx.scratch.get("suppressed", set()))
         ctx.scratch["substituting"] = True
+        ctx.scratch["sub_used"] = set()
         try:
             if type(c) is Names:
                 text, status = render_names(c, ctx, inherit, record=True)
@@ -273,8 +274,8 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
         finally:
             ctx.scratch["substituting"] = False
         if text:
-            if type(c) is not Names and "variable" in c.attrs:
-                ctx.scratch.setdefault("suppressed", set()).add(c.get("variable"))
+            if type(c) is not Names:  # every variable the substitute rendered is suppressed
+                ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
             if type(c) is Names:
                 return _finish(node, text, ctx), 2
             return _logged(ctx, _finish(node, text, ctx), []), 2
