@@ -37,7 +37,7 @@ def _initials(given: str, init: str, hyphen: bool = True) -> str:
             words.append(("lower", word))
             continue
         subs = [x for x in word.split("-") if x]
-        words.append(("init", ("-" if hyphen and init.strip() else "").join(
+        words.append(("init", ("-" if hyphen else "").join(
             x[0].upper() + init.rstrip() for x in subs)))
     out = ""
     for i, (kind, w) in enumerate(words):
@@ -90,7 +90,7 @@ def format_name(n: dict, opts: dict, parts: dict[str, Node], inverted: bool,
             given = re.sub(r"\b(\w)\.\s*", lambda m: m.group(1) + opts["initialize-with"], given).strip()
         else:
             given = _initials(given, opts["initialize-with"],
-                              True)
+                              opts.get("initialize-with-hyphen") != "false")
     given_out = _part(given, parts, "given")
     if inverted:
         demote = opts.get("demote-non-dropping-particle", "display-and-sort")
@@ -125,6 +125,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     opts = dict(ctx.name_opts)
     if node is not None:
         opts.update(node.attrs)
+    opts.setdefault("form", opts.get("name-form", "long"))
+    opts.setdefault("delimiter", opts.get("name-delimiter", ", "))
     parts = {p.get("name"): p for p in (node.children if node is not None else ()) if type(p) is NamePart}
     subsequent = ctx.section == "citation" and (ctx.cite or {}).get("position") not in (None, "first")
     emin = int(opts.get("et-al-subsequent-min" if subsequent and "et-al-subsequent-min" in opts else "et-al-min", 0) or 0)
@@ -239,7 +241,7 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         return _substitute(node, ctx, (name, etal, label))
     if record or ctx.scratch.get("substituting"):
         ctx.scratch.setdefault("suppressed", set()).update(used)
-    text = _finish(node, output.join(out, node.get("delimiter", "")), ctx)
+    text = _finish(node, output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", ""))), ctx)
     return _logged(ctx, text, used), 2
 
 

@@ -35,7 +35,7 @@ NAME_INHERIT = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "e
                 "et-al-use-first", "et-al-use-last", "et-al-subsequent-min",
                 "et-al-subsequent-use-first", "initialize", "initialize-with",
                 "name-as-sort-order", "sort-separator", "name-form", "name-delimiter",
-                "names-delimiter", "demote-non-dropping-particle")
+                "names-delimiter", "demote-non-dropping-particle", "initialize-with-hyphen")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
