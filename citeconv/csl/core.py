@@ -40,6 +40,7 @@ class Piece:
     primary: tuple[NameKey, ...] = ()
     first_keys: tuple[NameKey, ...] | None = None
     first_text: str = ""
+    first_inner: str = ""
     years: tuple[int | None, ...] = ()
     number: int | None = None
     locator: bool = False
@@ -119,8 +120,8 @@ class EvalCore:
         number = numbers.get(item_id)
         text, sc = self._render(item_id, section, c, state, number)
         log = sc.get("names_log", [])
-        all_names = tuple(k for _, keys, _ in log for k in keys)
-        primary = tuple(keys[0] for _, keys, _ in log if keys)
+        all_names = tuple(k for _, keys, _, _ in log for k in keys)
+        primary = tuple(keys[0] for _, keys, _, _ in log if keys)
         first = log[0] if log else None
         no_names = author = ""
         if section == "citation":
@@ -131,6 +132,7 @@ class EvalCore:
 
         return Piece(item_id, text, no_names, author, year_suffix_text(ys) if ys else "",
                      all_names, primary, first[1] if first else None, first[2] if first else "",
+                     first[3] if first else "",
                      tuple(sc.get("years", ())), number if sc.get("number_shown") else None,
                      bool(sc.get("locator_shown")), bool(sc.get("ibid_shown")))
 
@@ -196,8 +198,8 @@ class EvalCore:
     def apply_substitute(self, piece: Piece, kind: str, count: int, text: str) -> Piece:
         if not piece.first_text:
             return piece
-        if kind == "all":
-            new = piece.text.replace(piece.first_text, text, 1)
+        if kind == "all":  # the names' own affixes stay (citeproc-js: "———.")
+            new = piece.text.replace(piece.first_inner or piece.first_text, text, 1)
         else:
             return piece  # per-name substitution: not yet
         return replace(piece, text=new)

@@ -158,7 +158,7 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
             h = hint(name_key(n), i == 0)
             lv = {"initials": 1, "given": 2}.get(h or "", 0)
         rendered.append(format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), lv))
-    ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in shown))
+    ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
     rendered = [r for r in rendered if r]
     delim = opts.get("delimiter", ", ")
     and_term = None
@@ -241,18 +241,18 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         return _substitute(node, ctx, (name, etal, label))
     if record or ctx.scratch.get("substituting"):
         ctx.scratch.setdefault("suppressed", set()).update(used)
-    text = _finish(node, output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", ""))), ctx)
-    return _logged(ctx, text, used), 2
+    inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
+    return _logged(ctx, _finish(node, inner, ctx), used, inner), 2
 
 
-def _logged(ctx: Any, text: str, used: list) -> str:
+def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
     """Record the first rendered names element for the citation level (core.Piece)."""
     log = ctx.scratch.get("names_log")
     keys = tuple(k for ks in ctx.scratch.pop("last_keys", []) for k in ks)
     if log is None:
         return text
     first = not log and not ctx.scratch.get("sort_key")
-    log.append((tuple(used), keys, text))
+    log.append((tuple(used), keys, text, inner if inner is not None else text))
     if first and ctx.scratch.get("mode") == "no_names":
         return ""
     return text
