@@ -28,11 +28,11 @@ __all__ = ["join", "affix", "wrap", "quote", "text_case", "finish_entry", "write
 _MARK_RE = re.compile("[" + MARKERS + "]")
 _TAG_RE = re.compile(r"</?(?:i|b|sup|sub|span|em|strong)\b[^>]*>", re.I)
 _PUNCT = ".,;:!?"
-_CLOSERS = set(_CLOSE.values()) | {"”", "’", "»", "\"", "'", ")"}
+
 
 
 def plain(text: str) -> str:
-    return _TAG_RE.sub("", _MARK_RE.sub("", text))
+    return _TAG_RE.sub("", _MARK_RE.sub("", text)).replace(Q_OPEN, "“").replace(Q_CLOSE, "”")
 
 
 def _last_char(s: str) -> tuple[str, int]:
@@ -105,14 +105,28 @@ def wrap(text: str, attrs: Mapping[str, str]) -> str:
     return text
 
 
+Q_OPEN, Q_CLOSE = "\U0010FFF0", "\U0010FFF1"   # quote sentinels, resolved in finish_entry
+
+
 def quote(text: str, locale: Any) -> str:
-    if not text:
-        return text
-    oq, cq = locale.term("open-quote") or "“", locale.term("close-quote") or "”"
-    oi, ci = locale.term("open-inner-quote") or "‘", locale.term("close-inner-quote") or "’"
-    text = text.replace(oq, "\x01").replace(cq, "\x02").replace(oi, oq).replace(ci, cq)
-    text = text.replace("\x01", oi).replace("\x02", ci)
-    return oq + text + cq
+    """Mark ``text`` as quoted; ``finish_entry`` picks outer/inner marks by nesting depth."""
+    return Q_OPEN + text + Q_CLOSE if text else text
+
+
+def _resolve_quotes(text: str, locale: Any) -> str:
+    marks = ((locale.term("open-quote") or "“", locale.term("close-quote") or "”"),
+             (locale.term("open-inner-quote") or "‘", locale.term("close-inner-quote") or "’"))
+    out, depth = [], 0
+    for ch in text:
+        if ch == Q_OPEN:
+            out.append(marks[depth % 2][0])
+            depth += 1
+        elif ch == Q_CLOSE:
+            depth = max(depth - 1, 0)
+            out.append(marks[depth % 2][1])
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -122,9 +136,11 @@ def _cap_first(s: str) -> str:
     m = _WORD.search(plain(s)) if s else None
     if not m:
         return s
+    word = m.group(0)
+    if any(ch.isupper() for ch in word[1:]):
+        return s  # mixed-case words (arXiv, iPhone) are left alone, as citeproc-js does
     i = 0
-    # find first letter in the marker string
-    for i, ch in enumerate(s):
+    for i, ch in enumerate(s):  # the first letter in the marker string
         if ch.isalpha():
             break
     return s[:i] + s[i].upper() + s[i + 1:]
@@ -160,10 +176,12 @@ def text_case(text: str, case: str | None) -> str:
 
 def finish_entry(text: str, locale: Any) -> str:
     """Final pass over one entry: punctuation into quotes per locale, doubled spaces."""
+    closers = "[" + Q_CLOSE + "".join(_CLOSE.values()) + "]"
     if locale.options.get("punctuation-in-quote") == "true":
-        cq = re.escape(locale.term("close-quote") or "”")
-        ci = re.escape(locale.term("close-inner-quote") or "’")
-        text = re.sub(f"((?:{cq}|{ci})+)([.,])", r"\2\1", text)
+        text = re.sub(f"({Q_CLOSE}{closers}*)([.,])", r"\2\1", text)
+    # "Why?." → "Why?" and ".." → "." across the closing quote
+    text = re.sub(f"([?!])\\.|([?!.])({closers}+)\\.", lambda m: m.group(1) or (m.group(2) + m.group(3)), text)
+    text = _resolve_quotes(text, locale)
     return re.sub(r"  +", " ", text)
 
 
