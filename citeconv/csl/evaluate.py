@@ -99,8 +99,9 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True) -> str:
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
     case = a.get("text-case")
-    if case == "title" and not str(ctx.item.get("language") or "en").lower().startswith("en"):
-        case = None  # CSL: title case applies to English items only
+    if case == "title" and not str(ctx.item.get("language") or ctx.locale.lang or "en"
+                                   ).lower().startswith("en"):
+        case = None  # title case only for English items (no language: the style's locale)
     if case:
         text = output.text_case(text, case)
     text = output.wrap(text, a)

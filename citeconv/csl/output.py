@@ -181,6 +181,7 @@ def finish_entry(text: str, locale: Any) -> str:
         text = re.sub(f"({Q_CLOSE}{closers}*)([.,])", r"\2\1", text)
     # "Why?." → "Why?" and ".." → "." across the closing quote
     text = re.sub(f"([?!])\\.|([?!.])({closers}+)\\.", lambda m: m.group(1) or (m.group(2) + m.group(3)), text)
+    text = re.sub(f"([?!.])\\.(?={closers})", r"\1", text)
     text = _resolve_quotes(text, locale)
     return re.sub(r"  +", " ", text)
 
