@@ -199,7 +199,14 @@ class EvalCore:
         if not piece.first_text:
             return piece
         if kind == "all":  # the names' own affixes stay (citeproc-js: "———.")
-            new = piece.text.replace(piece.first_inner or piece.first_text, text, 1)
+            old = piece.first_inner or piece.first_text
+            at = piece.text.find(old)
+            if at < 0:
+                return piece
+            rest = piece.text[at + len(old):]
+            if old.endswith(".") and not rest.startswith((".", ",", ";", ":")) and rest[:1] in (" ", ""):
+                text += "."  # a delimiter's period merged into "et al." / "J." comes back
+            new = piece.text[:at] + text + rest
         else:
             return piece  # per-name substitution: not yet
         return replace(piece, text=new)

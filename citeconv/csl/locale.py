@@ -161,11 +161,14 @@ def _load(lang: str, style_locales: tuple[Any, ...]) -> Locale:
             terms.setdefault(("__ordinals_replaced__", "long", ""), ("1", "1", None))
         _collect(el, terms, dates, options)
     replaced = ("__ordinals_replaced__", "long", "") in terms
-    for root in (_file_for(lang), _file_for("en-US")):
+    for n, root in enumerate((_file_for(lang), _file_for("en-US"))):
         if root is None:
             continue
         before = dict(terms)
         _collect(root, terms, dates, options)
+        if n == 1 and any(k[0].startswith("ordinal") for k in before):
+            # the en-US fallback must not add its ordinal suffixes to another language's
+            replaced = True
         if replaced:
             for k in list(terms):
                 if k not in before and k[0].startswith("ordinal"):
