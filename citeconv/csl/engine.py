@@ -116,7 +116,9 @@ def render_citations(items: list[dict], clusters: list[list[Any]], style: str = 
         return cid if cid in by_id else lower.get(cid.lower(), cid)
 
     core = EvalCore(st, by_id)
-    done = process(core, list(by_id), [fix(c) for c in clusters], bibliography=False)
+    # every item is registered, as citeproc-js does: citation numbers follow the bibliography
+    done = process(core, list(by_id), [fix(c) for c in clusters], bibliography=False,
+                   bib_ids=list(by_id))
     warns.extend(_caller(w, ids, style) for w in done.warnings)
     out = tuple(_finish(st, c or "", fmt, None) for c in done.citations)
 

@@ -254,6 +254,7 @@ def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
     first = not log and not ctx.scratch.get("sort_key")
     log.append((tuple(used), keys, text, inner if inner is not None else text))
     if first and ctx.scratch.get("mode") == "no_names":
+        ctx.scratch["names_suppressed"] = True  # stops cs:substitute from trying further
         return ""
     return text
 
@@ -275,6 +276,8 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
+        if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
+            return "", 2
         if text:
             if type(c) is not Names:  # every variable the substitute rendered is suppressed
                 ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
