@@ -92,10 +92,16 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
-def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True) -> str:
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bool = False) -> str:
     if not text:
         return ""
     a = node.attrs
+    if cjk and a.get("font-style") == "italic":
+        # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
+        a = {k: v for k, v in a.items() if k != "font-style"}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
     case = a.get("text-case")
@@ -140,7 +146,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
     else:
         text = a.get("value", "")
-    return _finish(node, text, ctx), status
+    cjk = "variable" in a and status == 2 and bool(_CJK.search(text)) and not re.search("[A-Za-z]", text)
+    return _finish(node, text, ctx, cjk=cjk), status
 
 
 def _number(node: Node, ctx: Context) -> tuple[str, int]:
