@@ -19,13 +19,13 @@ Contract
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..render.numbers import format_pages, is_numeric
+from ..render.numbers import format_pages
 from . import output
 from .disambiguate import year_suffix_text
-from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Other, Style,
+from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
                     Text)
 
 __all__ = ["Context", "render", "render_item", "variable"]
@@ -146,7 +146,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
     else:
         text = a.get("value", "")
-    cjk = "variable" in a and status == 2 and bool(_CJK.search(text)) and not re.search("[A-Za-z]", text)
+    cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
+           and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
 
 

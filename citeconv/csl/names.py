@@ -196,7 +196,7 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
                  record: bool = False) -> tuple[str, int]:
-    from .evaluate import _finish, render, variable
+    from .evaluate import _finish, variable
 
     name = node.child(Name)
     etal = node.child(EtAl)
