@@ -280,8 +280,10 @@ def safe_math(inner: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tuple[str, ...]]:
-    if not _SPECIAL.search(value):
-        return _squash(value), ()
+    if not _SPECIAL.search(value):  # NFC like the slow path: "u" + U+0308 is "ü" (pdflatex sets
+        text = _squash(value)          # the composed letter, not the combining mark)
+        return (text if text.isascii() or unicodedata.is_normalized("NFC", text)
+                else unicodedata.normalize("NFC", text)), ()
     decoder = _Decoder(value, protect_case)
     text = decoder.group(0)
     if protect_case and _NOCASE in text:

@@ -18,6 +18,7 @@ Contract
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from bibtexparser.middlewares.names import (
@@ -133,6 +134,8 @@ def _split_top_level(text: str, sep: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def parse_bibtex_name(text: str) -> Name:
     text = " ".join(text.split())
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # "u" + U+0308 is "ü", as latex.decode reads it
     if text == "others":
         return ETAL
     if _EXTENDED.match(text) and "=" in text:

@@ -1,0 +1,250 @@
+"""The citation level: from items and clusters to rendered citations and bibliography entries.
+
+Contract
+- ``process(core, item_ids, clusters, bibliography=True)`` runs, in CSL's order:
+  1. citation numbers in order of first citation (uncited items after, in input order);
+  2. the bibliography sorted by its cs:sort keys (stable; without keys: citation order) and
+     the numbers re-assigned in that order (reversed when the first key is a descending
+     citation-number or macro key, as citeproc-js does);
+  3. the cites of each citation sorted by the citation's cs:sort keys, never moving a cite
+     across one with a prefix or suffix;
+  4. positions (``positions.assign_positions``);
+  5. disambiguation (``disambiguate.disambiguate``) over every cite without affixes or
+     locators plus one plain cite per item, year suffixes in bibliography order;
+  6. each citation rendered, cites wrapped in their affixes, grouped and collapsed
+     (``collapse.collapse_cites``) and put in the layout;
+  7. the bibliography rendered with the final disambiguation state and
+     ``subsequent-author-substitute`` applied (``subsequent.plan``).
+- ``core`` is the evaluator seen through the small ``Core`` protocol below: it renders one
+  item in a section with a cite, a position and a disambiguation state, and answers questions
+  about the rendered tree (text, names, years, citation number) and edits it (names removed,
+  dates reduced to the year suffix, substitutes). All state lives in this call.
+- Unknown ids in clusters are dropped from their cluster with a warning naming the id; a cite
+  or entry the core fails on becomes a warning naming the item and the reason, and the rest is
+  rendered.
+"""
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .collapse import CollapseCite, CollapseOptions, Join, collapse_cites
+from .disambiguate import CiteView, DisambState, NameKey, Options, disambiguate
+from .positions import CiteItem, Cluster, Position, assign_positions, parse_cluster
+from .sort import SortKey, compare_keys, sort_ids
+from .subsequent import EntryNames, plan
+
+__all__ = ["Core", "Processed", "process"]
+
+FIRST = Position()
+
+
+class Core(Protocol):
+    """What the citation level needs from the evaluator (``P`` is its output piece type)."""
+
+    note_style: bool
+    near_note_distance: int
+    disamb_options: Options
+    collapse_options: CollapseOptions
+    substitute: tuple[str, str] | None          # (text, rule) of subsequent-author-substitute
+    has_bibliography: bool
+    bib_sort_first_descending_number: bool        # first bib key: descending citation-number/macro
+
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]: ...
+    def render(self, item_id: str, section: str, cite: CiteItem | None, position: Position | None,
+               state: DisambState, numbers: dict[str, int]) -> Any: ...
+    def text(self, piece: Any) -> str: ...
+    def names(self, piece: Any) -> tuple[tuple[NameKey, ...], tuple[NameKey, ...]]: ...
+    def first_names(self, piece: Any) -> tuple[Hashable | None, tuple[NameKey, ...] | None, str]: ...
+    def years(self, piece: Any) -> tuple[int | None, ...]: ...
+    def has_date(self, piece: Any) -> bool: ...
+    def citation_number(self, piece: Any) -> int | None: ...
+    def has_locator(self, piece: Any) -> bool: ...
+    def is_ibid(self, piece: Any) -> bool: ...
+    def without_names(self, piece: Any) -> Any: ...
+    def suffix_only(self, piece: Any) -> Any: ...
+    def with_affixes(self, piece: Any, cite: CiteItem) -> Any: ...
+    def author_only(self, piece: Any) -> Any: ...
+    def suppress_author(self, piece: Any) -> Any: ...
+    def layout(self, parts: list[Any], section: str, cluster: Cluster) -> Any: ...
+    def apply_substitute(self, piece: Any, kind: str, count: int, text: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Processed:
+    citations: tuple[Any, ...]                    # one piece per cluster (None when failed)
+    bibliography: tuple[tuple[str, Any], ...]     # (item id, piece) in bibliography order
+    warnings: tuple[str, ...] = ()
+    states: dict[str, DisambState] = field(default_factory=dict)
+
+
+def _cited_order(clusters: Sequence[Cluster], item_ids: Sequence[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for c in clusters:
+        for it in c.items:
+            seen.setdefault(it.id)
+    return list(seen) + [i for i in item_ids if i not in seen]
+
+
+def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int]) -> Cluster:
+    items = list(cluster.items)
+    if len(items) < 2:
+        return cluster
+    keys = {it.id: core.sort_keys(it.id, "citation", numbers) for it in items}
+    if not any(keys.values()):
+        return cluster
+    out: list[CiteItem] = []
+    run: list[CiteItem] = []
+    for it in items:  # a cite with a prefix or suffix stays where it is (jgm/citeproc)
+        if run and (it.prefix or it.suffix or run[-1].prefix or run[-1].suffix):
+            out.extend(sorted(run, key=_cmp_key(keys)))
+            run = []
+        run.append(it)
+    out.extend(sorted(run, key=_cmp_key(keys)))
+    return Cluster(tuple(out), cluster.note, cluster.prefix, cluster.suffix)
+
+
+def _cmp_key(keys: dict[str, list[SortKey]]) -> Any:
+    import functools
+
+    return functools.cmp_to_key(lambda a, b: compare_keys(keys[a.id], keys[b.id]))
+
+
+def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
+            bibliography: bool = True, bib_ids: Sequence[str] | None = None) -> Processed:
+    warnings: list[str] = []
+    known = set(item_ids)
+    clusters: list[Cluster] = []
+    for raw in raw_clusters:
+        try:
+            c = parse_cluster(raw)
+        except ValueError as e:
+            warnings.append(f"citation {raw!r} not rendered: {e}")
+            c = Cluster(())
+        for it in c.items:
+            if it.id not in known:
+                warnings.append(f"citation refers to unknown item {it.id!r}")
+        clusters.append(Cluster(tuple(it for it in c.items if it.id in known), c.note,
+                                c.prefix, c.suffix))
+    order = _cited_order(clusters, item_ids)
+    numbers = {i: n for n, i in enumerate(order, start=1)}
+    in_bib = list(bib_ids) if bib_ids is not None else order
+    if core.has_bibliography:
+        bib_order = sort_ids(in_bib, lambda i: core.sort_keys(i, "bibliography", numbers))
+        ranked = list(reversed(bib_order)) if core.bib_sort_first_descending_number else bib_order
+        numbers = {i: n for n, i in enumerate(ranked, start=1)}
+        numbers.update({i: len(ranked) + n for n, i in enumerate(
+            (i for i in order if i not in set(ranked)), start=1)})
+    else:
+        bib_order = list(in_bib)
+    rank = {i: n for n, i in enumerate(bib_order)}
+    clusters = [_sort_cites(core, c, numbers) for c in clusters]
+    positions = assign_positions(clusters, core.note_style, core.near_note_distance)
+    states = _disambiguate(core, clusters, positions, order, numbers, rank, warnings)
+    cites_out = tuple(_render_cluster(core, c, p, states, numbers, warnings)
+                      for c, p in zip(clusters, positions))
+    bib_out: tuple[tuple[str, Any], ...] = ()
+    if bibliography and core.has_bibliography:
+        bib_out = _render_bibliography(core, bib_order, states, numbers, warnings)
+    return Processed(cites_out, bib_out, tuple(warnings), states)
+
+
+def _safe_render(core: Core, warnings: list[str], item_id: str, *args: Any) -> Any:
+    try:
+        return core.render(item_id, *args)
+    except Exception as e:  # noqa: BLE001 - one item must not take the others down
+        warnings.append(f"item {item_id!r} not rendered: {type(e).__name__}: {e}")
+        return None
+
+
+def _disambiguate(core: Core, clusters: list[Cluster], positions: list[tuple[Position, ...]],
+                  order: list[str], numbers: dict[str, int], rank: dict[str, int],
+                  warnings: list[str]) -> dict[str, DisambState]:
+    opts = core.disamb_options
+    if not (opts.add_names or opts.add_givenname or opts.add_year_suffix or opts.condition):
+        return {i: DisambState() for i in order}
+    plain: list[tuple[CiteItem, Position]] = []
+    for c, ps in zip(clusters, positions):
+        for it, p in zip(c.items, ps):
+            if it.suppress_author or it.author_only:
+                continue
+            plain.append((CiteItem(it.id), p))
+    plain.extend((CiteItem(i), FIRST) for i in order)
+    memo: dict[tuple[str, Position, DisambState], CiteView | None] = {}
+    quiet: list[str] = []
+
+    def render(states: dict[str, DisambState]) -> list[CiteView]:
+        views = []
+        for cite, pos in plain:
+            key = (cite.id, pos, states[cite.id])
+            if key not in memo:
+                piece = _safe_render(core, quiet, cite.id, "citation", cite, pos, states[cite.id],
+                                     numbers)
+                if piece is None or core.is_ibid(piece):
+                    memo[key] = None
+                else:
+                    names, primary = core.names(piece)
+                    memo[key] = CiteView(cite.id, core.text(piece), names, primary)
+            if memo[key] is not None:
+                views.append(memo[key])
+        return views
+
+    return disambiguate(render, opts, rank, order)
+
+
+def _collapse_cite(core: Core, piece: Any, cite: CiteItem) -> CollapseCite[Any]:
+    sig, _keys, _text = core.first_names(piece)
+    wrapped = core.with_affixes(piece, cite)
+    no_names = core.with_affixes(core.without_names(piece), cite)
+    suffix_only = core.with_affixes(core.suffix_only(piece), cite)
+    number = None if (cite.prefix or cite.suffix or cite.locator) else core.citation_number(piece)
+    return CollapseCite(wrapped, no_names, suffix_only, names=sig, years=core.years(piece),
+                        year_suffix=None, number=number, prefix=bool(cite.prefix),
+                        suffix=bool(cite.suffix), locator=core.has_locator(piece),
+                        date_only=sig is None and core.has_date(piece))
+
+
+def _render_cluster(core: Core, cluster: Cluster, positions: tuple[Position, ...],
+                    states: dict[str, DisambState], numbers: dict[str, int],
+                    warnings: list[str]) -> Any:
+    cites: list[CollapseCite[Any]] = []
+    for it, pos in zip(cluster.items, positions):
+        piece = _safe_render(core, warnings, it.id, "citation", it, pos, states[it.id], numbers)
+        if piece is None:
+            continue
+        if it.author_only:
+            piece = core.author_only(piece)
+        elif it.suppress_author:
+            piece = core.suppress_author(piece)
+        cc = _collapse_cite(core, piece, it)
+        ys = states[it.id].year_suffix
+        cites.append(CollapseCite(cc.full, cc.no_names, cc.suffix_only, cc.names, cc.years, ys,
+                                  cc.number, cc.prefix, cc.suffix, cc.locator, cc.date_only))
+    if not cites:
+        return None
+    parts = collapse_cites(cites, core.collapse_options)
+    return core.layout(parts, "citation", cluster)
+
+
+def _render_bibliography(core: Core, bib_order: list[str], states: dict[str, DisambState],
+                         numbers: dict[str, int], warnings: list[str]
+                         ) -> tuple[tuple[str, Any], ...]:
+    entries: list[tuple[str, Any]] = []
+    for i in bib_order:
+        piece = _safe_render(core, warnings, i, "bibliography", None, None, states[i], numbers)
+        if piece is not None:
+            entries.append((i, piece))
+    if core.substitute is not None and entries:
+        text, rule = core.substitute
+        names = []
+        for _, piece in entries:
+            _sig, keys, shown = core.first_names(piece)
+            names.append(EntryNames(keys, shown))
+        subs = plan(names, rule)
+        entries = [(i, core.apply_substitute(p, s.kind, s.count, text) if s else p)
+                   for (i, p), s in zip(entries, subs)]
+    return tuple(entries)
+
+
+__all__ += ["Join"]

@@ -1,0 +1,212 @@
+"""The evaluator seen through ``citations.Core``: renders one item and answers about the piece.
+
+Contract
+- ``EvalCore(style, items_by_id)`` implements the ``citations.Core`` protocol over
+  ``evaluate.render_item``. A piece is a frozen ``Piece``: the rendered marker text and what the
+  citation level asks about it, recorded during the render in ``Context.scratch``: the names
+  of every rendered names element (as ``disambiguate.NameKey``), the first names element's
+  text, the years of rendered dates, the citation number, whether a locator or the ibid term
+  was rendered; ``no_names`` is the same cite rendered with its first names element left out
+  (suppress-author), ``author`` the first names element alone (author-only).
+- E2's ``DisambState`` drives the render: ``et_al_names`` (names shown), ``hint(name,
+  primary)`` (initials / given), ``year_suffix`` (1 = "a"), ``condition`` (disambiguate="true").
+- ``layout(parts, section, cluster)`` joins pieces and ``collapse.Join`` delimiters with the
+  seams of ``output``, adds the cluster's prefix/suffix and the layout's affixes/formatting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
+
+from . import output
+from .citeopts import citation_options
+from .collapse import Join
+from .disambiguate import NameKey
+from .evaluate import Context, render_children
+from .sort import SortKey, variable_sort_text
+from .style import Style
+
+__all__ = ["EvalCore", "Piece"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    item_id: str
+    text: str
+    no_names: str = ""
+    author: str = ""
+    suffix: str = ""
+    names: tuple[NameKey, ...] = ()
+    primary: tuple[NameKey, ...] = ()
+    first_keys: tuple[NameKey, ...] | None = None
+    first_text: str = ""
+    first_inner: str = ""
+    years: tuple[int | None, ...] = ()
+    number: int | None = None
+    locator: bool = False
+    ibid: bool = False
+
+
+def name_key(n: Mapping[str, Any]) -> NameKey:
+    if n.get("literal"):
+        return NameKey(str(n["literal"]), None)
+    rest = tuple(str(n.get(k) or "") for k in ("non-dropping-particle", "dropping-particle", "suffix"))
+    return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
+
+
+class EvalCore:
+    def __init__(self, style: Style, items: Mapping[str, Mapping[str, Any]]) -> None:
+        self.style = style
+        self.items = items
+        opts = citation_options(style.extra["root"])
+        self.note_style = opts.note_style
+        self.near_note_distance = opts.near_note_distance
+        self.disamb_options = opts.disamb
+        self.collapse_options = opts.collapse
+        self.substitute = opts.substitute
+        self.has_bibliography = style.bibliography is not None
+        self.bib_sort_first_descending_number = opts.bib_first_descending
+
+    # -- rendering -------------------------------------------------------------------------
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]:
+        sec = self.style.bibliography if section == "bibliography" else self.style.citation
+        item = self.items[item_id]
+        keys = []
+        for key in sec.sort if sec else ():
+            desc = key.get("sort") == "descending"
+            if key.get("variable"):
+                text = variable_sort_text(item, key.get("variable"), numbers)
+            else:
+                macro = self.style.macros.get(key.get("macro"))
+                text = None
+                if macro is not None:
+                    opts = self.style.name_options(section)
+                    for k in ("names-min", "names-use-first", "names-use-last"):
+                        if key.get(k):
+                            opts["et-al-" + k[6:]] = key.get(k)
+                    ctx = Context(self.style, self.style.locale, item, section, None, None,
+                                  numbers.get(item_id), opts, {"sort_key": True})
+                    text = output.plain(render_children(macro.children, ctx, "")[0]) or None
+            keys.append(SortKey(text, desc))
+        return keys
+
+    def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
+                mode: str = "") -> tuple[str, dict]:
+        sec = self.style.bibliography if section == "bibliography" else self.style.citation
+        if sec is None:
+            return "", {}
+        scratch: dict = {"names_log": [], "years": [], "mode": mode}
+        ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
+                      number, self.style.name_options(section), scratch)
+        from .evaluate import render_layout
+
+        return render_layout(sec, ctx), scratch
+
+    def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
+               numbers: dict[str, int]) -> Piece:
+        c: dict[str, Any] = {"id": item_id}
+        if cite is not None:
+            if cite.locator:
+                c["locator"] = cite.locator
+                c["label"] = cite.label or "page"
+        if position is not None:
+            names = position.names
+            c["position"] = ("ibid-with-locator" if "ibid-with-locator" in names else
+                             "ibid" if "ibid" in names else
+                             "subsequent" if "subsequent" in names else "first")
+            c["near-note"] = "near-note" in names
+            if position.first_note is not None:
+                c["first-reference-note-number"] = position.first_note
+        number = numbers.get(item_id)
+        text, sc = self._render(item_id, section, c, state, number)
+        log = sc.get("names_log", [])
+        all_names = tuple(k for _, keys, _, _ in log for k in keys)
+        primary = tuple(keys[0] for _, keys, _, _ in log if keys)
+        first = log[0] if log else None
+        no_names = author = ""
+        if section == "citation":
+            no_names = self._render(item_id, section, c, state, number, "no_names")[0]
+            author = first[2] if first else ""
+        ys = getattr(state, "year_suffix", None)
+        from .disambiguate import year_suffix_text
+
+        return Piece(item_id, text, no_names, author, year_suffix_text(ys) if ys else "",
+                     all_names, primary, first[1] if first else None, first[2] if first else "",
+                     first[3] if first else "",
+                     tuple(sc.get("years", ())), number if sc.get("number_shown") else None,
+                     bool(sc.get("locator_shown")), bool(sc.get("ibid_shown")))
+
+    # -- questions -------------------------------------------------------------------------
+    def text(self, piece: Piece) -> str:
+        return output.plain(piece.text)
+
+    def names(self, piece: Piece) -> tuple[tuple[NameKey, ...], tuple[NameKey, ...]]:
+        return piece.names, piece.primary
+
+    def first_names(self, piece: Piece) -> tuple[Any, Any, str]:
+        sig = piece.first_text or None
+        return sig, piece.first_keys, piece.first_text
+
+    def years(self, piece: Piece) -> tuple[int | None, ...]:
+        return piece.years
+
+    def has_date(self, piece: Piece) -> bool:
+        return bool(piece.years)
+
+    def citation_number(self, piece: Piece) -> int | None:
+        return piece.number
+
+    def has_locator(self, piece: Piece) -> bool:
+        return piece.locator
+
+    def is_ibid(self, piece: Piece) -> bool:
+        return piece.ibid
+
+    # -- edits -----------------------------------------------------------------------------
+    def without_names(self, piece: Piece) -> Piece:
+        return replace(piece, text=piece.no_names)
+
+    def suffix_only(self, piece: Piece) -> Piece:
+        return replace(piece, text=piece.suffix)
+
+    def with_affixes(self, piece: Piece, cite: Any) -> Piece:
+        return replace(piece, text=output.affix(piece.text, cite.prefix, cite.suffix))
+
+    def author_only(self, piece: Piece) -> Piece:
+        return replace(piece, text=piece.author)
+
+    def suppress_author(self, piece: Piece) -> Piece:
+        return replace(piece, text=piece.no_names)
+
+    def layout(self, parts: list[Any], section: str, cluster: Any) -> str:
+        out = ""
+        for p in parts:
+            if isinstance(p, Join):
+                out = output.join([out, p.text]) if out else out
+            elif p is not None and p.text:
+                out = output.join([out, p.text])
+        sec = self.style.citation if section == "citation" else self.style.bibliography
+        if not out:
+            return ""
+        if cluster is not None and (cluster.prefix or cluster.suffix):
+            out = output.affix(out, cluster.prefix, cluster.suffix)
+        if sec is not None:
+            lay = sec.layout
+            out = output.wrap(output.affix(out, lay.get("prefix"), lay.get("suffix")), lay.attrs)
+        return out
+
+    def apply_substitute(self, piece: Piece, kind: str, count: int, text: str) -> Piece:
+        if not piece.first_text:
+            return piece
+        if kind == "all":  # the names' own affixes stay (citeproc-js: "———.")
+            old = piece.first_inner or piece.first_text
+            at = piece.text.find(old)
+            if at < 0:
+                return piece
+            rest = piece.text[at + len(old):]
+            if old.endswith(".") and not rest.startswith((".", ",", ";", ":")) and rest[:1] in (" ", ""):
+                text += "."  # a delimiter's period merged into "et al." / "J." comes back
+            new = piece.text[:at] + text + rest
+        else:
+            return piece  # per-name substitution: not yet
+        return replace(piece, text=new)

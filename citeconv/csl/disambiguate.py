@@ -1,0 +1,246 @@
+"""Disambiguation (CSL 1.0.2 §Disambiguation) as a pure algorithm over a render callback.
+
+Contract
+- The caller renders cites; this module decides. ``disambiguate(render, options, rank)`` calls
+  ``render(states)`` with the current ``DisambState`` per item id and gets back one ``CiteView``
+  per cite that takes part (every cite of every citation, stripped of affixes and locators, plus
+  one plain "ghost" cite per item, as jgm/citeproc does; cites showing the "ibid" term and
+  suppress-author cites are left out by the caller). It returns the final state per item id.
+- Two cites are ambiguous when their rendered text is equal and non-empty and they belong to
+  different items. Steps, each only on what is still ambiguous:
+  0. ``givenname-disambiguation-rule`` all-names / all-names-with-initials / primary-name /
+     primary-name-with-initials (with ``disambiguate-add-givenname``): a global pass, before
+     anything else, over every name rendered anywhere (or every first name): names sharing a
+     family name get a hint, "initials" when initials tell them apart, else "given" (the
+     "-with-initials" rules never expand to full given names);
+  1. ``disambiguate-add-names``: per ambiguous set, the smallest number of names (counting from
+     the first) that tells an item apart is stored as its ``et_al_names``; names are compared
+     as the givenname rule will show them (family only without add-givenname);
+  2. ``givenname-disambiguation-rule="by-cite"``: names at the same position with the same
+     family in different items get an "initials" or "given" hint for that item only;
+  3. the ``disambiguate="true"`` condition is switched on for items still ambiguous (when
+     ``Options.condition``: the style tests it), and off again for those it did not help;
+  4. ``disambiguate-add-year-suffix``: items still ambiguous get year suffixes 1, 2, ... (a, b)
+     in the order of ``rank`` (their bibliography position), per set of mutually ambiguous items.
+- ``NameKey`` is a name as compared here (family, given, and the rest of its parts);
+  ``DisambState.hint(name, primary)`` is what the names renderer asks.
+- ``year_suffix_text(n)``: 1 → "a", 26 → "z", 27 → "aa".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+__all__ = ["NameKey", "DisambState", "CiteView", "Options", "disambiguate", "year_suffix_text",
+           "initials_of"]
+
+INITIALS, GIVEN, INITIALS_IF_PRIMARY, GIVEN_IF_PRIMARY = ("initials", "given",
+                                                          "initials-if-primary",
+                                                          "given-if-primary")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    family: str | None
+    given: str | None
+    rest: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DisambState:
+    et_al_names: int | None = None
+    hints: tuple[tuple[NameKey, str], ...] = ()
+    year_suffix: int | None = None
+    condition: bool = False
+
+    def hint(self, name: NameKey, primary: bool) -> str | None:
+        """"initials", "given" or None: how far to expand ``name`` (first in its list if primary)."""
+        for key, h in self.hints:
+            if key == name:
+                if h in (INITIALS, GIVEN):
+                    return h
+                if primary:
+                    return INITIALS if h == INITIALS_IF_PRIMARY else GIVEN
+                return None
+        return None
+
+    def with_hint(self, name: NameKey, hint: str) -> DisambState:
+        rest = tuple((k, h) for k, h in self.hints if k != name)
+        return replace(self, hints=rest + ((name, hint),))
+
+
+@dataclass(frozen=True, slots=True)
+class CiteView:
+    item_id: str
+    text: str
+    names: tuple[NameKey, ...] = ()
+    primary: tuple[NameKey, ...] = ()   # the first name of each rendered name list
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    add_names: bool = False
+    add_givenname: bool = False
+    rule: str = "by-cite"
+    add_year_suffix: bool = False
+    condition: bool = True   # the style tests disambiguate="true" somewhere in cs:citation
+
+
+_SPLIT = re.compile(r"[\s.\-‐]+")
+
+
+def initials_of(given: str | None) -> str:
+    """The initials of a given name, as compared by the givenname rules ("J.-P." = "JP")."""
+    if not given:
+        return ""
+    return "".join(p[0] for p in _SPLIT.split(given) if p)
+
+
+def year_suffix_text(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+Render = Callable[[Mapping[str, DisambState]], Sequence[CiteView]]
+
+
+def ambiguities(views: Sequence[CiteView]) -> list[list[CiteView]]:
+    """Sets (two or more items) of cites with the same non-empty text, one view per item."""
+    by_text: dict[str, dict[str, CiteView]] = {}
+    for v in views:
+        if v.text:
+            by_text.setdefault(v.text, {}).setdefault(v.item_id, v)
+    return [list(d.values()) for d in by_text.values() if len(d) > 1]
+
+
+def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
+                 item_ids: Sequence[str]) -> dict[str, DisambState]:
+    states: dict[str, DisambState] = {i: DisambState() for i in item_ids}
+    views = render(states)
+    if options.add_givenname and options.rule != "by-cite":
+        names_hints = _global_hints(views, options.rule)
+        if names_hints:
+            for i in states:
+                states[i] = replace(states[i], hints=names_hints)
+            views = render(states)
+    amb = ambiguities(views)
+    if amb and options.add_names:
+        for group in amb:
+            if options.add_givenname and options.rule == "by-cite":
+                _add_given_names(group, states)
+            _add_names(group, states, options)
+        amb = ambiguities(render(states))
+    if amb and options.add_givenname and options.rule == "by-cite":
+        for group in amb:
+            _add_given_names(group, states)
+        amb = ambiguities(render(states))
+    if amb and options.condition:
+        for group in amb:
+            for v in group:
+                states[v.item_id] = replace(states[v.item_id], condition=True)
+        amb = ambiguities(render(states))
+        for group in amb:  # switched off again where it did not help
+            for v in group:
+                states[v.item_id] = replace(states[v.item_id], condition=False)
+        if amb:
+            amb = ambiguities(render(states))
+    if amb and options.add_year_suffix:
+        _add_year_suffixes(amb, states, rank)
+    return states
+
+
+def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, str], ...]:
+    primary_only = rule.startswith("primary-name")
+    relevant: dict[NameKey, None] = {}
+    for v in views:
+        for n in (v.primary if primary_only else v.names):
+            relevant.setdefault(n)
+    by_family: dict[str | None, list[NameKey]] = {}
+    for n in relevant:
+        if n.family is not None:
+            by_family.setdefault(n.family, []).append(n)
+    hints: list[tuple[NameKey, str]] = []
+    for group in by_family.values():
+        if len(group) < 2:
+            continue
+        for n in group:
+            clash = any(initials_of(n.given) == initials_of(o.given) and n.given and o.given
+                        for o in group if o != n)
+            if clash:
+                if rule in ("all-names-with-initials", "primary-name-with-initials"):
+                    continue
+                hints.append((n, GIVEN_IF_PRIMARY if rule == "primary-name" else GIVEN))
+            else:
+                hints.append((n, INITIALS_IF_PRIMARY if primary_only else INITIALS))
+    return tuple(hints)
+
+
+def _shown(names: Sequence[NameKey], options: Options) -> tuple[tuple[str | None, ...], ...]:
+    """The names as the givenname rule will let them differ."""
+    if not options.add_givenname:
+        return tuple((n.family, *n.rest) for n in names)
+    rule = options.rule
+    out = []
+    for i, n in enumerate(names):
+        if rule in ("all-names", "by-cite") or (rule == "primary-name" and i == 0):
+            out.append((n.family, n.given, *n.rest))
+        elif rule == "all-names-with-initials" or (rule == "primary-name-with-initials"
+                                                   and i == 0):
+            out.append((n.family, initials_of(n.given), *n.rest))
+        else:
+            out.append((n.family, *n.rest))
+    return tuple(out)
+
+
+def _add_names(group: list[CiteView], states: dict[str, DisambState], options: Options) -> None:
+    remaining = list(group)
+    most = max((len(v.names) for v in group), default=0)
+    for n in range(1, most + 1):
+        if not remaining:
+            break
+        shown = {v.item_id: _shown(v.names[:n], options) for v in remaining}
+        done = [v for v in remaining
+                if all(shown[v.item_id] != shown[o.item_id] for o in remaining if o is not v)]
+        if done:
+            for v in remaining:
+                states[v.item_id] = replace(states[v.item_id], et_al_names=n)
+            remaining = [v for v in remaining if v not in done]
+
+
+def _add_given_names(group: list[CiteView], states: dict[str, DisambState]) -> None:
+    remaining = list(group)
+    width = max((len(v.names) for v in group), default=0)
+    for i in range(width):
+        if not remaining:
+            return
+        column = [(v.item_id, v.names[i]) for v in group if i < len(v.names)]
+        names = [n for _, n in column]
+        hinted = set()
+        for item_id, name in column:
+            same_family = [o for o in names if o != name and o.family == name.family]
+            if not same_family:
+                continue
+            clash = any(initials_of(name.given) == initials_of(o.given) for o in same_family)
+            states[item_id] = states[item_id].with_hint(name, GIVEN if clash else INITIALS)
+            hinted.add(item_id)
+        remaining = [v for v in remaining if v.item_id not in hinted]
+
+
+def _add_year_suffixes(amb: list[list[CiteView]], states: dict[str, DisambState],
+                       rank: Mapping[str, int]) -> None:
+    big = len(rank) + 1
+    done: set[tuple[str, ...]] = set()
+    for group in amb:
+        for v in group:
+            companions = sorted({o.item_id for g in amb if any(x.item_id == v.item_id for x in g)
+                                 for o in g}, key=lambda i: rank.get(i, big))
+            key = tuple(companions)
+            if key in done:
+                continue
+            done.add(key)
+            for n, item_id in enumerate(companions, start=1):
+                states[item_id] = replace(states[item_id], year_suffix=n)

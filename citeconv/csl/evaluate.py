@@ -1,0 +1,297 @@
+"""Evaluation of compiled CSL nodes for one item: Context and the rendering-element dispatch.
+
+Contract
+- ``Context`` (frozen) carries everything an evaluation reads: the compiled ``style``, its
+  ``locale``, the CSL-JSON ``item``, the ``section`` ("citation" | "bibliography"), the ``cite``
+  (citeproc-js CitationItem dict or None: locator, label, position...), the disambiguation
+  ``state`` (any object with optional attributes ``names_added``/``givenname_level``/
+  ``year_suffix``/``disambiguate``), the citation ``number`` and a per-render ``scratch`` dict
+  (variables suppressed by cs:substitute; created by ``render_item``, never shared).
+- ``render(node, ctx) -> (text, status)``: ``text`` is an output piece (``output`` module),
+  ``status`` 0 = no variable called, 1 = variables called but all empty, 2 = a variable
+  rendered; cs:group is suppressed when status is 1 (CSL 1.0.2 §Group). An absent date
+  gives ``EMPTY_DATE`` (0.5): it suppresses its own group, but that suppressed group does not
+  count as an empty variable for the groups around it (what citeproc-js does; ieee "[Online]").
+- ``render_item(style, item, section, ...) -> str`` renders the section's layout (no affixes
+  of the layout: callers add them) and runs ``output.finish_entry``. Errors propagate; the
+  front door (``engine``) turns them into warnings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..render.numbers import format_pages
+from . import output
+from .disambiguate import year_suffix_text
+from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
+                    Text)
+
+__all__ = ["Context", "render", "render_item", "variable"]
+
+NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number", "edition",
+                         "first-reference-note-number", "issue", "locator", "number",
+                         "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
+                         "printing-number", "section", "supplement-number", "version", "volume"})
+EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
+_ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
+            "title-short": ("title-short", "shortTitle")}
+
+
+@dataclass(frozen=True)
+class Context:
+    style: Style
+    locale: Any
+    item: Mapping[str, Any]
+    section: str = "bibliography"
+    cite: Mapping[str, Any] | None = None
+    state: Any = None
+    number: int | None = None
+    name_opts: Mapping[str, str] = field(default_factory=dict)
+    scratch: dict = field(default_factory=dict)
+
+
+def variable(ctx: Context, name: str, form: str | None = None, test: bool = False) -> Any:
+    """The raw value of variable ``name`` (``form="short"`` tries the -short variant first).
+
+    Variables suppressed by cs:substitute read as absent unless ``test`` (conditions still
+    see them, as in citeproc-js)."""
+    if not test and name in ctx.scratch.get("suppressed", ()):
+        return None
+    if name == "locator":
+        loc = (ctx.cite or {}).get("locator")
+        if loc and not test:
+            ctx.scratch["locator_shown"] = True
+        return loc
+    if name == "citation-number":
+        if ctx.number is not None:
+            ctx.scratch["number_shown"] = True
+        return ctx.number
+    if name == "year-suffix":
+        ys = getattr(ctx.state, "year_suffix", None)
+        return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
+    if name == "first-reference-note-number":
+        return (ctx.cite or {}).get("first-reference-note-number")
+    if name == "page-first":
+        page = ctx.item.get("page")
+        if page:
+            import re
+            return re.split(r"[-–,&\s]", str(page))[0]
+    names = (name,)
+    if form == "short":
+        names = _ALIASES.get(name + "-short", (name + "-short",)) + (name,)
+    else:
+        names = _ALIASES.get(name, (name,))
+    for n in names:
+        v = ctx.item.get(n)
+        if v not in (None, "", []):
+            if not test and ctx.scratch.get("substituting"):
+                ctx.scratch.setdefault("sub_used", set()).add(name)
+            return v
+    return None
+
+
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bool = False) -> str:
+    if not text:
+        return ""
+    a = node.attrs
+    if cjk and a.get("font-style") == "italic":
+        # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
+        a = {k: v for k, v in a.items() if k != "font-style"}
+    if a.get("strip-periods") == "true":
+        text = text.replace(".", "")
+    case = a.get("text-case")
+    if case == "title" and not str(ctx.item.get("language") or ctx.locale.lang or "en"
+                                   ).lower().startswith("en"):
+        case = None  # title case only for English items (no language: the style's locale)
+    if case:
+        text = output.text_case(text, case)
+    text = output.wrap(text, a)
+    if quotes_ok and a.get("quotes") == "true":
+        text = output.quote(text, ctx.locale)
+    text = output.affix(text, a.get("prefix"), a.get("suffix"))
+    return text
+
+
+def _text(node: Node, ctx: Context) -> tuple[str, int]:
+    a = node.attrs
+    status = 0
+    if "variable" in a:
+        var = a["variable"]
+        v = variable(ctx, var, a.get("form"))
+        if v is None:
+            return "", 0 if var == "year-suffix" else 1
+        status = 2
+        if var == "page" or var == "locator":
+            text = format_pages(str(v), ctx.style.options.get("page-range-format"),
+                                ctx.locale.term("page-range-delimiter") or "–", var)
+        elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
+            text = re.sub(r"\s*-\s*", "–", str(v).strip())
+        else:
+            text = str(v)
+        if var == "citation-number":
+            text = output.wrap(text, {})
+    elif "macro" in a:
+        macro = ctx.style.macros.get(a["macro"])
+        if macro is None:
+            return "", 0
+        text, status = render_children(macro.children, ctx, "")
+    elif "term" in a:
+        if a["term"] == "ibid":
+            ctx.scratch["ibid_shown"] = True
+        text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+    else:
+        text = a.get("value", "")
+    cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
+           and not re.search("[A-Za-z]", text))
+    return _finish(node, text, ctx, cjk=cjk), status
+
+
+def _number(node: Node, ctx: Context) -> tuple[str, int]:
+    var = node.get("variable")
+    v = variable(ctx, var) if var else None
+    if v is None:
+        return "", 1
+    s = str(v)
+    form = node.get("form", "numeric")
+    import re
+    m = re.fullmatch(r"\s*(\d+)\s*", s)
+    if m and form != "numeric":
+        n = int(m.group(1))
+        gender = ctx.locale.gender(var if var != "locator" else "page")
+        if form == "ordinal":
+            s = ctx.locale.ordinal(n, gender)
+        elif form == "long-ordinal":
+            s = ctx.locale.ordinal(n, gender, long=True)
+        elif form == "roman":
+            s = _roman(n)
+    elif form == "numeric" or not m:
+        s = re.sub(r"\s*-\s*", "–", s) if re.fullmatch(r"\s*\d+\s*-\s*\d+\s*", s) else s
+    return _finish(node, s, ctx), 2
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for v, r in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def _plural(value: Any) -> bool:
+    import re
+    s = str(value)
+    return bool(re.search(r"\d\s*[-–&,]\s*\d|\d\s*(and|et|und)\s*\d", s))
+
+
+def _label(node: Node, ctx: Context) -> tuple[str, int]:
+    var = node.get("variable")
+    v = variable(ctx, var) if var else None
+    if v is None:
+        return "", 0
+    term = var
+    if var == "locator":
+        term = (ctx.cite or {}).get("label") or "page"
+    if var == "number-of-pages":
+        term = "page"
+    p = node.get("plural", "contextual")
+    plural = p == "always" or (p == "contextual" and (
+        int(v) > 1 if var in ("number-of-pages", "number-of-volumes") and str(v).isdigit()
+        else _plural(v)))
+    text = ctx.locale.term(term, node.get("form", "long"), plural) or ""
+    return _finish(node, text, ctx), 0
+
+
+def _group(node: Node, ctx: Context) -> tuple[str, int]:
+    text, status = render_children(node.children, ctx, node.get("delimiter", ""))
+    if status in (EMPTY_DATE, 1) or not text:
+        # suppressed; only empty non-date variables make the enclosing group empty too
+        return "", 1 if status == 1 else 0
+    return _finish(node, text, ctx), status
+
+
+def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
+    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
+    from .conditions import test
+
+    status = 0
+    for c in children:
+        if type(c) is Choose:
+            for branch in c.children:
+                if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+                    status = max(status, _parts(branch.children, ctx, parts))
+                    break
+            continue
+        t, s = render(c, ctx)
+        parts.append(t)
+        status = max(status, s)
+    return status
+
+
+def render_children(children: tuple[Node, ...], ctx: Context, delimiter: str) -> tuple[str, int]:
+    parts: list[str] = []
+    status = _parts(children, ctx, parts)
+    return output.join(parts, delimiter), status
+
+
+def _choose(node: Node, ctx: Context) -> tuple[str, int]:
+    from .conditions import test
+
+    for branch in node.children:
+        if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+            return render_children(branch.children, ctx, "")
+    return "", 0
+
+
+def render(node: Node, ctx: Context) -> tuple[str, int]:
+    kind = type(node)
+    if kind is Text:
+        return _text(node, ctx)
+    if kind is Group:
+        return _group(node, ctx)
+    if kind is Choose:
+        return _choose(node, ctx)
+    if kind is Names:
+        from .names import render_names
+        return render_names(node, ctx)
+    if kind is Date:
+        from .dates import render_date
+        return render_date(node, ctx)
+    if kind is Number:
+        return _number(node, ctx)
+    if kind is Label:
+        return _label(node, ctx)
+    return "", 0
+
+
+def render_item(style: Style, item: Mapping[str, Any], section: str = "bibliography",
+                cite: Mapping[str, Any] | None = None, state: Any = None,
+                number: int | None = None) -> str:
+    sec = style.bibliography if section == "bibliography" else style.citation
+    if sec is None:
+        return ""
+    ctx = Context(style, style.locale, item, section, cite, state, number,
+                  style.name_options(section), {})
+    return render_layout(sec, ctx)
+
+
+def render_layout(sec: Any, ctx: Context) -> str:
+    """The children of ``sec``'s cs:layout for ``ctx`` (without the layout's affixes)."""
+    section = ctx.section
+    layout: Layout = sec.layout  # type: ignore[assignment]
+    if section == "bibliography" and sec.options.get("second-field-align"):
+        parts: list[str] = []
+        _parts(layout.children, ctx, parts)
+        parts = [p for p in parts if p]
+        if len(parts) > 1:  # citeproc-js text output: the first field, a space, the rest
+            return output.join([parts[0], output.join(parts[1:])], " ")
+        return output.join(parts)
+    text, _ = render_children(layout.children, ctx, "")
+    return text
