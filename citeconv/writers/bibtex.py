@@ -73,6 +73,9 @@ def _bib_type(record: Record) -> str:
     return mapping.CSL_TO_TYPE.get(record.type, "misc")
 
 
+_LINE_START_AT = re.compile(r"\n[ \t\f\v\r]*@")
+
+
 def _is_arxiv(record: Record) -> bool:
     return record.type == "article" and record.get("publisher") == mapping.ARXIV
 
@@ -171,6 +174,8 @@ def format_entry(record: Record, ascii_only: bool = False) -> str:
     bib_type, fields = entry_fields(record, ascii_only)
     lines = [f"@{bib_type}{{{safe_key(record.id)},"]
     for name, value in fields:
+        if "\n" in value:  # an @ starting a line inside a value would start a block for parsers
+            value = _LINE_START_AT.sub(" @", value)
         if name == "month" and value in mapping.MONTHS:
             lines.append(f"  {name} = {value},")
         else:
