@@ -186,6 +186,10 @@ class _Decoder:
                 self.flat_warning()
                 return ""
             m = _TOKEN.match(text, self.pos)
+            if m and m.group(1) and m.group(1)[0] in "ij" and m.group(1) not in _SYMBOLS \
+                    and m.group(1) not in _MARKUP and m.group(1) not in _TRANSPARENT:
+                self.pos += 2  # Mendeley's \'\iaz: the dotless i, then the rest of the word
+                return m.group(1)[0]
             if m and (m.group(1) or m.group(2)):
                 self.pos = m.end()
                 return self.command(m.group(1) or m.group(2), depth + 1)

@@ -71,7 +71,7 @@ _SIMPLE_NAME = re.compile(r"[^\W\d_][^\s,{}\\~]*(?: [^\W\d_][^\s,{}\\~]*)*, [^,{
 
 #: an accent command outside braces, with its argument (``\~{a}``, ``\~n``, ``\H o``, ``\'\i``)
 _ACCENT_CMD = re.compile(r"\\(?:([`'^\"~=.])|([uvHckrdbt])(?![a-zA-Z]))\s*"
-                         r"(\{[^{}]*\}|\\[ij](?![a-zA-Z])|[^\s{}\\,])")
+                         r"(\{[^{}]*\}|\\[ij]|[^\s{}\\,])")
 #: a letter-named symbol command (``\o``, ``\ss``, ``\l``) and the space that ends it
 _SYMBOL_CMD = re.compile(r"\\(ss|o|O|l|L|ae|AE|oe|OE|aa|AA|i|j)(?![a-zA-Z])\s?")
 _EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
