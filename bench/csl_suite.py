@@ -73,10 +73,8 @@ def _citation_item(d: dict):
     return CitationItem(str(d["id"]), **opts)
 
 
-def run_fixture(data: dict) -> list[str]:
-    from citeproc import Citation
-    from citeconv.render import engine, patches
-
+def _fixture_items(data: dict) -> list[dict]:
+    """The fixture's items with default ids and types; modes we cannot run raise."""
     if data["mode"] not in ("citation", "bibliography", "bibliography-nosort"):
         raise NotImplementedError("mode %s" % data["mode"])
     if "bibsection" in data:
@@ -85,6 +83,14 @@ def run_fixture(data: dict) -> list[str]:
     for i, ref in enumerate(items):
         ref.setdefault("id", i)
         ref.setdefault("type", "book")
+    return items
+
+
+def run_fixture(data: dict) -> list[str]:
+    from citeproc import Citation
+    from citeconv.render import engine, patches
+
+    items = _fixture_items(data)
     style = engine.load_style_xml(data["csl"])
     bib, _warns, _ids = engine.build_bibliography(style, items, "html", register=False)
     if "citation-items" in data:
@@ -171,15 +177,9 @@ def run_fixture_ours(data: dict) -> list[str]:
 
     from citeconv.csl import engine
 
-    if data["mode"] not in ("citation", "bibliography", "bibliography-nosort"):
-        raise NotImplementedError("mode %s" % data["mode"])
-    if "bibsection" in data:
-        raise NotImplementedError("BIBSECTION")
-    items = data["input"]
-    for i, ref in enumerate(items):
-        ref.setdefault("id", i)
+    items = _fixture_items(data)
+    for ref in items:
         ref["id"] = str(ref["id"])
-        ref.setdefault("type", "book")
     clusters = _clusters(data)
     fd, path = tempfile.mkstemp(suffix=".csl", prefix="csl-suite-")
     try:
