@@ -103,7 +103,7 @@ class EvalCore:
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
-               numbers: dict[str, int]) -> Piece:
+               numbers: dict[str, int], light: bool = False) -> Piece:
         c: dict[str, Any] = {"id": item_id}
         if cite is not None:
             if cite.locator:
@@ -124,7 +124,7 @@ class EvalCore:
         primary = tuple(keys[0] for _, keys, _, _ in log if keys)
         first = log[0] if log else None
         no_names = author = ""
-        if section == "citation":
+        if section == "citation" and not light:  # light: text and names only (disambiguation)
             no_names = self._render(item_id, section, c, state, number, "no_names")[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)

@@ -12,6 +12,7 @@ Fields with no CSL variable come back from where the writer puts them (``cslextr
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, Diagnostic, ReadResult, Record, Severity, Source
@@ -27,28 +28,28 @@ def detect(text: str) -> float:
     return 0.95 if '"type"' in sample or '"title"' in sample or '"id"' in sample else 0.4
 
 
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{},\n]|[^\s\[\]{},"]+')
+
+
 def _item_lines(text: str, count: int) -> list[int]:
-    """1-based line where each top-level array element starts."""
-    lines, depth, line, in_str, esc, expecting = [], 0, 1, False, False, False
-    for ch in text:
-        if ch == "\n":
+    """1-based line where each top-level array element starts (one regex pass, not per char)."""
+    lines: list[int] = []
+    depth, line, expecting = 0, 1, False
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok == "\n":
             line += 1
-        if in_str:
-            esc = not esc and ch == "\\"
-            if ch == '"' and not esc:
-                in_str = False
             continue
-        if depth == 1 and expecting and not ch.isspace() and ch not in ",]":
+        if depth == 1 and expecting and tok not in (",", "]"):
             lines.append(line)
             expecting = False
-        if ch == '"':
-            in_str = True
-        elif ch in "[{":
+        c = tok[0]
+        if c in "[{":
             depth += 1
             expecting = depth == 1
-        elif ch in "]}":
+        elif c in "]}":
             depth -= 1
-        elif ch == "," and depth == 1:
+        elif c == "," and depth == 1:
             expecting = True
     return lines + [0] * (count - len(lines))
 
