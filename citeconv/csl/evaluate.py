@@ -105,7 +105,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
         a = {k: v for k, v in a.items() if k != "font-style"}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    case = a.get("text-case")
+    case = a.get("text-case") if "macro" not in a else None
     lang = str(ctx.item.get("language") or ctx.locale.lang or "en")
     if case == "title" and not lang.lower().startswith("en"):
         case = None  # title case only for English items (no language: the style's locale)
