@@ -104,7 +104,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
         a = {k: v for k, v in a.items() if k != "font-style"}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    case = a.get("text-case")
+    case = a.get("text-case") if "macro" not in a else None  # citeproc-js: not on macro calls
     if case == "title" and not str(ctx.item.get("language") or ctx.locale.lang or "en"
                                    ).lower().startswith("en"):
         case = None  # title case only for English items (no language: the style's locale)

@@ -193,9 +193,10 @@ class PersonOpts:
     nbsp: str = " "               # the particle-family space (no-break in fr/ru/cs)
     language: str = ""            # the item's language
     title_ok: bool = True         # text-case="title" applies (English item)
+    dotted_i: bool = False        # Turkish/Azeri upper case: i → İ (toLocaleUpperCase)
 
 
-def decorate(text: str, part: Any, title_ok: bool = True) -> str:
+def decorate(text: str, part: Any, title_ok: bool = True, dotted_i: bool = False) -> str:
     """Name-part formatting without its affixes (strip-periods, text-case, font)."""
     if not text or part is None:
         return text
@@ -203,6 +204,8 @@ def decorate(text: str, part: Any, title_ok: bool = True) -> str:
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
     case = a.get("text-case")
+    if case == "uppercase" and dotted_i:
+        text = text.replace("i", "\u0130")
     if case and (case != "title" or title_ok):
         text = output.text_case(text, case)
     return output.wrap(text, a)
@@ -243,13 +246,13 @@ def format_person(name: Mapping[str, Any], o: PersonOpts, level: int, inverted: 
     suffix_s = str(name.get("suffix") or "")
     if level == 1 and family and o.initialize_with is not None:
         given = initialize(given, o.initialize_with, not o.initialize, o.hyphen)
-    fam = decorate(family, fam_node, o.title_ok)
-    ndp = decorate(ndp_s, fam_node, o.title_ok)
+    fam = decorate(family, fam_node, o.title_ok, o.dotted_i)
+    ndp = decorate(ndp_s, fam_node, o.title_ok, o.dotted_i)
     if level == 0:
         giv = dp = suffix = ""
     else:
-        giv = decorate(given, giv_node, o.title_ok)
-        dp = decorate(dp_s, giv_node, o.title_ok)
+        giv = decorate(given, giv_node, o.title_ok, o.dotted_i)
+        dp = decorate(dp_s, giv_node, o.title_ok, o.dotted_i)
         suffix = suffix_s
         if suffix and o.initialize_with is not None:
             suffix = initialize(suffix, o.initialize_with, True, o.hyphen)

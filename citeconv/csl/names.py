@@ -60,6 +60,8 @@ def _options(ctx: Any, node: Node | None) -> dict:
     opts = dict(ctx.name_opts)
     if node is not None:
         opts.update(node.attrs)
+    if ctx.name_opts.get("initialize") == "false":
+        opts["initialize"] = "false"  # citeproc-js: initialize="true" never overrides it
     opts.setdefault("form", opts.get("name-form", "long"))
     opts.setdefault("delimiter", opts.get("name-delimiter", ", "))
     return opts
@@ -80,7 +82,8 @@ def _person_opts(ctx: Any, opts: dict, node: Node | None) -> PersonOpts:
         demote=demote in ("display-and-sort", "always"),
         nbsp="\u00a0" if loc[:2].lower() in ("fr", "ru", "cs") else " ",
         language=lang,
-        title_ok=(lang or loc or "en").lower().startswith("en"))
+        title_ok=(lang or loc or "en").lower().startswith("en"),
+        dotted_i=loc[:2].lower() in ("tr", "az"))
 
 
 def _limits(opts: dict, ctx: Any, total: int) -> tuple[int, int]:
@@ -148,16 +151,14 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
 
 def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: Any,
          inverted: bool) -> str:
-    if n.get("literal"):
-        text = decorate(str(n["literal"]), po.family, po.title_ok)
-    else:
-        level, o = _level(n, i, opts, ctx)
-        if o is not opts:
-            po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
-        text = format_person(n, po, level, inverted)
+    if n.get("literal"):  # citeproc-js: institutions take neither cs:name affixes nor fonts
+        return decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+    level, o = _level(n, i, opts, ctx)
+    if o is not opts:
+        po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
+    text = format_person(n, po, level, inverted)
     if node is not None and text:
-        text = output.wrap(text, node.attrs)
-        text = (node.get("prefix") or "") + text + (node.get("suffix") or "")
+        text = output.affix(output.wrap(text, node.attrs), node.get("prefix"), node.get("suffix"))
     return text
 
 
