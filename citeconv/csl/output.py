@@ -186,5 +186,9 @@ def finish_entry(text: str, locale: Any) -> str:
     return re.sub(r"  +", " ", text)
 
 
+NEWLINE = "\U0010FFF2"   # a line break written in the style (delimiter/affix); the writers
+# turn item whitespace into spaces, so the style's own breaks travel as this sentinel
+
+
 def write(text: str, fmt: str) -> str:
-    return get_formatter(fmt).finish(text)
+    return get_formatter(fmt).finish(text).replace(NEWLINE, "\n")
