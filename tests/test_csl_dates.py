@@ -7,14 +7,15 @@ _STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" versi
  default-locale="{lang}">
   <info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>
   {locale}
+  {macros}
   <citation><layout>{layout}</layout></citation>
 </style>"""
 
 
 def cite(layout: str, item: dict, lang: str = "en-US", locale: str = "",
-         fmt: str = "text") -> str:
+         fmt: str = "text", macros: str = "") -> str:
     """One citation of ``item`` rendered with a style whose citation layout is ``layout``."""
-    xml = _STYLE.format(lang=lang, locale=locale, layout=layout)
+    xml = _STYLE.format(lang=lang, locale=locale, layout=layout, macros=macros)
     item = {"id": "a", "type": "book", **item}
     out = engine.render_citations([item], [["a"]], style=xml, fmt=fmt)
     assert not out.warnings, out.warnings
