@@ -23,7 +23,7 @@ from .citeopts import citation_options
 from .collapse import Join
 from .disambiguate import NameKey
 from .evaluate import Context, render_children
-from .sort import SortKey, variable_sort_text
+from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
 __all__ = ["EvalCore", "Piece"]
@@ -65,6 +65,7 @@ class EvalCore:
         self.collapse_options = opts.collapse
         self.substitute = opts.substitute
         self.has_bibliography = style.bibliography is not None
+        self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
 
     # -- rendering -------------------------------------------------------------------------
@@ -88,6 +89,8 @@ class EvalCore:
                                   numbers.get(item_id), opts, {"sort_key": True})
                     text = output.plain(render_children(macro.children, ctx, "")[0]) or None
             keys.append(SortKey(text, desc))
+            if section == "citation" and key.get("variable") in DATE_VARIABLES:
+                keys.append(SortKey(None))  # citeproc-js's year-suffix key (always equal here)
         return keys
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
@@ -180,11 +183,13 @@ class EvalCore:
 
     def layout(self, parts: list[Any], section: str, cluster: Any) -> str:
         out = ""
-        for p in parts:
+        pending = ""
+        for p in parts:  # a delimiter only between two pieces that render something
             if isinstance(p, Join):
-                out = output.join([out, p.text]) if out else out
+                pending = p.text
             elif p is not None and p.text:
-                out = output.join([out, p.text])
+                out = output.join([out, pending, p.text]) if out else p.text
+                pending = ""
         sec = self.style.citation if section == "citation" else self.style.bibliography
         if not out:
             return ""

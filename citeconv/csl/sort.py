@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["collation_key", "SortKey", "compare_keys", "sort_ids", "date_sort_text",
+__all__ = ["collation_key", "SortKey", "compare_keys", "sort_ids", "shift_directions", "date_sort_text",
            "number_sort_text", "strip_markup", "variable_sort_text", "name_sort_text",
            "DATE_VARIABLES", "NAME_VARIABLES"]
 
@@ -120,6 +120,17 @@ def compare_keys(a: Sequence[SortKey], b: Sequence[SortKey]) -> int:
         if r:
             return r
     return (len(a) > len(b)) - (len(a) < len(b))
+
+
+def shift_directions(keys: Sequence[SortKey]) -> list[SortKey]:
+    """The keys with the directions citeproc-js's makeCitationCluster really uses in a style
+    with a grouped sort (in-text with collapse, or a cite-group-delimiter): it prepends a copy
+    of the first direction for an author-string key that only processCitationCluster adds, so
+    key ``i`` sorts in the direction declared for key ``i - 1`` (the first in its own)."""
+    out = list(keys)
+    for i in range(len(out) - 1, 0, -1):
+        out[i] = SortKey(out[i].text, keys[i - 1].descending)
+    return out
 
 
 def sort_ids(ids: Iterable[str], keys_of: Callable[[str], Sequence[SortKey]]) -> list[str]:
