@@ -43,7 +43,8 @@ class FakeCore:
         self.collapse_options = CollapseOptions(collapse, delimiter="; ", year_suffix_delimiter=", ")
         self.substitute = substitute
 
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]:
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: Any = None) -> list[SortKey]:
         fam, _g, year, title = ITEMS[item_id]
         return [SortKey(fam), SortKey(str(year)), SortKey(title)]
 

@@ -1,16 +1,22 @@
 """The citation level: from items and clusters to rendered citations and bibliography entries.
 
 Contract
-- ``process(core, item_ids, clusters, bibliography=True)`` runs, in CSL's order:
-  1. citation numbers in order of first citation (uncited items after, in input order);
+- ``process(core, item_ids, clusters, bibliography=True, bib_ids=None, tracked=False)`` runs:
+  1. citation numbers in input order (``tracked``: in order of first citation, uncited items
+     after, in input order);
   2. the bibliography sorted by its cs:sort keys (stable; without keys: citation order) and
      the numbers re-assigned in that order (reversed when the first key is a descending
      citation-number or macro key, as citeproc-js does);
-  3. the cites of each citation sorted by the citation's cs:sort keys, never moving a cite
-     across one with a prefix or suffix;
-  4. positions (``positions.assign_positions``);
-  5. disambiguation (``disambiguate.disambiguate``) over every cite without affixes or
-     locators plus one plain cite per item, year suffixes in bibliography order;
+  3. positions (``positions.assign_positions``) and disambiguation
+     (``disambiguate.disambiguate``) over every cite without affixes or locators plus one
+     plain cite per item, year suffixes in bibliography order;
+  4. the cites of each citation sorted by the citation's cs:sort keys (rendered with the
+     given names the disambiguation expanded), never moving a cite across one with a prefix
+     or suffix; when that changed an order, positions and disambiguation again;
+  5. ``tracked`` (citations of a document, citeproc-js processCitationCluster): items are
+     numbered in the order of their first cite and, in a style with a grouped sort, cites
+     with the same names are regrouped; otherwise (makeCitationCluster after updateItems) in
+     the order given, sorted with ``sort.shift_directions`` in a style with a grouped sort;
   6. each citation rendered, cites wrapped in their affixes, grouped and collapsed
      (``collapse.collapse_cites``) and put in the layout;
   7. the bibliography rendered with the final disambiguation state and
@@ -52,7 +58,8 @@ class Core(Protocol):
     has_citation_sort: bool
     bib_sort_first_descending_number: bool        # first bib key: descending citation-number/macro
 
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]: ...
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: DisambState | None = None) -> list[SortKey]: ...
     def render(self, item_id: str, section: str, cite: CiteItem | None, position: Position | None,
                state: DisambState, numbers: dict[str, int]) -> Any: ...
     def text(self, piece: Any) -> str: ...
@@ -89,11 +96,13 @@ def _cited_order(clusters: Sequence[Cluster], item_ids: Sequence[str]) -> list[s
 
 
 def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int],
-                shifted: bool = False) -> Cluster:
+                shifted: bool = False, states: dict[str, DisambState] | None = None) -> Cluster:
     items = list(cluster.items)
     if len(items) < 2:
         return cluster
-    keys = {it.id: core.sort_keys(it.id, "citation", numbers) for it in items}
+    keys = {it.id: core.sort_keys(it.id, "citation", numbers,
+                                  _hints_only(states.get(it.id) if states else None))
+            for it in items}
     if not any(keys.values()):
         return cluster
     if shifted:  # citeproc-js makeCitationCluster with a grouped sort: see sort.shift_directions
@@ -107,6 +116,10 @@ def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int],
         run.append(it)
     out.extend(sorted(run, key=_cmp_key(keys)))
     return Cluster(tuple(out), cluster.note, cluster.prefix, cluster.suffix)
+
+
+def _hints_only(state: DisambState | None) -> DisambState | None:
+    return None if state is None or not state.hints else DisambState(hints=state.hints)
 
 
 def _cmp_key(keys: dict[str, list[SortKey]]) -> Any:
@@ -149,11 +162,19 @@ def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
     copts = core.collapse_options
     grouped = copts.in_text and bool(copts.collapse) or bool(copts.cite_group_delimiter) and \
         copts.collapse != "citation-number"
-    clusters = [_sort_cites(core, c, numbers, grouped and not tracked) for c in clusters]
-    if tracked and grouped and core.has_citation_sort:
-        copts = replace(copts, regroup=True)
     positions = assign_positions(clusters, core.note_style, core.near_note_distance)
     states = _disambiguate(core, clusters, positions, order, numbers, rank, warnings)
+    if core.has_citation_sort:
+        # citation sort keys see the given names disambiguation expanded (citeproc-js sorts
+        # after updateItems has disambiguated); a new order can change positions, so again
+        unsorted = clusters
+        clusters = [_sort_cites(core, c, numbers, grouped and not tracked, states)
+                    for c in clusters]
+        if clusters != unsorted:
+            positions = assign_positions(clusters, core.note_style, core.near_note_distance)
+            states = _disambiguate(core, clusters, positions, order, numbers, rank, warnings)
+        if tracked and grouped:
+            copts = replace(copts, regroup=True)
     cites_out = tuple(_render_cluster(core, c, p, states, numbers, warnings, copts)
                       for c, p in zip(clusters, positions))
     bib_out: tuple[tuple[str, Any], ...] = ()

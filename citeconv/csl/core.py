@@ -69,7 +69,8 @@ class EvalCore:
         self.bib_sort_first_descending_number = opts.bib_first_descending
 
     # -- rendering -------------------------------------------------------------------------
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]:
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: Any = None) -> list[SortKey]:
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
         item = self.items[item_id]
         keys = []
@@ -85,7 +86,7 @@ class EvalCore:
                     for k in ("names-min", "names-use-first", "names-use-last"):
                         if key.get(k):
                             opts["et-al-" + k[6:]] = key.get(k)
-                    ctx = Context(self.style, self.style.locale, item, section, None, None,
+                    ctx = Context(self.style, self.style.locale, item, section, None, state,
                                   numbers.get(item_id), opts, {"sort_key": True})
                     text = output.plain(render_children(macro.children, ctx, "")[0]) or None
             keys.append(SortKey(text, desc))

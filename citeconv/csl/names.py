@@ -185,7 +185,7 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         if opts.get("delimiter-precedes-et-al") == "after-inverted-name":
             sep = delim if nas else " "
         return output.join(rendered, delim) + sep + term, 2
-    if len(rendered) > 1 and and_term:
+    if len(rendered) > 1 and and_term and not ctx.scratch.get("sort_key"):  # no "and" in keys
         sep = delim if precedes("delimiter-precedes-last", "contextual") else " "
         if opts.get("delimiter-precedes-last") == "after-inverted-name":
             sep = delim if (nas == "all" or (nas == "first" and len(rendered) == 2)) else " "
@@ -227,7 +227,7 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         count += n if isinstance(n, int) else 0
         if label is not None and name is not None and name.get("form") == "count":
             pass
-        elif label is not None and text:
+        elif label is not None and text and not ctx.scratch.get("sort_key"):  # none in keys
             term = ctx.locale.term(var, label.get("form", "long"), len(names) > 1 and label.get("plural") != "never"
                                    or label.get("plural") == "always") or ""
             lt = _finish(label, term, ctx)

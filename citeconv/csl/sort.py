@@ -13,6 +13,8 @@ Contract
   compares by its numeric value (``9`` < ``10``); other characters compare by code point
   (Latin < Greek < Cyrillic < ... < CJK, as in the ICU root order). Two strings with the same
   key are equal: the sort is stable, there is no tie-breaker on the raw text (as in citeproc-js).
+- A key's spaces become a field separator ``|`` and one ends the key (citeproc-js's
+  ``sort_sep``): a symbol, so "Dale Zippy" sorts before "Dalebout Arnie".
 - ``SortKey`` is one cs:key value: ``text`` (None for an empty key) and ``descending``. An empty
   key sorts after every non-empty one whichever the direction (jgm/citeproc, citeproc-js;
   ``sort_StatusFieldAscending``/``Descending``). Keys compare left to right.
@@ -54,6 +56,7 @@ _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "�
                        "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ŀ": "l", "ĳ": "ij",
                        "ſ": "s", "ƒ": "f", "ɨ": "i", "ʉ": "u"})
 _SYMBOL = "\x02"
+SEP = "|"
 _DIGITS = "\x03"
 
 
@@ -102,7 +105,10 @@ class SortKey:
 
     @property
     def collated(self) -> str | None:
-        return None if not self.text else collation_key(self.text)
+        # citeproc-js turns every space of a key into a field separator ("|") and ends the
+        # key with one: a symbol, not ignored like spaces, sorting before digits and letters
+        # ("Dale|Zippy|" < "Dalebout|Arnie|")
+        return None if not self.text else collation_key(self.text.replace(" ", SEP) + SEP)
 
 
 def _compare_one(a: SortKey, b: SortKey) -> int:
