@@ -1,23 +1,22 @@
 #!/usr/bin/env python3
-"""CSL test-suite conformance runner for citeconv's rendering layer.
+"""CSL test-suite conformance runner for citeconv's CSL engine (``citeconv.csl``).
 
-    python bench/csl_suite.py DIR [--engine old|ours] [--known-failures FILE]
-                              [--update-known-failures] [-k PATTERN] [-v]
+    python bench/csl_suite.py DIR [--known-failures FILE] [--update-known-failures]
+                              [-k PATTERN] [-v]
 
 DIR holds fixtures (``processor-tests/humans/*.txt``). Each fixture's sections (MODE, RESULT, CSL,
-INPUT, optional CITATION-ITEMS / CITATIONS / BIBENTRIES / BIBSECTION / ABBREVIATIONS) are parsed,
-rendered through ``citeconv.render`` (``--engine old``, the default: the layer over citeproc-py)
-or through ``citeconv.csl.engine`` (``--engine ours``: our own CSL evaluator, given the fixture's
-CITATION-ITEMS / CITATIONS as clusters of citeproc-js CitationItem dicts; a CITATIONS cluster is
-passed as ``{"citationItems": [...], "properties": {"noteIndex": n}}``), and compared line by line
-with RESULT the way citeproc-py's ``tests/citeproc-test.py`` does (html output, ``&amp;`` written
-``&#38;``). Fixtures we cannot run (``bibliography-header`` mode, BIBSECTION) count as failures.
-Prints the pass rate per category (filename prefix before ``_``) and in total. With a known-failures
-file (default ``bench/csl_suite_known_failures.txt``, with ``--engine ours``
-``bench/csl_suite_known_failures_ours.txt``; one name per line, ``# reason`` allowed) the
-check is two-way: an unlisted failure or a listed fixture that passes is an error (exit 1).
-``--update-known-failures`` rewrites the file instead. Each fixture runs under a ``signal.alarm``
-timeout so a hang cannot stall the run.
+INPUT, optional CITATION-ITEMS / CITATIONS / BIBENTRIES / BIBSECTION / ABBREVIATIONS) are parsed
+and rendered through ``citeconv.csl.engine`` (CITATION-ITEMS / CITATIONS become clusters of
+citeproc-js CitationItem dicts; a CITATIONS cluster is passed as
+``{"citationItems": [...], "properties": {"noteIndex": n}}``), and compared line by line with
+RESULT (html output, ``&amp;`` written ``&#38;``; for CITATIONS every citation in document order,
+the ``>>[i]``/``..[i]`` markers not compared, as in jgm/citeproc's runner). Fixtures we cannot run
+(``bibliography-header`` mode, BIBSECTION) count as failures. Prints the pass rate per category
+(filename prefix before ``_``) and in total. With a known-failures file (default
+``bench/csl_suite_known_failures.txt``; one name per line, ``# reason`` allowed) the check is
+two-way: an unlisted failure or a listed fixture that passes is an error (exit 1).
+``--update-known-failures`` rewrites the file instead. Each fixture runs under a
+``signal.alarm`` timeout so a hang cannot stall the run.
 """
 from __future__ import annotations
 
@@ -35,7 +34,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, os.pardir))
 
 DEFAULT_KNOWN = os.path.join(HERE, "csl_suite_known_failures.txt")
-DEFAULT_KNOWN_OURS = os.path.join(HERE, "csl_suite_known_failures_ours.txt")
 CITE_KEYS = ("id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only",
              "position", "near-note")
 TIMEOUT = 10
@@ -59,20 +57,6 @@ def parse_fixture(path: str) -> dict:
     return data
 
 
-def _citation_item(d: dict):
-    from citeproc import CitationItem, Locator
-
-    opts = {}
-    for k, v in d.items():
-        if k in ("id", "label"):
-            continue
-        if k == "locator":
-            opts["locator"] = Locator(d.get("label", "page"), v)
-        elif k in ("prefix", "suffix"):
-            opts[k] = v
-    return CitationItem(str(d["id"]), **opts)
-
-
 def _fixture_items(data: dict) -> list[dict]:
     """The fixture's items with default ids and types; modes we cannot run raise."""
     if data["mode"] not in ("citation", "bibliography", "bibliography-nosort"):
@@ -84,53 +68,6 @@ def _fixture_items(data: dict) -> list[dict]:
         ref.setdefault("id", i)
         ref.setdefault("type", "book")
     return items
-
-
-def run_fixture(data: dict) -> list[str]:
-    from citeproc import Citation
-    from citeconv.render import engine, patches
-
-    items = _fixture_items(data)
-    style = engine.load_style_xml(data["csl"])
-    bib, _warns, _ids = engine.build_bibliography(style, items, "html", register=False)
-    if "citation-items" in data:
-        citations = [Citation([_citation_item(ci) for ci in cl]) for cl in data["citation-items"]]
-    elif "citations" in data:
-        citations = []
-        for cit in data["citations"]:
-            c = Citation([_citation_item(ci) for ci in cit[0]["citationItems"]])
-            c.key = cit[0].get("citationID")
-            c.note_index = cit[0].get("properties", {}).get("noteIndex", 0)
-            citations.append(c)
-    elif "bibentries" in data:
-        citations = [Citation([_citation_item({"id": e}) for e in data["bibentries"][-1]])]
-    else:
-        citations = [Citation([_citation_item({"id": r["id"]}) for r in items])]
-    for c in citations:
-        bib.register(c)
-    if style.has_bibliography() and data["mode"] != "bibliography-nosort":
-        patches.sort_bibliography(bib)
-    results: list[str] = []
-    if data["mode"] == "citation":
-        patches.prepare_citations(bib, citations)
-        for i, c in enumerate(citations):
-            text = engine.cite(bib, c, "html")
-            if "citations" in data:
-                text = "%s[%d] %s" % (">>" if i == len(citations) - 1 else "..", i, text)
-            results.append(text)
-    else:
-        warns: list[str] = []
-        entries = patches.render_bibliography(bib, "html", warns)[0]
-        results.append('<div class="csl-bib-body">')
-        for e in entries:
-            if e.startswith('<div class="csl-left-margin">'):
-                # citeproc-js puts second-field-align entries on their own lines
-                results.append('  <div class="csl-entry">\n    %s\n  </div>' % e)
-            else:
-                results.append('  <div class="csl-entry">%s</div>' % e)
-        results.append("</div>")
-    lines = [line for r in results for line in r.split("\n")]
-    return [line.replace("&amp;", "&#38;") for line in lines]
 
 
 def _clusters(data: dict) -> list:
@@ -217,10 +154,10 @@ def _alarm(signum, frame):
 _MARKER = re.compile(r"^(?:>>|\.\.)\[\d+\] ?")
 
 
-def check(path: str, verbose: bool, engine: str = "old") -> tuple[bool, str | None]:
+def check(path: str, verbose: bool) -> tuple[bool, str | None]:
     data = parse_fixture(path)
     expected = data.get("result", "").splitlines()
-    if engine == "ours" and "citations" in data and data["mode"] == "citation":
+    if "citations" in data and data["mode"] == "citation":
         # every citation in document order; the ">>[i]"/"..[i]" markers (which citations
         # citeproc-js updated last) are not compared, as in jgm/citeproc's test runner
         expected = [_MARKER.sub("", line) for line in expected]
@@ -229,7 +166,7 @@ def check(path: str, verbose: bool, engine: str = "old") -> tuple[bool, str | No
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            got = run_fixture_ours(data) if engine == "ours" else run_fixture(data)
+            got = run_fixture_ours(data)
     except NotImplementedError as e:
         return False, "unsupported: %s" % e
     except FixtureTimeout as e:
@@ -262,16 +199,12 @@ def read_known(path: str) -> dict[str, str]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir")
-    ap.add_argument("--engine", choices=("old", "ours"), default="old",
-                    help="old: citeconv.render (citeproc-py layer); ours: citeconv.csl")
-    ap.add_argument("--known-failures", default=None,
-                    help="default: bench/csl_suite_known_failures[_ours].txt")
+    ap.add_argument("--known-failures", default=DEFAULT_KNOWN,
+                    help="default: bench/csl_suite_known_failures.txt")
     ap.add_argument("--update-known-failures", action="store_true")
     ap.add_argument("-k", dest="pattern", default=None, help="run only fixtures whose name matches")
     ap.add_argument("-v", dest="verbose", action="store_true")
     a = ap.parse_args(argv)
-    if a.known_failures is None:
-        a.known_failures = DEFAULT_KNOWN_OURS if a.engine == "ours" else DEFAULT_KNOWN
     names = sorted(f[:-4] for f in os.listdir(a.dir) if f.endswith(".txt"))
     if a.pattern:
         pat = a.pattern if any(c in a.pattern for c in "*?[") else "*%s*" % a.pattern
@@ -280,7 +213,7 @@ def main(argv=None) -> int:
     failures: dict[str, str] = {}
     for name in names:
         cat = name.split("_", 1)[0]
-        ok, reason = check(os.path.join(a.dir, name + ".txt"), a.verbose, a.engine)
+        ok, reason = check(os.path.join(a.dir, name + ".txt"), a.verbose)
         if a.verbose:
             print("%s %s%s" % ("PASS" if ok else "FAIL", name, "" if ok else "  (%s)" % reason))
         t = totals.setdefault(cat, [0, 0])

@@ -345,12 +345,7 @@ def cite(args: tuple[str, ...], layout: str, fmt: str, style: str, locale: str |
     if missing:
         _fail(f"unknown citation key(s): {', '.join(missing)}; keys in the input: "
               f"{', '.join(sorted(known.values())[:10])}")
-    import os
-
-    if os.environ.get("CITECONV_ENGINE") == "ours":  # measuring switch for citeconv.csl
-        from .csl.engine import render_citations
-    else:
-        from .render import render_citations
+    from .render import render_citations
     from .writers.styled import check_locale
     try:
         check_locale(locale)

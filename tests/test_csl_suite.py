@@ -1,4 +1,4 @@
-"""The CSL test suite through citeconv.render: the known-failures list must be exact.
+"""The CSL test suite through citeconv.render (citeconv.csl): the known-failures list must be exact.
 
 Runs ``bench/csl_suite.py`` over ``../shared/csl-test-suite/processor-tests/humans`` (next to the
 repository); skipped when the suite is not there. A fixture that starts failing, or one listed in
@@ -31,7 +31,7 @@ def test_known_failures_are_exact(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert code == 0, out[-3000:]
     passed, total = out.split("TOTAL ")[1].split()[0].split("/")
-    assert int(passed) / int(total) >= 0.75
+    assert int(passed) / int(total) >= 0.85
 
 
 def test_fixture_parser(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from citeconv.cli import main
 from citeconv.render import RenderError, Rendered, render_bibliography, render_citations
-from citeconv.render.engine import isolate
+from citeconv.csl.engine import isolate
 
 #: family names upper case, given names capitalised: cs:name-part with text-case
 TEXT_CASE_CSL = """<?xml version="1.0" encoding="utf-8"?>

@@ -1,7 +1,7 @@
 """Front door of citeconv's own CSL evaluator: ``render_bibliography`` / ``render_citations``.
 
 Contract
-- Same signatures and result (``citeconv.render.engine.Rendered``) as ``citeconv.render``.
+- Same signatures and result (``citeconv.render.result.Rendered``) as ``citeconv.render``.
   ``style`` is a name or path; a path to XML that is not a file is not accepted.
 - Never raises on item data: an item the evaluator fails on, an item the cleaning must leave
   out, and an entry or cite that renders nothing (no printed form in the style) each become a
@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..render.engine import Rendered, RenderError
+from ..render.result import Rendered, RenderError
+from ..render.formats import get_formatter
 from ..render.items import prepare
 from . import output, style as style_mod
 
@@ -41,6 +42,7 @@ def _items(items: list[dict], style: str) -> tuple[list[dict], list[str], dict[s
 
 
 _FAILED = re.compile(r"^item '(.*)' not rendered: (.*)$", re.S)
+_UNKNOWN = re.compile(r"^citation refers to unknown item '(.*)'$", re.S)
 
 
 def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str = "item"
@@ -48,6 +50,10 @@ def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str
     """Evaluator messages: an item it failed on is an error, the rest are warnings."""
     warns, errors = [], []
     for w in warnings:
+        unknown = _UNKNOWN.match(w)
+        if unknown:
+            errors.append(RenderError(unknown.group(1), _name(style), "no item has this id"))
+            continue
         m = _FAILED.match(w)
         if m:
             errors.append(RenderError(ids.get(m.group(1), m.group(1)), _name(style),
@@ -75,12 +81,46 @@ def _caller(warning: str, ids: dict[str, str], style: str) -> str:
     return warning.replace(" not rendered:", f" not rendered in style {_name(style)}:")
 
 
+def failure(e: Exception) -> str:
+    """The reason given for an item the evaluator raised on."""
+    return f"the renderer failed on it ({type(e).__name__}: {e})"
+
+
+def isolate(render: Any, items: list[dict], style: str) -> Rendered:
+    """``render(items)``; if it raises (a failure outside one item's evaluation: sorting,
+    disambiguation...), each item is tried alone, those that raise become errors and the
+    rest are rendered together; if only together they fail, all are errors."""
+    try:
+        return render(items)
+    except Exception as whole:  # noqa: BLE001 - find the items responsible
+        culprits, rest = [], []
+        for i, item in enumerate(items):
+            try:
+                render([item])
+                rest.append(item)
+            except Exception as e:  # noqa: BLE001
+                ident = item.get("id", f"item-{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+                culprits.append(RenderError(str(ident), _name(style), failure(e)))
+        try:
+            out = render(rest)
+        except Exception:  # noqa: BLE001 - only together do they fail: none can be trusted
+            return Rendered((), (), (), tuple(RenderError(str(it.get("id", "?")), _name(style),
+                                                          failure(whole))
+                                              for it in items if isinstance(it, dict)))
+        return Rendered(out.entries, out.ids, out.warnings, tuple(culprits) + out.errors)
+
+
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
                         locale: str | None = None) -> Rendered:
+    get_formatter(fmt)  # an unknown format raises ValueError
+    st = _load(style, locale)  # style problems raise: they are not the items' fault
+    return isolate(lambda some: _bibliography(st, some, style, fmt), list(items), style)
+
+
+def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str) -> Rendered:
     from .citations import process
     from .core import EvalCore
 
-    st = _load(style, locale)
     good, warns, ids, errors = _items(items, style)
     if st.bibliography is None:
         return Rendered((), (), tuple(warns), tuple(errors) + (
@@ -105,10 +145,19 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
 
 def render_citations(items: list[dict], clusters: list[list[Any]], style: str = "apa",
                      fmt: str = "text", locale: str | None = None) -> Rendered:
+    get_formatter(fmt)
+    st = _load(style, locale)
+    out = isolate(lambda some: _citations(st, some, clusters, style, fmt), list(items), style)
+    if len(out.entries) != len(clusters):  # only together did they fail: no citation printed
+        return Rendered(("",) * len(clusters), out.ids, out.warnings, out.errors)
+    return out
+
+
+def _citations(st: style_mod.Style, items: list[dict], clusters: list[list[Any]], style: str,
+               fmt: str) -> Rendered:
     from .citations import process
     from .core import EvalCore
 
-    st = _load(style, locale)
     good, warns, ids, errors = _items(items, style)
     by_id = {str(it.get("id")): it for it in good}
     lower = {k.lower(): k for k in by_id}
@@ -173,7 +222,7 @@ def _unprinted(core: Any, clusters: list[Any], out: tuple[str, ...], ids: dict[s
         for c in dict.fromkeys(cites):
             if c not in empty:
                 try:
-                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {})
+                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {c: 1})
                     empty[c] = not output.plain(piece.text).strip()
                 except Exception:  # noqa: BLE001 - reported by the pipeline already
                     empty[c] = False

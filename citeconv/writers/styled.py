@@ -39,13 +39,8 @@ def check_locale(locale: str | None) -> None:
 
 def render(records: Iterable[Record], fmt: str = "text", style: str = "apa",
            locale: str | None = None, preamble: str = "") -> tuple[str, tuple[str, ...], tuple]:
-    import os
-
+    from ..render import render_bibliography
     from ..render.formats import wrap_bibliography
-    if os.environ.get("CITECONV_ENGINE") == "ours":  # measuring switch for citeconv.csl (issue 8)
-        from ..csl.engine import render_bibliography
-    else:
-        from ..render import render_bibliography
     check_locale(locale)
     records = list(records)
     defs = texpass.definitions(preamble)
