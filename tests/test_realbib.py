@@ -36,13 +36,10 @@ NOT_IDEMPOTENT = {
 NOT_COMPILED = {("biber-dateformats.bib", "biblatex-biber")}
 #: known compile regressions: (file, engine) -> reason (a listed case that passes fails the run)
 COMPILES_WORSE = {
-    ("andreasen-ads-thesis.bib", "biblatex-biber"): "ADS's \\TN\\~ macro argument: braces "
-    "around the accent argument change under biber",
     ("bbt-95-percent-preamble.bib", "biblatex-biber"): "the input's bare % in an abstract cuts "
     "its .bbl short (File ended while scanning use of \\field), so its bibliography is never "
     "typeset; the output's is, and meets the errors of the @preamble's \\makeatletter inside an "
     "argument (the input with \\% gives the same 14 errors)",
-    ("biber-names.bib", "biblatex-biber"): "a name biber reports an error for after the rewrite",
 }
 _ENTRY = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(]", re.MULTILINE)
 _NOT_ENTRIES = {"string", "preamble", "comment", "xdata"}
