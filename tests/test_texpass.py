@@ -128,3 +128,18 @@ def test_rendered_latex_with_math_compiles(tmp_path):
                           cwd=tmp_path, capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
     log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
     assert proc.returncode == 0 and "\n!" not in log, log[-2000:]
+
+
+def test_update_keeps_passed_latex_and_does_not_report_it(tmp_path):
+    refs, new = tmp_path / "refs.bib", tmp_path / "new.bib"
+    refs.write_text("@book{old, title = {Old}, year = {1990}}\n", encoding="utf-8")
+    new.write_text("@article{fresh, title = {On \\mkbibquote{Q} and \\relax{} \\apj{} Data},"
+                   " author = {Doe, J.}, year = {2001}, journal = {\\apj}}\n", encoding="utf-8")
+    result = _run(["convert", str(new), "--update", str(refs)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{refs}: warning: added fresh (On “Q” and Data) [update.added]",
+        f"citeconv: {refs}: 1 added, 0 merged, 0 already there"]
+    written = refs.read_text(encoding="utf-8")
+    assert "title = {On \\mkbibquote{Q} and \\relax{} \\apj{} Data}" in written
+    assert "journal = {\\apj}" in written
