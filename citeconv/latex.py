@@ -43,6 +43,7 @@ _SYMBOLS = {
     "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textperiodcentered": "·",
     "slash": "/", "-": "", "/": "", ",": "\u202f", "textbullet": "•", "textdagger": "†",
     "i ": "ı", "nobreakspace": "\u00a0", "quad": "\u2003", "checkmark": "✓",
+    "textdollar": "$",  # (passed through, biber reads it as a math shift)
 }
 _MARKUP = {
     "emph": ("<i>", "</i>"), "textit": ("<i>", "</i>"), "it": ("<i>", "</i>"),
@@ -120,12 +121,16 @@ class _Decoder:
             elif dash is not None:
                 out.append(_DASHES[dash])
             elif dollar:
-                end = text.find("$", self.pos)
-                if end < 0:
+                display = text.startswith("$", self.pos)  # $$x$$ (Mendeley): read as $x$
+                end = text.find("$$", self.pos + 1) if display else text.find("$", self.pos)
+                if display and (end < 0 or end == self.pos + 1):
+                    out.append("$$")  # no closing $$: two dollars, as text
+                    self.pos += 1
+                elif end < 0:
                     out.append("$")
                 else:
-                    out.append(_math(text[self.pos:end]))
-                    self.pos = end + 1
+                    out.append(_math(text[self.pos + display:end]))
+                    self.pos = end + 1 + display
         if depth > 0:
             self.warnings.append("unbalanced '{' closed at end of value")
         return "".join(out)

@@ -129,8 +129,20 @@ def _errors(folder: Path, bib: bytes, engine: str) -> list[str]:
         problems.append("pdflatex timed out")
     log_file = folder / "doc.log"
     log = log_file.read_bytes().decode("utf-8", errors="replace") if log_file.exists() else ""
-    problems += [re.sub(r"\d+", "N", line) for line in log.splitlines() if line.startswith("!")]
+    lines = log.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("!"):
+            problems.append(re.sub(r"\d+", "N", line) + _undefined_name(line, lines[i + 1:i + 3]))
     return problems
+
+
+def _undefined_name(line: str, context: list[str]) -> str:
+    """For pdflatex's undefined control sequence, the command: TeX shows it at the end of the
+    first context line (``<argument> {\\$\\textbackslashhbox``)."""
+    if line != "! Undefined control sequence." or not context:
+        return ""
+    m = re.search(r"(\\[A-Za-z@]+|\\.) ?$", context[0])
+    return f" {m.group(1)}" if m else ""
 
 
 _UNICODE_ERROR = re.compile(r"^! (?:LaTeX|Package inputenc) Error: Unicode character (\S)")
@@ -143,6 +155,14 @@ def _unsettable_input_character(problem: str, text: str) -> bool:
     character the input spelt as LaTeX does not count: that must stay LaTeX."""
     m = _UNICODE_ERROR.match(problem)
     return bool(m) and m.group(1) in text
+
+
+def _undefined_input_command(problem: str, text: str) -> bool:
+    """An undefined command the input itself uses (``\\CDBTune``) is the input's: unknown
+    commands pass through as they are (the fidelity rule), even when the input's own run never
+    typesets it (biber rejects the entry's key; a bare % cuts the .bbl short)."""
+    m = re.fullmatch(r"! Undefined control sequence\. (\\[A-Za-z@]+|\\.)", problem)
+    return bool(m) and re.search(re.escape(m.group(1)) + r"(?![A-Za-z@])", text) is not None
 
 
 @pytest.mark.latex
@@ -161,7 +181,8 @@ def test_output_compiles_no_worse_than_the_input(tmp_path, path, engine):
         if problem in new:
             new.remove(problem)
     text = path.read_bytes().decode(ENCODINGS.get(path.name, "utf-8"), errors="replace")
-    new = [p for p in new if not _unsettable_input_character(p, text)]
+    new = [p for p in new if not _unsettable_input_character(p, text)
+           and not _undefined_input_command(p, text)]
     if (path.name, engine) in COMPILES_WORSE:
         assert new != [], f"{path.name} with {engine} compiles no worse now: unlist it"
     else:
