@@ -115,7 +115,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
     text = output.affix(text, a.get("prefix"), a.get("suffix"))
-    return text
+    return output.display(text, a)
 
 
 def _text(node: Node, ctx: Context) -> tuple[str, int]:
@@ -292,8 +292,8 @@ def render_layout(sec: Any, ctx: Context) -> str:
         _parts(layout.children, ctx, parts)
         parts = [p for p in parts if p]
         if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
-            return (output.wrap(parts[0], {"display": "left-margin"})
-                    + output.wrap(output.join(parts[1:]), {"display": "right-inline"}))
+            return (output.display(parts[0], {"display": "left-margin"})
+                    + output.display(output.join(parts[1:]), {"display": "right-inline"}))
         return output.join(parts)
     text, _ = render_children(layout.children, ctx, "")
     return text

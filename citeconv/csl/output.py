@@ -18,7 +18,8 @@ Decision (issue 8: "a small tree of formatted pieces with one final pass per ent
 Contract
 - ``join(parts, delimiter)``, ``affix(text, prefix, suffix)``: see ``punct``.
 - ``wrap(text, attrs)``: font-style / font-weight / font-variant / vertical-align /
-  text-decoration (``normal``/``baseline``/``none`` included) and ``display``.
+  text-decoration (``normal``/``baseline``/``none`` included); ``display(text, attrs)``: the
+  display attribute, applied outside the affixes.
 - ``quote(text, locale)``: a quote pair (outer or inner chosen by depth in ``finish_entry``).
 - ``rich(text, locale)``: CSL-JSON rich text of item data → markers (``richtext``).
 - ``text_case(text, case, lang=None)``: see ``textcase``.
@@ -36,15 +37,15 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write
 
-__all__ = ["join", "affix", "wrap", "quote", "rich", "text_case", "finish_entry", "write",
+__all__ = ["join", "affix", "wrap", "display", "quote", "rich", "text_case", "finish_entry", "write",
            "plain", "Q_OPEN", "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
-_TAG_RE = re.compile(r"</?(?:i|b|sup|sub|sc|span|em|strong)\b[^>]*>", re.I)
 
 
 def plain(text: str) -> str:
-    return marks.strip(text.replace(Q_OPEN, "“").replace(Q_CLOSE, "”"))
+    return marks.strip(text.replace(Q_OPEN, "“").replace(Q_CLOSE, "”")
+                       .replace(_QI_OPEN, "‘").replace(_QI_CLOSE, "’"))
 
 
 _FORMAT = (("font-style", "italic", "italic"), ("font-style", "oblique", "oblique"),
@@ -66,8 +67,13 @@ def wrap(text: str, attrs: Mapping[str, str]) -> str:
     for attr, value, kind in _FORMAT:
         if attrs.get(attr) == value:
             text = marks.OPEN[kind] + text + marks.CLOSE[kind]
+    return text
+
+
+def display(text: str, attrs: Mapping[str, str]) -> str:
+    """The ``display`` attribute (applied outside the affixes, as citeproc-js does)."""
     d = attrs.get("display")
-    if d in _DISPLAY:
+    if text and d in _DISPLAY:
         text = marks.OPEN[_DISPLAY[d]] + text + marks.CLOSE[_DISPLAY[d]]
     return text
 
@@ -89,17 +95,23 @@ def rich(text: str, locale: Any = None) -> str:
     return _rich(text, _quote_terms(locale) if locale is not None else ("“", "”", "‘", "’"))
 
 
+_QI_OPEN, _QI_CLOSE = marks.OPEN["quote-inner"], marks.CLOSE["quote-inner"]
+
+
 def _resolve_quotes(text: str, locale: Any) -> str:
     q = _quote_terms(locale)
-    marks_ = ((q[0], q[1]), (q[2], q[3]))
-    out, depth = [], 0
+    pairs = ((q[0], q[1]), (q[2], q[3]))
+    out: list[str] = []
+    depths: list[int] = []
     for ch in text:
-        if ch == Q_OPEN:
-            out.append(ch + marks_[depth % 2][0])
-            depth += 1
-        elif ch == Q_CLOSE:
-            depth = max(depth - 1, 0)
-            out.append(marks_[depth % 2][1] + ch)
+        if ch == Q_OPEN or ch == _QI_OPEN:
+            level = len(depths) and depths[-1] + 1
+            if ch == _QI_OPEN and not depths:
+                level = 1  # a data quote written as an inner one stays inner at the top
+            depths.append(level)
+            out.append(ch + pairs[level % 2][0])
+        elif (ch == Q_CLOSE or ch == _QI_CLOSE) and depths:
+            out.append(pairs[depths.pop() % 2][1] + ch)
         else:
             out.append(ch)
     return "".join(out)
@@ -108,6 +120,6 @@ def _resolve_quotes(text: str, locale: Any) -> str:
 def finish_entry(text: str, locale: Any) -> str:
     """The final pass over one entry (or citation) before ``write``."""
     text = in_quote(text, locale.options.get("punctuation-in-quote") == "true")
-    if Q_OPEN in text:
+    if Q_OPEN in text or _QI_OPEN in text:
         text = _resolve_quotes(text, locale)
     return re.sub(r"(?<=[^\n ]) {2,}", " ", text)

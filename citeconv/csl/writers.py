@@ -27,7 +27,7 @@ import unicodedata
 from typing import Any
 
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN, get_formatter
-from .marks import CLOSE, KIND_OF, strip
+from .marks import CLOSE, KIND_OF, SEAL, strip
 
 __all__ = ["parse", "resolve", "write"]
 
@@ -118,7 +118,7 @@ def resolve(nodes: list[Node], env: dict[str, str] | None = None) -> list[Node]:
             for k in reversed(wrap):
                 inner = [(k, inner)]
             out.extend(inner)
-        elif kind in ("nocase", "quote"):
+        elif kind in ("nocase", "quote", "quote-inner"):
             out.extend(resolve(children, env))
         else:  # display
             out.append((kind, resolve(children, env)))
@@ -165,7 +165,7 @@ def _html(nodes: list[Node], compact: bool = False) -> str:
             out.append(_sup_html(n.translate(_HTML_ESC)))
         else:
             inner = _html(n[1], compact)
-            if inner.strip() or n[0] in ("block", "left-margin", "right-inline", "indent"):
+            if inner.strip() or (inner and n[0] in _DISPLAY_TEXT):
                 o, c = (_COMPACT if compact else _HTML).get(n[0]) or _HTML[n[0]]
                 out.append(o + inner + c)
             else:
@@ -174,8 +174,8 @@ def _html(nodes: list[Node], compact: bool = False) -> str:
 
 
 # --- text and the formats writers ----------------------------------------------------------
-_DISPLAY_TEXT = {"block": (" ", " "), "left-margin": ("", " "), "right-inline": ("", ""),
-                 "indent": (" ", " ")}
+_DISPLAY_TEXT = {"block": (" ", ""), "left-margin": ("", " "), "right-inline": ("", ""),
+                 "indent": (" ", "")}  # citeproc-js text: "\n"+str, str+" ", str, "\n    "+str
 
 
 def _markers(nodes: list[Node], fmt: str) -> str:
@@ -208,7 +208,7 @@ _SPACES = re.compile(r"[ \t\n\r\u2028\u2029]+")
 
 def write(text: str, fmt: str) -> str:
     name = get_formatter(fmt).name  # validates fmt, resolves aliases
-    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " "))))
+    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " ").replace(SEAL, ""))))
     if name == "html":
         blocks = any(CLOSE[k] in text for k in ("block", "indent"))
         html = re.sub(r"(?<=[^\n ]) {2,}", " ", _html(tree, not blocks).replace("\r", ""))
