@@ -180,3 +180,18 @@ def test_number_variable_is_not_parsed_as_rich_text() -> None:
     csl = style('<number variable="edition"/>')
     item = {"id": "a", "type": "book", "edition": "1<sup>er</sup>"}
     assert bib([item], csl, "html") == ("1&#60;sup&#62;er&#60;/sup&#62;",)
+
+
+def test_a_term_rendered_first_is_capitalised_later_ones_not() -> None:
+    csl = style('<group delimiter=" "><text variable="title"/><text term="edition"/></group>'
+                '<text term="and" prefix=" " suffix=" "/><text term="edition"/>')
+    one = {"id": "a", "type": "book", "title": "T"}
+    none = {"id": "b", "type": "book"}
+    assert bib([one], csl) == ("T edition and edition",)
+    assert bib([none], csl) == ("And edition",)
+
+
+def test_thin_no_break_space_before_french_punctuation() -> None:
+    csl = style('<text variable="title"/>')
+    item = {"id": "a", "type": "book", "title": "Quoi ? « Oui » : non"}
+    assert bib([item], csl) == ("Quoi\u202f? «\u202fOui\u202f»\u202f: non",)

@@ -93,6 +93,7 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
@@ -146,8 +147,13 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text and not (ctx.section == "citation"
+                         and ctx.style.options.get("class") == "in-text"):
+            text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
+        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status

@@ -14,7 +14,8 @@ Contract
     normal); ``nodecor`` resets font style, weight and variant; ``nocase`` protects text-case;
   * ``quote`` / ``quote-inner`` (a quote from the data that starts at the inner level):
     resolved by nesting depth to the locale's outer/inner quotes in the final pass;
-  * display (``block``, ``left-margin``, ``right-inline``, ``indent``).
+  * display (``block``, ``left-margin``, ``right-inline``, ``indent``);
+  * ``cap-first``: a term, capitalised in the final pass when nothing visible precedes it.
 - ``SEAL`` (no pair): see ``richtext``. ``ALL`` is every marker character; ``strip(text)`` removes them all.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ __all__ = ["KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "SEAL", "OPENERS", "CLOSE
 
 _OWN = ("flip-italic", "flip-bold", "flip-smallcaps", "nodecor", "nocase", "normal-style",
         "normal-weight", "normal-variant", "baseline", "no-decoration", "quote", "block",
-        "left-margin", "right-inline", "indent", "quote-inner")
+        "left-margin", "right-inline", "indent", "quote-inner", "cap-first")
 _O = dict(_FOPEN)
 _C = dict(_FCLOSE)
 for _i, _k in enumerate(_OWN):

@@ -23,6 +23,8 @@ Contract
 - ``quote(text, locale)``: a quote pair (outer or inner chosen by depth in ``finish_entry``).
 - ``rich(text, locale)``: CSL-JSON rich text of item data → markers (``richtext``).
 - ``text_case(text, case, lang=None)``: see ``textcase``.
+- ``cap_if_first(term)``: citeproc-js capitalises a term that is the first thing rendered (not
+  in in-text citations); ``finish_entry`` does it when no letter or digit precedes the term.
 - ``finish_entry(text, locale) -> str`` and ``write(text, fmt) -> str`` (``writers``).
 - ``plain(text)``: the visible text without markers (quotes as the default “ ”).
 """
@@ -37,7 +39,7 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write
 
-__all__ = ["join", "affix", "wrap", "display", "quote", "rich", "text_case", "finish_entry", "write",
+__all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "rich", "text_case", "finish_entry", "write",
            "plain", "Q_OPEN", "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
@@ -117,8 +119,28 @@ def _resolve_quotes(text: str, locale: Any) -> str:
     return "".join(out)
 
 
+_CAP_OPEN, _CAP_CLOSE = marks.OPEN["cap-first"], marks.CLOSE["cap-first"]
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def cap_if_first(term: str) -> str:
+    """Mark a term to be capitalised if it comes first in the entry or citation."""
+    return marks.pair("cap-first", term)
+
+
+def _cap_first_terms(text: str) -> str:
+    i = text.find(_CAP_OPEN)
+    if i >= 0 and not _ALNUM.search(marks.strip(text[:i])):
+        j = text.find(_CAP_CLOSE, i)
+        if j > i:
+            text = text[:i] + text_case(text[i + 1:j], "capitalize-first") + text[j + 1:]
+    return text.replace(_CAP_OPEN, "").replace(_CAP_CLOSE, "")
+
+
 def finish_entry(text: str, locale: Any) -> str:
     """The final pass over one entry (or citation) before ``write``."""
+    if _CAP_OPEN in text:
+        text = _cap_first_terms(text)
     text = in_quote(text, locale.options.get("punctuation-in-quote") == "true")
     if Q_OPEN in text or _QI_OPEN in text:
         text = _resolve_quotes(text, locale)
