@@ -116,8 +116,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     text = output.wrap(text, a)
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
-    text = output.affix(text, a.get("prefix"), a.get("suffix"))
-    return output.display(text, a)
+    return output.affix(text, a.get("prefix"), a.get("suffix"))
 
 
 def _text(node: Node, ctx: Context) -> tuple[str, int]:
@@ -225,17 +224,21 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     return _finish(node, text, ctx), status
 
 
-def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
-    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
+def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
+           nodes: list[Node] | None = None) -> int:
+    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
+    ``nodes``, when given, receives the node of each part."""
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts))
+                    status = max(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
         t, s = render(c, ctx)
+        if nodes is not None:
+            nodes.append(c)
         parts.append(t)
         status = max(status, s)
     return status
@@ -292,11 +295,13 @@ def render_layout(sec: Any, ctx: Context) -> str:
     layout: Layout = sec.layout  # type: ignore[assignment]
     if section == "bibliography" and sec.options.get("second-field-align"):
         parts: list[str] = []
-        _parts(layout.children, ctx, parts)
+        _parts(layout.children, ctx, parts)  # display attributes are ignored here
         parts = [p for p in parts if p]
         if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
             return (output.display(parts[0], {"display": "left-margin"})
                     + output.display(output.join(parts[1:]), {"display": "right-inline"}))
         return output.join(parts)
-    text, _ = render_children(layout.children, ctx, "")
-    return text
+    parts, nodes = [], []
+    _parts(layout.children, ctx, parts, nodes)
+    # display applies to the layout's own children only, outside their affixes (citeproc-js)
+    return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])

@@ -3,9 +3,9 @@
 Contract
 - ``parse(text)`` turns a marker string into a tree (``str`` leaves and ``(kind, children)``);
   unbalanced or crossed markers are dropped.
-- ``resolve(tree)`` applies citeproc-js's decoration rules: an explicit ``normal`` value (and
-  ``baseline``/``no-decoration``) is kept only under an ancestor setting the same attribute to
-  something else; rich-text ``flip-*`` kinds become the opposite of the nearest ancestor value
+- ``resolve(tree)`` applies citeproc-js's decoration rules: an explicit ``normal`` value is
+  kept only under an ancestor setting the same attribute to something else (``baseline`` and
+  ``none`` are always written); rich-text ``flip-*`` kinds become the opposite of the nearest ancestor value
   (italic inside italic is normal, else italic); ``nodecor`` becomes ``normal`` for every font
   attribute set above it; ``nocase`` disappears. Result kinds: italic, oblique, bold, smallcaps,
   underline, sup, sub, normal-style, normal-weight, normal-variant, baseline, no-decoration and
@@ -97,7 +97,7 @@ def resolve(nodes: list[Node], env: dict[str, str] | None = None) -> list[Node]:
         kind, children = n
         if kind in _ATTR:
             attr, value = _ATTR[kind]
-            if value in ("normal", "baseline", "none") and env.get(attr, value) == value:
+            if value == "normal" and env.get(attr, value) == value:
                 out.extend(resolve(children, env))  # an orphan normal: nothing to undo
                 continue
             out.append((kind, resolve(children, {**env, attr: value})))
