@@ -195,3 +195,18 @@ def test_thin_no_break_space_before_french_punctuation() -> None:
     csl = style('<text variable="title"/>')
     item = {"id": "a", "type": "book", "title": "Quoi ? « Oui » : non"}
     assert bib([item], csl) == ("Quoi\u202f? «\u202fOui\u202f»\u202f: non",)
+
+
+def test_normal_on_a_date_is_not_written_under_bold_but_on_text_it_is() -> None:
+    csl = style('<group font-weight="bold" delimiter=" "><text variable="title" font-weight="normal"/>'
+                '<date variable="issued" date-parts="year" form="text" font-weight="normal"/>'
+                "</group>")
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}
+    assert bib([item], csl, "html") == ('<b><span style="font-weight:normal;">T</span> 2001</b>',)
+
+
+def test_display_only_on_the_layouts_own_children() -> None:
+    csl = style('<group delimiter=". "><text variable="title"/>'
+                '<group display="block"><text variable="publisher"/></group></group>')
+    item = {"id": "a", "type": "book", "title": "T", "publisher": "P"}
+    assert bib([item], csl, "html") == ("T. P",)

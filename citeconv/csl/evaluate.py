@@ -93,6 +93,7 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_FONT = ("font-style", "font-weight", "font-variant")
 _FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -105,6 +106,11 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     if cjk and a.get("font-style") == "italic":
         # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
         a = {k: v for k, v in a.items() if k != "font-style"}
+    if type(node) in (Date, Names) and "normal" in (
+            a.get("font-style"), a.get("font-weight"), a.get("font-variant")):
+        # citeproc-js does not see the ancestors' decorations from a date or names element, so
+        # its font-*="normal" is always an orphan and not written (wide set: acta-scientiae)
+        a = {k: v for k, v in a.items() if not (v == "normal" and k in _FONT)}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
     case = a.get("text-case") if "macro" not in a else None
