@@ -39,7 +39,7 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write
 
-__all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "rich", "text_case", "finish_entry", "write",
+__all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
            "plain", "Q_OPEN", "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
@@ -130,11 +130,27 @@ def cap_if_first(term: str) -> str:
 
 def _cap_first_terms(text: str) -> str:
     i = text.find(_CAP_OPEN)
-    if i >= 0 and not _ALNUM.search(marks.strip(text[:i])):
+    while i >= 0:
+        before = text[:i]
+        if marks.RESET in before:
+            before = before[before.rindex(marks.RESET):]
         j = text.find(_CAP_CLOSE, i)
-        if j > i:
-            text = text[:i] + text_case(text[i + 1:j], "capitalize-first") + text[j + 1:]
-    return text.replace(_CAP_OPEN, "").replace(_CAP_CLOSE, "")
+        if j > i and not _ALNUM.search(marks.strip(before)):
+            text = text[:i + 1] + text_case(text[i + 1:j], "capitalize-first") + text[j:]
+        i = text.find(_CAP_OPEN, i + 1)
+    return text.replace(_CAP_OPEN, "").replace(_CAP_CLOSE, "").replace(marks.RESET, "")
+
+
+def cite_prefix(prefix: str | None, locale: Any = None) -> str | None:
+    """A cite's prefix as rich text; one of several words ending in ``. : ; ! ?`` lets a term
+    after it be capitalised as if first (citeproc-js ``checkIgnorePredecessor``)."""
+    if not prefix:
+        return prefix
+    out = rich(prefix, locale)
+    tail = re.sub(r"<[^>]+>", "", prefix).rstrip("\"'”’»\u202f\u00a0 ")
+    if tail[-1:] in (".", ":", ";", "!", "?") and " " in prefix.strip():
+        out += marks.RESET
+    return out
 
 
 def finish_entry(text: str, locale: Any) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import CLOSE, CLOSERS, OPEN, OPENERS
+from .marks import CLOSE, CLOSERS, OPEN, OPENERS, RESET
 
 __all__ = ["merge", "seam", "join", "affix", "in_quote", "PUNCT"]
 
@@ -43,7 +43,7 @@ def merge(left: str, right: str) -> str:
 
 def _last(s: str) -> int:
     i = len(s) - 1
-    while i >= 0 and s[i] in _FMT_CLOSERS:
+    while i >= 0 and (s[i] in _FMT_CLOSERS or s[i] == RESET):
         i -= 1
     return i
 

@@ -27,7 +27,7 @@ import unicodedata
 from typing import Any
 
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN, get_formatter
-from .marks import CLOSE, KIND_OF, SEAL, strip
+from .marks import CLOSE, KIND_OF, RESET, SEAL, strip
 
 __all__ = ["parse", "resolve", "write"]
 
@@ -208,7 +208,7 @@ _SPACES = re.compile(r"[ \t\n\r\u2028\u2029]+")
 
 def write(text: str, fmt: str) -> str:
     name = get_formatter(fmt).name  # validates fmt, resolves aliases
-    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " ").replace(SEAL, ""))))
+    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " ").replace(SEAL, "").replace(RESET, ""))))
     if name == "html":
         blocks = any(CLOSE[k] in text for k in ("block", "indent"))
         html = re.sub(r"(?<=[^\n ]) {2,}", " ", _html(tree, not blocks).replace("\r", ""))
