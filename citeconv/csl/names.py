@@ -83,7 +83,7 @@ def _person_opts(ctx: Any, opts: dict, node: Node | None) -> PersonOpts:
         nbsp="\u00a0" if loc[:2].lower() in ("fr", "ru", "cs") else " ",
         language=lang,
         title_ok=(lang or loc or "en").lower().startswith("en"),
-        dotted_i=loc[:2].lower() in ("tr", "az"))
+        dotted_i=(lang or loc)[:2].lower() in ("tr", "az"))
 
 
 def _limits(opts: dict, ctx: Any, total: int) -> tuple[int, int]:
@@ -162,24 +162,29 @@ def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: An
     return text
 
 
-def _and_prefix(opts: dict, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
+def _inst_delim(opts: dict, node: Node | None) -> str:
+    """The delimiter before an institution: cs:name's own (not inherited) one, else ", "."""
+    return node.get("delimiter", ", ") if node is not None else ", "
+
+
+def _and_prefix(opts: dict, node: Node | None, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
                 term: str) -> str:
-    delim = opts["delimiter"]
+    delim = _inst_delim(opts, node) if literal_last else opts["delimiter"]
     rom = starts_romanesque(term)
     single, multiple = (" ", delim) if rom else ("", "")
     dpl = opts.get("delimiter-precedes-last", "contextual")
-    if literal_last:  # citeproc-js: the institution's "and" sees only inherited options
+    if literal_last:  # citeproc-js: an institution's "and" sees inherited always/never only
         dpl = ctx.name_opts.get("delimiter-precedes-last", "contextual")
     if dpl == "always":
         single = delim
     elif dpl == "never":
         multiple = " " if multiple else multiple
-    elif dpl == "after-inverted-name":
+    elif dpl == "after-inverted-name" and not literal_last:
         single = delim if single else single
         multiple = " " if multiple else multiple
     prefix = single if n == 2 else multiple
     if opts.get("delimiter-precedes-last") == "after-inverted-name" and prev_inverted:
-        prefix = delim
+        prefix = opts["delimiter"]
     return prefix
 
 
@@ -236,9 +241,10 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         return output.join(texts[:-1], delim) + prefix + "… " + texts[-1], 2
     and_opt = opts.get("and")
     if and_opt not in ("text", "symbol"):
-        return output.join(texts, delim), 2
+        last = _inst_delim(opts, node) if blobs[-1][2] else delim
+        return output.join([output.join(texts[:-1], delim), texts[-1]], last), 2
     term = (ctx.locale.term("and") or "and") if and_opt == "text" else "&"
-    prefix = _and_prefix(opts, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
+    prefix = _and_prefix(opts, node, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
     suffix = " " if starts_romanesque(term) else ""
     head = output.join(texts[:-1], delim)
     return output.join([head, prefix + term + suffix, texts[-1]]), 2
