@@ -98,7 +98,7 @@ def test_et_al_delimiters_and_zero_use_first() -> None:
     assert _bib(one, people) == ("John Doe et al.",)
     assert _bib(two, people) == ("John Doe, Jane Roe, et al.",)
     assert _bib(always, people) == ("John Doe, et al.",)
-    assert _bib(zero, people) == ("",)
+    assert _bib(zero, people) == ()  # nothing printed: reported, not an empty entry
 
 
 def test_et_al_use_last() -> None:
@@ -169,6 +169,6 @@ def test_substitute_term_ends_search() -> None:
     xml = _style("", inner='<substitute><text term="no-such-term"/><text variable="title"/>'
                  '</substitute>').replace('variable="author editor translator"',
                                           'variable="author"')
-    assert _bib(xml, {"title": "Only a Title"}) == ("",)
+    assert _bib(xml, {"title": "Only a Title"}) == ()
     xml2 = xml.replace('<text term="no-such-term"/>', "")
     assert _bib(xml2, {"title": "Only a Title"}) == ("Only a Title",)
