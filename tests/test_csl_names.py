@@ -71,6 +71,10 @@ def test_apostrophe_particles_and_quoted_family() -> None:
     assert _bib(xml, {"author": [{"family": "One", "given": "Alan",
                                   "non-dropping-particle": "al-"}]}) == ("Alan al-One",)
     assert _bib(xml, {"author": [{"family": '"Van Dyke"', "given": "Dick"}]}) == ("Dick Van Dyke",)
+    inverted = _style('<name name-as-sort-order="all"/>')
+    assert _bib(inverted, {"author": [{"family": "al-One", "given": "Alan"}]}) == ("One, Alan al-",)
+    assert _bib(inverted, {"author": [{"family": "Smith-Jones", "given": "Al"}]}) == (
+        "Smith-Jones, Al",)
 
 
 def test_name_part_formatting_is_per_part() -> None:
