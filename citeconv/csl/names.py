@@ -174,6 +174,10 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
         requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
     level = max(default, requested)
     if level == 1 and opts.get("initialize-with") is None:
+        cit = ctx.style.citation
+        rule = cit.options.get("givenname-disambiguation-rule", "") if cit is not None else ""
+        if not rule.endswith("-with-initials"):
+            return 2, opts  # citeproc-js: initials without initialize-with is the full name
         opts = dict(opts, **{"initialize-with": ". "})
     return level, opts
 
