@@ -6,7 +6,9 @@ Contract
 - Never raises on item data: an item the evaluator fails on becomes a warning
   ``item 'ID' not rendered in style NAME: Error: reason`` and the rest is rendered.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
-- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does).
+- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does);
+  their dates are then read again from the caller's values by ``datevalue.dates_in`` (seasons,
+  ranges and EDTF that the old layer's cleaning cannot keep).
 - Both run the citation-level pipeline ``citations.process`` over ``core.EvalCore`` (sorting,
   disambiguation, positions, collapsing, subsequent-author-substitute); this module adds the
   layout affixes, the final pass (``output.finish_entry``) and the writer for ``fmt``.
@@ -18,6 +20,7 @@ from typing import Any
 from ..render.engine import Rendered
 from ..render.items import prepare
 from . import output, style as style_mod
+from .datevalue import dates_in
 
 __all__ = ["render_bibliography", "render_citations", "Rendered"]
 
@@ -30,6 +33,7 @@ def _load(style: str, locale: str | None) -> style_mod.Style:
 
 def _items(items: list[dict]) -> tuple[list[dict], list[str], dict[str, str]]:
     good, problems, ids = prepare(items)  # repairs what it can and names each change
+    good, problems = dates_in(good, items, problems)
     return good, [f"item {p.id!r}: {p.reason}" + ("; it is left out" if p.skipped else "")
                   for p in problems], ids
 
