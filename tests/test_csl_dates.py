@@ -127,3 +127,25 @@ def test_a_date_in_a_sort_macro_sorts_years_before_christ_first() -> None:
              for i, d in (("a", [68, 3]), ("b", [-100, 7]), ("c", [1999, 1]), ("d", [-44, 3]))]
     out = engine.render_citations(items, [["a", "b", "c", "d"]], style=style, fmt="text")
     assert out.entries[0] == "100 BC-7, 44 BC-3, 68 AD-3, 1999-1"
+
+
+def test_a_date_given_as_a_note_line_is_read_and_taken_out_of_the_note() -> None:
+    layout = '<group delimiter=" / "><date variable="event-date" form="text"/><text variable="note"/></group>'
+    item = {"note": "event-date: 2004-10-01/2004-10-14\nSeen twice."}
+    assert cite(layout, item) == "October 1–14, 2004 / Seen twice."
+    # a variable the item has is not replaced; the line stays in the note
+    item = {"event-date": {"date-parts": [[2001]]}, "note": "event-date: 1999"}
+    assert cite(layout, item) == "2001 / event-date: 1999"
+
+
+def test_french_ordinal_days_limited_to_the_first_in_html() -> None:
+    locale = ('<locale xml:lang="fr"><style-options limit-day-ordinals-to-day-1="true"/>'
+              '</locale>')
+    own = ('<date variable="issued" delimiter=" "><date-part name="day" form="ordinal" '
+           'range-delimiter="-"/><date-part name="month" range-delimiter="-"/>'
+           '<date-part name="year"/></date>')
+    item = _issued([2004, 10, 14], [2004, 11, 1])
+    assert cite(own, item, lang="fr-FR", locale=locale) == "14 octobre-1ᵉʳ novembre 2004"
+    # citeproc-js writes Unicode superscripts as <sup> in HTML
+    assert cite(own, item, lang="fr-FR", locale=locale, fmt="html") == \
+        "14 octobre-1<sup>e</sup><sup>r</sup> novembre 2004"
