@@ -61,7 +61,8 @@ class Core(Protocol):
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
                   state: DisambState | None = None) -> list[SortKey]: ...
     def render(self, item_id: str, section: str, cite: CiteItem | None, position: Position | None,
-               state: DisambState, numbers: dict[str, int]) -> Any: ...
+               state: DisambState, numbers: dict[str, int], light: bool = False) -> Any: ...
+    # light=True: only text and names are read (disambiguation); the rest may be left empty
     def text(self, piece: Any) -> str: ...
     def names(self, piece: Any) -> tuple[tuple[NameKey, ...], tuple[NameKey, ...]]: ...
     def first_names(self, piece: Any) -> tuple[Hashable | None, tuple[NameKey, ...] | None, str]: ...
@@ -154,8 +155,9 @@ def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
         bib_order = sort_ids(in_bib, lambda i: core.sort_keys(i, "bibliography", numbers))
         ranked = list(reversed(bib_order)) if core.bib_sort_first_descending_number else bib_order
         numbers = {i: n for n, i in enumerate(ranked, start=1)}
+        in_ranked = set(ranked)
         numbers.update({i: len(ranked) + n for n, i in enumerate(
-            (i for i in order if i not in set(ranked)), start=1)})
+            (i for i in order if i not in in_ranked), start=1)})
     else:
         bib_order = list(in_bib)
     rank = {i: n for n, i in enumerate(bib_order)}
@@ -183,9 +185,9 @@ def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
     return Processed(cites_out, bib_out, tuple(warnings), states)
 
 
-def _safe_render(core: Core, warnings: list[str], item_id: str, *args: Any) -> Any:
+def _safe_render(core: Core, warnings: list[str], item_id: str, *args: Any, **kw: Any) -> Any:
     try:
-        return core.render(item_id, *args)
+        return core.render(item_id, *args, **kw)
     except Exception as e:  # noqa: BLE001 - one item must not take the others down
         warnings.append(f"item {item_id!r} not rendered: {type(e).__name__}: {e}")
         return None
@@ -213,7 +215,7 @@ def _disambiguate(core: Core, clusters: list[Cluster], positions: list[tuple[Pos
             key = (cite.id, pos, states[cite.id])
             if key not in memo:
                 piece = _safe_render(core, quiet, cite.id, "citation", cite, pos, states[cite.id],
-                                     numbers)
+                                     numbers, light=True)
                 if piece is None or core.is_ibid(piece):
                     memo[key] = None
                 else:

@@ -15,6 +15,8 @@ Contract
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
@@ -54,6 +56,29 @@ def name_key(n: Mapping[str, Any]) -> NameKey:
     return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
 
 
+class _LazyKeys(Sequence):
+    """Sort keys rendered on first access (``sort.compare_keys`` walks them in order)."""
+
+    __slots__ = ("_nodes", "_make", "_done")
+
+    def __init__(self, nodes: tuple[Any, ...], make: Any) -> None:
+        self._nodes, self._make, self._done = nodes, make, [None] * len(nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        k = self._done[i]
+        if k is None:
+            k = self._done[i] = self._make(self._nodes[i])
+        return k
+
+    def __iter__(self) -> Any:
+        return (self[i] for i in range(len(self._nodes)))
+
+
 class EvalCore:
     def __init__(self, style: Style, items: Mapping[str, Mapping[str, Any]]) -> None:
         self.style = style
@@ -70,29 +95,38 @@ class EvalCore:
 
     # -- rendering -------------------------------------------------------------------------
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
-                  state: Any = None) -> list[SortKey]:
+                  state: Any = None) -> Sequence[SortKey]:
+        """The item's keys. Bibliography keys are rendered only when a comparison reaches
+        them (most items are told apart by their first key); citation keys (few cites) at once,
+        with ``state``'s given-name hints and citeproc-js's year-suffix key after a date key."""
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
+        nodes = tuple(sec.sort) if sec else ()
+        if section == "citation":
+            keys = []
+            for key in nodes:
+                keys.append(self._sort_key(item_id, section, numbers, key, state))
+                if key.get("variable") in DATE_VARIABLES:
+                    keys.append(SortKey(None))  # the year-suffix key (always equal here)
+            return keys
+        return _LazyKeys(nodes, functools.partial(self._sort_key, item_id, section, numbers))
+
+    def _sort_key(self, item_id: str, section: str, numbers: dict[str, int], key: Any,
+                  state: Any = None) -> SortKey:
         item = self.items[item_id]
-        keys = []
-        for key in sec.sort if sec else ():
-            desc = key.get("sort") == "descending"
-            if key.get("variable"):
-                text = variable_sort_text(item, key.get("variable"), numbers)
-            else:
-                macro = self.style.macros.get(key.get("macro"))
-                text = None
-                if macro is not None:
-                    opts = self.style.name_options(section)
-                    for k in ("names-min", "names-use-first", "names-use-last"):
-                        if key.get(k):
-                            opts["et-al-" + k[6:]] = key.get(k)
-                    ctx = Context(self.style, self.style.locale, item, section, None, state,
-                                  numbers.get(item_id), opts, {"sort_key": True})
-                    text = output.plain(render_children(macro.children, ctx, "")[0]) or None
-            keys.append(SortKey(text, desc))
-            if section == "citation" and key.get("variable") in DATE_VARIABLES:
-                keys.append(SortKey(None))  # citeproc-js's year-suffix key (always equal here)
-        return keys
+        desc = key.get("sort") == "descending"
+        if key.get("variable"):
+            return SortKey(variable_sort_text(item, key.get("variable"), numbers), desc)
+        macro = self.style.macros.get(key.get("macro"))
+        text = None
+        if macro is not None:
+            opts = self.style.name_options(section)
+            for k in ("names-min", "names-use-first", "names-use-last"):
+                if key.get(k):
+                    opts["et-al-" + k[6:]] = key.get(k)
+            ctx = Context(self.style, self.style.locale, item, section, None, state,
+                          numbers.get(item_id), opts, {"sort_key": True})
+            text = output.plain(render_children(macro.children, ctx, "")[0]) or None
+        return SortKey(text, desc)
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
                 mode: str = "") -> tuple[str, dict]:
@@ -107,7 +141,7 @@ class EvalCore:
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
-               numbers: dict[str, int]) -> Piece:
+               numbers: dict[str, int], light: bool = False) -> Piece:
         c: dict[str, Any] = {"id": item_id}
         if cite is not None:
             if cite.locator:
@@ -128,7 +162,7 @@ class EvalCore:
         primary = tuple(keys[0] for _, keys, _, _ in log if keys)
         first = log[0] if log else None
         no_names = author = ""
-        if section == "citation":
+        if section == "citation" and not light:  # light: text and names only (disambiguation)
             no_names = self._render(item_id, section, c, state, number, "no_names")[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)

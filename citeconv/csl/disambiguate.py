@@ -124,9 +124,15 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
     views = render(states)
     if options.add_givenname and options.rule != "by-cite":
         names_hints = _global_hints(views, options.rule)
-        if names_hints:
+        if names_hints:  # each item carries only the hints for names its cites render
+            hint_of = dict(names_hints)
+            mine: dict[str, dict[NameKey, None]] = {}
+            for v in views:
+                mine.setdefault(v.item_id, {}).update(dict.fromkeys(v.names))
             for i in states:
-                states[i] = replace(states[i], hints=names_hints)
+                own = tuple((k, hint_of[k]) for k in mine.get(i, ()) if k in hint_of)
+                if own:
+                    states[i] = replace(states[i], hints=own)
             views = render(states)
     amb = ambiguities(views)
     if amb and options.add_names:
@@ -163,9 +169,12 @@ def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, 
     for group in by_family.values():
         if len(group) < 2:
             continue
+        same_initials: dict[str, int] = {}  # names with a given name, per initials
         for n in group:
-            clash = any(initials_of(n.given) == initials_of(o.given) and n.given and o.given
-                        for o in group if o != n)
+            if n.given:
+                same_initials[initials_of(n.given)] = same_initials.get(initials_of(n.given), 0) + 1
+        for n in group:  # another name (n itself counted once) with the same initials
+            clash = bool(n.given) and same_initials.get(initials_of(n.given), 0) > 1
             if clash:
                 if rule in ("all-names-with-initials", "primary-name-with-initials"):
                     continue

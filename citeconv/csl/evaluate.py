@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..render.numbers import format_pages
+from . import conditions as _cond
 from . import output
 from .disambiguate import year_suffix_text
 from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
@@ -219,13 +220,11 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
 
 def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
     """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
-    from .conditions import test
-
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
-                if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+                if type(branch) is If and _cond.test(branch, ctx):
                     status = max(status, _parts(branch.children, ctx, parts))
                     break
             continue
@@ -242,10 +241,8 @@ def render_children(children: tuple[Node, ...], ctx: Context, delimiter: str) ->
 
 
 def _choose(node: Node, ctx: Context) -> tuple[str, int]:
-    from .conditions import test
-
     for branch in node.children:
-        if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+        if type(branch) is If and _cond.test(branch, ctx):
             return render_children(branch.children, ctx, "")
     return "", 0
 

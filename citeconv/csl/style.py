@@ -66,7 +66,18 @@ class EtAl(Node): __slots__ = ()
 class Substitute(Node): __slots__ = ()
 class Group(Node): __slots__ = ()
 class Choose(Node): __slots__ = ()
-class If(Node): __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class If(Node):
+    """cs:if / cs:else-if / cs:else, with its conditions split once at compile time:
+    ``conds`` = ((attribute, (value, ...)), ...) in CSL order, ``match`` all/any/none."""
+
+    conds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    match: str = "all"
+    is_else: bool = False
+
+
 class Layout(Node): __slots__ = ()
 class Sort(Node): __slots__ = ()
 class Key(Node): __slots__ = ()
@@ -120,7 +131,15 @@ def compile_node(el: Any) -> Node:
     if name == "text" and el.text is None and "value" in attrs:
         pass
     children = tuple(compile_node(c) for c in el if isinstance(c.tag, str))
+    if kind is If:
+        conds = tuple((a, tuple(attrs[a].split())) for a in _CONDITIONS if a in attrs)
+        return If(MappingProxyType(attrs), children, conds, attrs.get("match", "all"),
+                  name == "else")
     return kind(MappingProxyType(attrs), children)
+
+
+_CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position",
+               "disambiguate")
 
 
 def _section(el: Any) -> Section | None:
