@@ -245,8 +245,9 @@ def _render_cluster(core: Core, cluster: Cluster, positions: tuple[Position, ...
                     states: dict[str, DisambState], numbers: dict[str, int],
                     warnings: list[str], copts: CollapseOptions) -> Any:
     cites: list[CollapseCite[Any]] = []
-    for it, pos in zip(cluster.items, positions):
-        piece = _safe_render(core, warnings, it.id, "citation", it, pos, states[it.id], numbers)
+    for n, (it, pos) in enumerate(zip(cluster.items, positions)):
+        piece = _safe_render(core, warnings, it.id, "citation", it, pos, states[it.id], numbers,
+                             first=n == 0)
         if piece is None:
             continue
         if it.author_only:

@@ -145,6 +145,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text and ctx.scratch.get("cap_term") and not ctx.scratch.get("rendered"):
+            text = output.text_case(text, "capitalize-first")  # first thing rendered (core)
     else:
         text = a.get("value", "")
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
@@ -248,6 +250,13 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
 
 
 def render(node: Node, ctx: Context) -> tuple[str, int]:
+    out = _dispatch(node, ctx)
+    if out[0]:
+        ctx.scratch["rendered"] = True  # something is rendered before what comes next
+    return out
+
+
+def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     kind = type(node)
     if kind is Text:
         return _text(node, ctx)

@@ -1,0 +1,109 @@
+"""citeconv.csl citation level through the front door: term capitalisation at the start of a
+note citation, sort keys built as citeproc-js builds them, makeCitationCluster vs document
+citations (numbering, regrouping), delimiters around punctuated cite affixes."""
+from __future__ import annotations
+
+from citeconv.csl import engine
+
+NS = 'xmlns="http://purl.org/net/xbiblio/csl" version="1.0"'
+
+NOTE = f"""<style {NS} class="note">
+  <info><id>t</id><title>t</title></info>
+  <citation><layout delimiter="; " suffix=".">
+    <choose><if position="ibid"><text term="ibid"/></if>
+      <else><names variable="author"><name form="short"/></names>
+        <text variable="title" prefix=", "/></else></choose>
+  </layout></citation></style>"""
+
+DOE = {"id": "doe", "type": "book", "title": "Book A",
+       "author": [{"family": "Doe", "given": "John"}], "issued": {"date-parts": [[2001]]}}
+ROE = {"id": "roe", "type": "book", "title": "Book B",
+       "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[1999]]}}
+
+
+def _doc(*clusters: list) -> list[dict]:
+    return [{"citationItems": c, "properties": {"noteIndex": n}}
+            for n, c in enumerate(clusters, start=1)]
+
+
+def test_ibid_capitalised_when_it_opens_the_note() -> None:
+    r = engine.render_citations([DOE, ROE], _doc([{"id": "doe"}], [{"id": "doe"}],
+                                                 [{"id": "doe", "prefix": "See "}],
+                                                 [{"id": "doe", "prefix": "As said before. "}]),
+                                style=NOTE)
+    assert r.entries == ("Doe, Book A.", "Ibid.", "See ibid.", "As said before. Ibid.")
+
+
+def test_in_text_styles_never_capitalise_terms() -> None:
+    style = NOTE.replace('class="note"', 'class="in-text"')
+    r = engine.render_citations([DOE], _doc([{"id": "doe"}], [{"id": "doe"}]), style=style)
+    assert r.entries == ("Doe, Book A.", "ibid.")
+
+
+SORTED = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <macro name="author"><names variable="author"><name and="text" name-as-sort-order="all"/>
+    <label prefix=" (" suffix=")"/></names></macro>
+  <citation><sort><key macro="author"/></sort>
+    <layout delimiter="; "><names variable="author"><name form="short" and="text"/></names>
+    </layout></citation>
+  <bibliography><sort><key macro="author"/></sort><layout>
+    <text macro="author"/></layout></bibliography></style>"""
+
+
+def test_sort_keys_use_field_separators_and_leave_out_and() -> None:
+    items = [{"id": "b", "type": "book", "author": [{"family": "Dalebout", "given": "Arnie"}]},
+             {"id": "a", "type": "book", "author": [{"family": "Dale", "given": "Zippy"}]},
+             {"id": "c", "type": "book", "author": [{"family": "Colaresi", "given": "M."},
+                                                    {"family": "Thompson", "given": "W."}]},
+             {"id": "d", "type": "book", "author": [{"family": "Colaresi", "given": "M."},
+                                                    {"family": "Rasler", "given": "K."},
+                                                    {"family": "Thompson", "given": "W."}]}]
+    r = engine.render_bibliography(items, style=SORTED)
+    # "Dale|Zippy|" < "Dalebout|Arnie|"; "and" is not part of a key (Rasler < Thompson)
+    assert r.ids == ("d", "c", "a", "b")
+
+
+NUMERIC = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <citation collapse="citation-number"><sort><key variable="citation-number"/></sort>
+    <layout delimiter=","><text variable="citation-number"/></layout></citation>
+  <bibliography><sort><key variable="citation-number"/></sort>
+    <layout><text variable="title"/></layout></bibliography></style>"""
+
+
+def test_plain_cite_lists_number_items_in_the_order_given() -> None:
+    items = [dict(DOE, id=f"i{n}", title=f"T{n}") for n in range(1, 6)]
+    # makeCitationCluster after updateItems: items 1..5 are numbered as given
+    r = engine.render_citations(items, [["i5", "i1", "i3"], ["i2", "i3", "i4"]], style=NUMERIC)
+    assert r.entries == ("1,3,5", "2–4")
+    # citations of a document number items as they are first cited
+    r = engine.render_citations(items, _doc([{"id": "i5"}, {"id": "i1"}], [{"id": "i3"}]),
+                                style=NUMERIC)
+    assert r.entries == ("1,2", "3")
+
+
+YEARS = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <citation collapse="year"><sort><key variable="issued"/></sort>
+    <layout prefix="(" suffix=")" delimiter="; "><group delimiter=" ">
+      <names variable="author"><name form="short"/></names>
+      <date variable="issued"><date-part name="year"/></date></group></layout></citation>
+</style>"""
+
+
+def test_same_author_cites_regrouped_only_in_document_citations() -> None:
+    doe2 = dict(DOE, id="doe2", issued={"date-parts": [[2005]]})
+    roe = dict(ROE, issued={"date-parts": [[2003]]})
+    items = [DOE, roe, doe2]
+    plain = engine.render_citations(items, [["doe2", "roe", "doe"]], style=YEARS)
+    assert plain.entries == ("(Doe 2001; Roe 2003; Doe 2005)",)
+    doc = engine.render_citations(items, _doc([{"id": "doe2"}, {"id": "roe"}, {"id": "doe"}]),
+                                  style=YEARS)
+    assert doc.entries == ("(Doe 2001, 2005; Roe 2003)",)
+
+
+def test_layout_delimiter_dropped_before_a_prefix_starting_with_a_comma() -> None:
+    r = engine.render_citations([DOE, ROE], [["doe", {"id": "roe", "prefix": ", cited in "}]],
+                                style=NOTE)
+    assert r.entries == ("Doe, Book A, cited in Roe, Book B.",)
