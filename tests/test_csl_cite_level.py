@@ -107,3 +107,20 @@ def test_layout_delimiter_dropped_before_a_prefix_starting_with_a_comma() -> Non
     r = engine.render_citations([DOE, ROE], [["doe", {"id": "roe", "prefix": ", cited in "}]],
                                 style=NOTE)
     assert r.entries == ("Doe, Book A, cited in Roe, Book B.",)
+
+
+ALIGNED = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  <bibliography second-field-align="flush"><layout suffix=".">
+    <text variable="citation-number" prefix="[" suffix="]"/>
+    <names variable="author" prefix=" "><name initialize-with=". "/></names>
+    <text variable="title" prefix=", "/></layout></bibliography></style>"""
+
+
+def test_second_field_align_divs_in_html_and_a_space_in_text() -> None:
+    html = engine.render_bibliography([DOE], style=ALIGNED, fmt="html")
+    assert html.entries == ('<div class="csl-left-margin">[1]</div>'
+                            '<div class="csl-right-inline"> J. Doe, Book A.</div>',)
+    text = engine.render_bibliography([DOE], style=ALIGNED, fmt="text")
+    assert text.entries == ("[1] J. Doe, Book A.",)

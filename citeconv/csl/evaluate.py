@@ -35,6 +35,7 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
+FIELD_SPLIT = "\ue0f0"  # second-field-align: between the first field and the rest of an entry
 EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
@@ -296,8 +297,8 @@ def render_layout(sec: Any, ctx: Context) -> str:
         parts: list[str] = []
         _parts(layout.children, ctx, parts)
         parts = [p for p in parts if p]
-        if len(parts) > 1:  # citeproc-js text output: the first field, a space, the rest
-            return output.join([parts[0], output.join(parts[1:])], " ")
+        if len(parts) > 1:  # the first field, FIELD_SPLIT, the rest (engine: divs or a space)
+            return parts[0] + FIELD_SPLIT + output.join(parts[1:])
         return output.join(parts)
     text, _ = render_children(layout.children, ctx, "")
     return text
