@@ -124,3 +124,43 @@ def test_second_field_align_divs_in_html_and_a_space_in_text() -> None:
                             '<div class="csl-right-inline"> J. Doe, Book A.</div>',)
     text = engine.render_bibliography([DOE], style=ALIGNED, fmt="text")
     assert text.entries == ("[1] J. Doe, Book A.",)
+
+
+def test_generated_citation_labels() -> None:
+    from citeconv.csl.citelabel import citation_label
+
+    def item(*families: str, year: int | None = 2002, **kw: object) -> dict:
+        d: dict = {"id": "x", "type": "book",
+                   "author": [{"family": f, "given": "A."} for f in families], **kw}
+        if year is not None:
+            d["issued"] = {"date-parts": [[year]]}
+        return d
+
+    assert citation_label(item("Aalto")) == "Aalt02"
+    assert citation_label(item("Roe", "Noakes", year=1978)) == "RoNo78"
+    assert citation_label(item("Bronchitis", "Cholera", "Diarrhea")) == "BrCD02"
+    assert citation_label(item("Dee", "Eta", "Fox", "Gnu", "Hare", year=1926)) == "DEFG26"
+    assert citation_label(item("van Gogh")) == "Gogh02"          # lowercase particle dropped
+    # skip words are matched as written, as citeproc-js does ("The" stays, "of" goes)
+    assert citation_label(dict(item(), author=[], title="The Art of War")) == "Thea02"
+    assert citation_label(dict(item(), author=[], title="Art of War")) == "Artw02"
+    assert citation_label(item("Aalto", year=None)) == "Aalt00"
+    assert citation_label(item("Aalto", **{"citation-label": "Own1"})) == "Own1"
+
+
+LABELS = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <citation disambiguate-add-year-suffix="true"><sort><key variable="citation-label"/></sort>
+    <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-label"/></layout>
+  </citation></style>"""
+
+
+def test_citation_labels_take_the_year_suffix_and_sort() -> None:
+    items = [{"id": "r1", "type": "book", "title": "One", "issued": {"date-parts": [[1978]]},
+              "author": [{"family": "Roe"}, {"family": "Noakes"}]},
+             {"id": "d", "type": "book", "title": "D", "issued": {"date-parts": [[1965]]},
+              "author": [{"family": "Doe"}]},
+             {"id": "r2", "type": "book", "title": "Two", "issued": {"date-parts": [[1978]]},
+              "author": [{"family": "Roe"}, {"family": "Noakes"}]}]
+    r = engine.render_citations(items, [["r1", "d", "r2"]], style=LABELS)
+    assert r.entries == ("[Doe65, RoNo78a, RoNo78b]",)

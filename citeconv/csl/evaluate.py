@@ -73,6 +73,12 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     if name == "year-suffix":
         ys = getattr(ctx.state, "year_suffix", None)
         return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
+    if name == "citation-label":  # the item's own or a generated trigraph, plus year suffix
+        from .citelabel import citation_label
+
+        ys = getattr(ctx.state, "year_suffix", None)
+        label = citation_label(ctx.item)
+        return label + year_suffix_text(ys) if isinstance(ys, int) and ys > 0 and not test else label
     if name == "first-reference-note-number":
         return (ctx.cite or {}).get("first-reference-note-number")
     if name == "page-first":

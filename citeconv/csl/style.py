@@ -176,7 +176,7 @@ def _compile(tree: Any, locale: str | None) -> Style:
     return Style(MappingProxyType(macros), _section(cit), _section(bib),
                  MappingProxyType(dict(root.attrib)), loc, root.get("class", "in-text"),
                  MappingProxyType({"root": root, "year_suffix_var": any(
-                     el.get("variable") == "year-suffix" for el in root.iter())}))
+                     el.get("variable") in ("year-suffix", "citation-label") for el in root.iter())}))
 
 
 @functools.lru_cache(maxsize=32)
