@@ -96,7 +96,11 @@ def _caller(warning: str, ids: dict[str, str], style: str) -> str:
 
 
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
-                        locale: str | None = None) -> Rendered:
+                        locale: str | None = None, clusters: list[Any] | None = None,
+                        sort: bool = True) -> Rendered:
+    """``clusters``: the citations of the document, if any (citeproc-js Citation dicts: only
+    the cited items are listed, numbered and disambiguated as cited); ``sort=False`` keeps the
+    registration order (citeproc-js bibliography-nosort)."""
     from .citations import process
     from .core import EvalCore
 
@@ -107,7 +111,10 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
             RenderError("*", _name(style), "the style has no bibliography (use `cite`)"),))
     by_id = {str(it.get("id")): it for it in good}
     core = EvalCore(st, by_id)
-    done = process(core, list(by_id), [], bibliography=True)
+    tracked = bool(clusters) and all(isinstance(c, dict) and "citationItems" in c
+                                     for c in clusters or ())
+    done = process(core, list(by_id), list(clusters or ()) if tracked else [], bibliography=True,
+                   tracked=tracked, sort_bibliography=sort)
     more, failed = _split(done.warnings, ids, style)
     warns.extend(more)
     errors.extend(failed)
