@@ -164,3 +164,19 @@ def test_citation_labels_take_the_year_suffix_and_sort() -> None:
               "author": [{"family": "Roe"}, {"family": "Noakes"}]}]
     r = engine.render_citations(items, [["r1", "d", "r2"]], style=LABELS)
     assert r.entries == ("[Doe65, RoNo78a, RoNo78b]",)
+
+
+GIVEN = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <citation disambiguate-add-givenname="true"><layout delimiter="; ">
+    <names variable="author"><name form="short"/></names></layout></citation></style>"""
+
+
+def test_givenname_expansion_without_initialize_with_shows_the_full_name() -> None:
+    items = [{"id": "j", "type": "book", "author": [{"family": "Doe", "given": "John"}]},
+             {"id": "a", "type": "book", "author": [{"family": "Doe", "given": "Aloysius"}]}]
+    r = engine.render_citations(items, [["j", "a"]], style=GIVEN)
+    assert r.entries == ("John Doe; Aloysius Doe",)
+    with_init = GIVEN.replace('form="short"', 'form="short" initialize-with=". "')
+    r = engine.render_citations(items, [["j", "a"]], style=with_init)
+    assert r.entries == ("J. Doe; A. Doe",)

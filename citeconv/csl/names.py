@@ -156,7 +156,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         if hint is not None and opts.get("form") == "short" or hint is not None and "initialize-with" in opts:
             from .core import name_key
             h = hint(name_key(n), i == 0)
-            lv = {"initials": 1, "given": 2}.get(h or "", 0)
+            # without initialize-with a name is expanded straight to its full given name
+            lv = {"initials": 1 if "initialize-with" in opts else 2, "given": 2}.get(h or "", 0)
         rendered.append(format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), lv))
     ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
     rendered = [r for r in rendered if r]
