@@ -46,6 +46,7 @@ OPENERS = "".join(_O.values())
 CLOSERS = "".join(_C.values())
 SEAL = "\U0010FFF2"  # stops punctuation from moving into a quote closed just before it
 RESET = "\U0010FFF3"  # after a cite prefix ending a sentence: a term after it counts as first
+# "\U0010FFF4" is output.NEWLINE (a line break written in the style)
 ALL = OPENERS + CLOSERS + SEAL + RESET
 _ALL_RE = re.compile("[" + re.escape(ALL) + "]")
 

@@ -163,7 +163,7 @@ def finish_entry(text: str, locale: Any) -> str:
     return re.sub(r"(?<=[^\n ]) {2,}", " ", text)
 
 
-NEWLINE = "\U0010FFF2"   # a line break written in the style (delimiter/affix); the writers
+NEWLINE = "\U0010FFF4"   # a line break written in the style (delimiter/affix); the writers
 # turn item whitespace into spaces, so the style's own breaks travel as this sentinel
 
 
