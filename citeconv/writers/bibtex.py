@@ -58,6 +58,12 @@ def _percent(match: re.Match[str]) -> str:
 _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^")
 
 
+def _pages(value: str, ascii_only: bool) -> str:
+    """A page range: each hyphen (or en dash) is written ``--``; an em dash inside a part
+    stays ``---`` (doubling the hyphens of the encoded text made ``------`` of it)."""
+    return "--".join(latex.encode(part, ascii_only) for part in value.replace("–", "-").split("-"))
+
+
 def _bib_type(record: Record) -> str:
     if _is_arxiv(record):
         return "misc"
@@ -132,7 +138,7 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
         elif kind == "verbatim":
             values[field] = _verbatim(str(value))
         elif kind == "pages":
-            values[field] = latex.encode(str(value).replace("–", "-"), ascii_only).replace("-", "--")
+            values[field] = _pages(str(value), ascii_only)
         else:
             values[field] = latex.encode(str(value), ascii_only, protect=kind == "title")
     number_var = "issue" if record.type in mapping.ISSUE_TYPES else "number"
