@@ -28,10 +28,7 @@ FILES = sorted(REALBIB.glob("*.bib"))
 ENCODINGS = {"bibtexparser-gbk.bib": "gbk"}
 #: known idempotence failures: file -> reason (a file listed here that passes fails the run)
 NOT_IDEMPOTENT = {
-    "bbt-2660-plus-fieldname.bib": "a URL in a title: word protection moves braces ({2Klriw}{H})",
     "biber-examples.bib": "pages '------' is read as two em dashes and written as \\textemdash{}",
-    "pybtex-xampl.bib": "a command defined in @preamble (\\printfirst) is escaped, not passed "
-                        "through",
 }
 #: cases not compiled: pdflatex sometimes loops on them until the timeout, input and output alike
 #: (when it does not, the output also has U+02BF, which pdflatex cannot set: it should stay LaTeX)

@@ -117,7 +117,9 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
 
 
 # ------------------------------------------------------------------ reading
-def read(text: str) -> ReadResult:
+def read(text: str, rebrace: bool = True) -> ReadResult:
+    """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
+    writer would add back (for output written with ``protect=False``: ``--no-protect``)."""
     library = _bibsplit.split(text)  # the same blocks, faster, for files it can vouch for
     if library is None:
         try:
@@ -164,7 +166,8 @@ def read(text: str) -> ReadResult:
     records = []
     for i, (entry, fields) in enumerate(raw_entries):
         raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
-        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros)
+        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros,
+                                         rebrace)
         records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
         if problems:  # a problem with no line of its own is the entry's
             diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
@@ -274,7 +277,7 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
 
 
 def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
-                  macros: dict[str, str]) -> tuple[Record, list[Diagnostic]]:
+                  macros: dict[str, str], rebrace: bool = True) -> tuple[Record, list[Diagnostic]]:
     """One entry's raw fields -> a Record and what went wrong."""
     problems: list[Diagnostic] = []
     values: dict[str, tuple[str, int]] = {}
@@ -292,7 +295,7 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     taken_by: dict[str, str] = {}  # CSL variable -> the BibTeX field it was read from
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
-        text, warnings = latex.decode_with_warnings(value, protect)
+        text, warnings = latex.decode_with_warnings(value, protect, rebrace)
         if warnings:
             problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
         return text
