@@ -321,8 +321,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             target, kind = _csl_field(name[4:])
         else:
             target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
-        if kind == "subtitle":
-            continue
+        if kind == "subtitle" or target and not value.strip():
+            continue  # an empty field takes no variable: reported by _report_empty
         if target and target in taken_by and name == _written_as(target, csl_type) \
                 and taken_by[target] != name:
             # the writer puts this variable under this field's name: it must win, or the
@@ -353,10 +353,26 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     if "subtitle" in values and "title" in fields:
         sub, line = values["subtitle"]
         fields["title"] = f"{fields['title']}: {decode('subtitle', sub, line)}"
+    elif "subtitle" in values and values["subtitle"][0].strip():
+        sub, line = values["subtitle"]  # nothing to join it to: kept as a field of its own
+        extra["subtitle"] = decode("subtitle", sub, line)
+        problems.append(_warn("bibtex.subtitle", f"{key}: subtitle without a title; kept as "
+                              "the subtitle field (CSL has no home for it)", line))
+    _report_empty(key, values, extra, problems)
     if csl_type == "thesis" and "genre" not in fields:
         fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
             if entry_type == "phdthesis" else ""
     return Record(id=key, type=csl_type, fields=fields, extra=extra), problems
+
+
+def _report_empty(key: str, values: dict[str, tuple[str, int]], extra: dict[str, str],
+                  problems: list[Diagnostic]) -> None:
+    """An empty field (``note = {}``, ``editor = ""``) has nothing to convert: it is left out,
+    and said so with its line (a field with no CSL home is kept in ``extra`` as it is)."""
+    for name, (value, line) in values.items():
+        if not value.strip() and name not in extra:
+            problems.append(_warn("bibtex.empty-field", f"{key}: empty field {name!r} left "
+                                  "out", line))
 
 
 def _written_as(var: str, csl_type: str) -> str:
