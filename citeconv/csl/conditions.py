@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import evaluate as _ev
+
 __all__ = ["test"]
 
 _NUMERIC = re.compile(r"^\s*[a-zA-Z]?\d+[a-zA-Z]?(\s*([-–&,]|and)\s*[a-zA-Z]?\d+[a-zA-Z]?)*\s*$")
@@ -42,29 +44,51 @@ def _position(ctx: Any, want: str) -> bool:
     return False
 
 
-def test(branch: Any, ctx: Any) -> bool:
-    from .evaluate import variable
+def _type(ctx: Any, v: str) -> bool:
+    return (ctx.item.get("type") or "article") == v
 
-    results: list[bool] = []
-    a = branch.attrs
-    for attr, fn in (
-        ("type", lambda v: (ctx.item.get("type") or "article") == v),
-        ("variable", lambda v: variable(ctx, v, test=True) not in (None, "", [])),
-        ("is-numeric", lambda v: _numeric(variable(ctx, v, test=True))),
-        ("is-uncertain-date", lambda v: bool((ctx.item.get(v) or {}).get("circa"))
-         if isinstance(ctx.item.get(v), dict) else False),
-        ("locator", lambda v: ((ctx.cite or {}).get("label") or "page") == v
-         and bool((ctx.cite or {}).get("locator"))),
-        ("position", lambda v: _position(ctx, v)),
-    ):
-        if attr in a:
-            results.extend(fn(v) for v in a[attr].split())
-    if "disambiguate" in a:
-        on = bool(getattr(ctx.state, "condition", False) or getattr(ctx.state, "disambiguate", False))
-        results.append(on == (a["disambiguate"] == "true"))
-    match = a.get("match", "all")
-    if match == "any":
-        return any(results)
-    if match == "none":
-        return not any(results)
-    return all(results)
+
+def _variable(ctx: Any, v: str) -> bool:
+    return _ev.variable(ctx, v, test=True) not in (None, "", [])
+
+
+def _is_numeric(ctx: Any, v: str) -> bool:
+    return _numeric(_ev.variable(ctx, v, test=True))
+
+
+def _uncertain(ctx: Any, v: str) -> bool:
+    d = ctx.item.get(v)
+    return bool(d.get("circa")) if isinstance(d, dict) else False
+
+
+def _locator(ctx: Any, v: str) -> bool:
+    cite = ctx.cite or {}
+    return (cite.get("label") or "page") == v and bool(cite.get("locator"))
+
+
+def _disambiguate(ctx: Any, v: str) -> bool:
+    on = bool(getattr(ctx.state, "condition", False) or getattr(ctx.state, "disambiguate", False))
+    return on == (v == "true")
+
+
+_CHECKS = {"type": _type, "variable": _variable, "is-numeric": _is_numeric,
+           "is-uncertain-date": _uncertain, "locator": _locator, "position": _position,
+           "disambiguate": _disambiguate}
+
+
+def test(branch: Any, ctx: Any) -> bool:
+    """Whether ``branch`` (a compiled ``style.If``) applies; cs:else always does."""
+    if branch.is_else:
+        return True
+    match = branch.match
+    for attr, values in branch.conds:
+        check = _CHECKS[attr]
+        for v in values:
+            if check(ctx, v):
+                if match == "any":
+                    return True
+                if match == "none":
+                    return False
+            elif match == "all":
+                return False
+    return match != "any"

@@ -15,6 +15,8 @@ Contract
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
@@ -23,7 +25,7 @@ from .citeopts import citation_options
 from .collapse import Join
 from .disambiguate import NameKey
 from .evaluate import Context, render_children
-from .sort import SortKey, variable_sort_text
+from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
 __all__ = ["EvalCore", "Piece"]
@@ -54,6 +56,29 @@ def name_key(n: Mapping[str, Any]) -> NameKey:
     return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
 
 
+class _LazyKeys(Sequence):
+    """Sort keys rendered on first access (``sort.compare_keys`` walks them in order)."""
+
+    __slots__ = ("_nodes", "_make", "_done")
+
+    def __init__(self, nodes: tuple[Any, ...], make: Any) -> None:
+        self._nodes, self._make, self._done = nodes, make, [None] * len(nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        k = self._done[i]
+        if k is None:
+            k = self._done[i] = self._make(self._nodes[i])
+        return k
+
+    def __iter__(self) -> Any:
+        return (self[i] for i in range(len(self._nodes)))
+
+
 class EvalCore:
     def __init__(self, style: Style, items: Mapping[str, Mapping[str, Any]]) -> None:
         self.style = style
@@ -65,30 +90,43 @@ class EvalCore:
         self.collapse_options = opts.collapse
         self.substitute = opts.substitute
         self.has_bibliography = style.bibliography is not None
+        self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
 
     # -- rendering -------------------------------------------------------------------------
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]:
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: Any = None) -> Sequence[SortKey]:
+        """The item's keys, each rendered only when a comparison reaches it (most items are
+        told apart by their first key). In cs:citation a date variable key is followed by
+        citeproc-js's year-suffix key (always equal here)."""
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
-        item = self.items[item_id]
-        keys = []
+        nodes: list[Any] = []
         for key in sec.sort if sec else ():
-            desc = key.get("sort") == "descending"
-            if key.get("variable"):
-                text = variable_sort_text(item, key.get("variable"), numbers)
-            else:
-                macro = self.style.macros.get(key.get("macro"))
-                text = None
-                if macro is not None:
-                    opts = self.style.name_options(section)
-                    for k in ("names-min", "names-use-first", "names-use-last"):
-                        if key.get(k):
-                            opts["et-al-" + k[6:]] = key.get(k)
-                    ctx = Context(self.style, self.style.locale, item, section, None, None,
-                                  numbers.get(item_id), opts, {"sort_key": True})
-                    text = output.plain(render_children(macro.children, ctx, "")[0]) or None
-            keys.append(SortKey(text, desc))
-        return keys
+            nodes.append(key)
+            if section == "citation" and key.get("variable") in DATE_VARIABLES:
+                nodes.append(None)
+        return _LazyKeys(tuple(nodes),
+                         functools.partial(self._sort_key, item_id, section, numbers, state))
+
+    def _sort_key(self, item_id: str, section: str, numbers: dict[str, int], state: Any,
+                  key: Any) -> SortKey:
+        if key is None:
+            return SortKey(None)
+        item = self.items[item_id]
+        desc = key.get("sort") == "descending"
+        if key.get("variable"):
+            return SortKey(variable_sort_text(item, key.get("variable"), numbers), desc)
+        macro = self.style.macros.get(key.get("macro"))
+        text = None
+        if macro is not None:
+            opts = self.style.name_options(section)
+            for k in ("names-min", "names-use-first", "names-use-last"):
+                if key.get(k):
+                    opts["et-al-" + k[6:]] = key.get(k)
+            ctx = Context(self.style, self.style.locale, item, section, None, state,
+                          numbers.get(item_id), opts, {"sort_key": True})
+            text = output.plain(render_children(macro.children, ctx, "")[0]) or None
+        return SortKey(text, desc)
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
                 mode: str = "") -> tuple[str, dict]:
@@ -103,7 +141,7 @@ class EvalCore:
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
-               numbers: dict[str, int]) -> Piece:
+               numbers: dict[str, int], light: bool = False) -> Piece:
         c: dict[str, Any] = {"id": item_id}
         if cite is not None:
             if cite.locator:
@@ -124,7 +162,7 @@ class EvalCore:
         primary = tuple(keys[0] for _, keys, _, _ in log if keys)
         first = log[0] if log else None
         no_names = author = ""
-        if section == "citation":
+        if section == "citation" and not light:  # light: text and names only (disambiguation)
             no_names = self._render(item_id, section, c, state, number, "no_names")[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)
@@ -170,7 +208,8 @@ class EvalCore:
         return replace(piece, text=piece.suffix)
 
     def with_affixes(self, piece: Piece, cite: Any) -> Piece:
-        return replace(piece, text=output.affix(piece.text, cite.prefix, cite.suffix))
+        return replace(piece, text=output.affix(piece.text, output.rich(cite.prefix, self.style.locale),
+                                                  output.rich(cite.suffix, self.style.locale)))
 
     def author_only(self, piece: Piece) -> Piece:
         return replace(piece, text=piece.author)
@@ -180,11 +219,13 @@ class EvalCore:
 
     def layout(self, parts: list[Any], section: str, cluster: Any) -> str:
         out = ""
-        for p in parts:
+        pending = ""
+        for p in parts:  # a delimiter only between two pieces that render something
             if isinstance(p, Join):
-                out = output.join([out, p.text]) if out else out
+                pending = p.text
             elif p is not None and p.text:
-                out = output.join([out, p.text])
+                out = output.join([out, pending, p.text]) if out else p.text
+                pending = ""
         sec = self.style.citation if section == "citation" else self.style.bibliography
         if not out:
             return ""

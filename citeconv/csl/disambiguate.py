@@ -19,7 +19,8 @@ Contract
   2. ``givenname-disambiguation-rule="by-cite"``: names at the same position with the same
      family in different items get an "initials" or "given" hint for that item only;
   3. the ``disambiguate="true"`` condition is switched on for items still ambiguous (when
-     ``Options.condition``: the style tests it), and off again for those it did not help;
+     ``Options.condition``: the style tests it); it stays on even where it did not help
+     (citeproc-js: MLA shows the title of two same-titled works by one author);
   4. ``disambiguate-add-year-suffix``: items still ambiguous get year suffixes 1, 2, ... (a, b)
      in the order of ``rank`` (their bibliography position), per set of mutually ambiguous items.
 - ``NameKey`` is a name as compared here (family, given, and the rest of its parts);
@@ -123,9 +124,15 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
     views = render(states)
     if options.add_givenname and options.rule != "by-cite":
         names_hints = _global_hints(views, options.rule)
-        if names_hints:
+        if names_hints:  # each item carries only the hints for names its cites render
+            hint_of = dict(names_hints)
+            mine: dict[str, dict[NameKey, None]] = {}
+            for v in views:
+                mine.setdefault(v.item_id, {}).update(dict.fromkeys(v.names))
             for i in states:
-                states[i] = replace(states[i], hints=names_hints)
+                own = tuple((k, hint_of[k]) for k in mine.get(i, ()) if k in hint_of)
+                if own:
+                    states[i] = replace(states[i], hints=own)
             views = render(states)
     amb = ambiguities(views)
     if amb and options.add_names:
@@ -143,11 +150,6 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
             for v in group:
                 states[v.item_id] = replace(states[v.item_id], condition=True)
         amb = ambiguities(render(states))
-        for group in amb:  # switched off again where it did not help
-            for v in group:
-                states[v.item_id] = replace(states[v.item_id], condition=False)
-        if amb:
-            amb = ambiguities(render(states))
     if amb and options.add_year_suffix:
         _add_year_suffixes(amb, states, rank)
     return states
@@ -167,9 +169,12 @@ def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, 
     for group in by_family.values():
         if len(group) < 2:
             continue
+        same_initials: dict[str, int] = {}  # names with a given name, per initials
         for n in group:
-            clash = any(initials_of(n.given) == initials_of(o.given) and n.given and o.given
-                        for o in group if o != n)
+            if n.given:
+                same_initials[initials_of(n.given)] = same_initials.get(initials_of(n.given), 0) + 1
+        for n in group:  # another name (n itself counted once) with the same initials
+            clash = bool(n.given) and same_initials.get(initials_of(n.given), 0) > 1
             if clash:
                 if rule in ("all-names-with-initials", "primary-name-with-initials"):
                     continue

@@ -3,8 +3,11 @@
 Contract
 - Same signatures and result (``citeconv.render.engine.Rendered``) as ``citeconv.render``.
   ``style`` is a name or path; a path to XML that is not a file is not accepted.
-- Never raises on item data: an item the evaluator fails on becomes a warning
-  ``item 'ID' not rendered in style NAME: Error: reason`` and the rest is rendered.
+- Never raises on item data: an item the evaluator fails on, an item the cleaning must leave
+  out, and an entry or cite that renders nothing (no printed form in the style) each become a
+  ``RenderError(id, style, reason[, "citation"])`` in ``Rendered.errors`` (the CLI reports them
+  and exits 3); the rest is rendered. A style without cs:bibliography asked for a bibliography
+  gives the error ``RenderError("*", ...)``. Repairs are warnings.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
 - Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does).
 - Both run the citation-level pipeline ``citations.process`` over ``core.EvalCore`` (sorting,
@@ -13,9 +16,10 @@ Contract
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..render.engine import Rendered
+from ..render.engine import Rendered, RenderError
 from ..render.items import prepare
 from . import output, style as style_mod
 
@@ -28,10 +32,29 @@ def _load(style: str, locale: str | None) -> style_mod.Style:
     return style_mod.load(style, locale)
 
 
-def _items(items: list[dict]) -> tuple[list[dict], list[str], dict[str, str]]:
+def _items(items: list[dict], style: str) -> tuple[list[dict], list[str], dict[str, str],
+                                                  list[RenderError]]:
     good, problems, ids = prepare(items)  # repairs what it can and names each change
-    return good, [f"item {p.id!r}: {p.reason}" + ("; it is left out" if p.skipped else "")
-                  for p in problems], ids
+    warns = [f"item {p.id!r}: {p.reason}" for p in problems if not p.skipped]
+    errors = [RenderError(p.id, _name(style), p.reason) for p in problems if p.skipped]
+    return good, warns, ids, errors
+
+
+_FAILED = re.compile(r"^item '(.*)' not rendered: (.*)$", re.S)
+
+
+def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str = "item"
+           ) -> tuple[list[str], list[RenderError]]:
+    """Evaluator messages: an item it failed on is an error, the rest are warnings."""
+    warns, errors = [], []
+    for w in warnings:
+        m = _FAILED.match(w)
+        if m:
+            errors.append(RenderError(ids.get(m.group(1), m.group(1)), _name(style),
+                                      f"the renderer failed on it ({m.group(2)})", what))
+        else:
+            warns.append(_caller(w, ids, style))
+    return warns, errors
 
 
 def _name(style: str) -> str:
@@ -58,18 +81,26 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
     from .core import EvalCore
 
     st = _load(style, locale)
-    good, warns, ids = _items(items)
+    good, warns, ids, errors = _items(items, style)
     if st.bibliography is None:
-        return Rendered((), (), tuple(warns) + ("style has no bibliography",))
+        return Rendered((), (), tuple(warns), tuple(errors) + (
+            RenderError("*", _name(style), "the style has no bibliography (use `cite`)"),))
     by_id = {str(it.get("id")): it for it in good}
     core = EvalCore(st, by_id)
     done = process(core, list(by_id), [], bibliography=True)
-    warns.extend(_caller(w, ids, style) for w in done.warnings)
+    more, failed = _split(done.warnings, ids, style)
+    warns.extend(more)
+    errors.extend(failed)
     entries, out_ids = [], []
     for i, piece in done.bibliography:
-        entries.append(_finish(st, piece.text, fmt, st.bibliography.layout))
+        text = _finish(st, piece.text, fmt, st.bibliography.layout)
+        if not output.plain(piece.text).strip():
+            errors.append(RenderError(ids.get(i, i), _name(style),
+                                      "it has no printed form in this style (nothing rendered)"))
+            continue
+        entries.append(text)
         out_ids.append(ids.get(i, i))
-    return Rendered(tuple(entries), tuple(out_ids), tuple(warns))
+    return Rendered(tuple(entries), tuple(out_ids), tuple(warns), tuple(errors))
 
 
 def render_citations(items: list[dict], clusters: list[list[Any]], style: str = "apa",
@@ -78,7 +109,7 @@ def render_citations(items: list[dict], clusters: list[list[Any]], style: str = 
     from .core import EvalCore
 
     st = _load(style, locale)
-    good, warns, ids = _items(items)
+    good, warns, ids, errors = _items(items, style)
     by_id = {str(it.get("id")): it for it in good}
     lower = {k.lower(): k for k in by_id}
 
@@ -95,10 +126,17 @@ def render_citations(items: list[dict], clusters: list[list[Any]], style: str = 
 
     core = EvalCore(st, by_id)
     # every item is registered, as citeproc-js does: citation numbers follow the bibliography
+    # citeproc-js Citation dicts are citations in a document (processCitationCluster: items
+    # registered as cited, grouped sorts); plain cite lists are makeCitationCluster calls
+    tracked = bool(clusters) and all(isinstance(c, dict) and "citationItems" in c
+                                     for c in clusters)
     done = process(core, list(by_id), [fix(c) for c in clusters], bibliography=False,
-                   bib_ids=list(by_id))
-    warns.extend(_caller(w, ids, style) for w in done.warnings)
+                   bib_ids=list(by_id), tracked=tracked)
+    more, failed = _split(done.warnings, ids, style, "citation")
+    warns.extend(more)
+    errors.extend(failed)
     out = tuple(_finish(st, c or "", fmt, None) for c in done.citations)
+    errors.extend(_unprinted(core, clusters, out, ids, style))
 
     def label(cl: Any) -> str:
         if isinstance(cl, dict):
@@ -107,4 +145,39 @@ def render_citations(items: list[dict], clusters: list[list[Any]], style: str = 
             cl = [cl]
         return ",".join(str(c.get("id") if isinstance(c, dict) else c) for c in cl)
 
-    return Rendered(out, tuple(label(c) for c in clusters), tuple(warns))
+    return Rendered(out, tuple(label(c) for c in clusters), tuple(warns), tuple(errors))
+
+
+def _unprinted(core: Any, clusters: list[Any], out: tuple[str, ...], ids: dict[str, str],
+               style: str) -> list[RenderError]:
+    """Cites that print nothing: an empty cluster names all its ids, else each cite whose item
+    renders nothing as a first citation in this style."""
+    from .citations import FIRST
+    from .disambiguate import DisambState
+    from .positions import CiteItem, parse_cluster
+
+    errors: list[RenderError] = []
+    empty: dict[str, bool] = {}
+    for raw, text in zip(clusters, out):
+        try:
+            cites = [c.id for c in parse_cluster(raw).items if c.id in core.items]
+        except ValueError:
+            continue
+        if not cites:
+            continue
+        if not text.strip():
+            errors.append(RenderError(",".join(ids.get(c, c) for c in cites), _name(style),
+                                      "it renders nothing in this style (no printed form)",
+                                      "citation"))
+            continue
+        for c in dict.fromkeys(cites):
+            if c not in empty:
+                try:
+                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {})
+                    empty[c] = not output.plain(piece.text).strip()
+                except Exception:  # noqa: BLE001 - reported by the pipeline already
+                    empty[c] = False
+            if empty[c]:
+                errors.append(RenderError(ids.get(c, c), _name(style), "it renders nothing in "
+                                          "this style (no printed form)", "citation"))
+    return errors

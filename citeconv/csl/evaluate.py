@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..render.numbers import format_pages
+from . import conditions as _cond
 from . import output
 from .disambiguate import year_suffix_text
 from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
@@ -92,6 +93,7 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -104,12 +106,12 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
         a = {k: v for k, v in a.items() if k != "font-style"}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    case = a.get("text-case")
-    if case == "title" and not str(ctx.item.get("language") or ctx.locale.lang or "en"
-                                   ).lower().startswith("en"):
+    case = a.get("text-case") if "macro" not in a else None
+    lang = str(ctx.item.get("language") or ctx.locale.lang or "en")
+    if case == "title" and not lang.lower().startswith("en"):
         case = None  # title case only for English items (no language: the style's locale)
     if case:
-        text = output.text_case(text, case)
+        text = output.text_case(text, case, lang)
     text = output.wrap(text, a)
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
@@ -132,20 +134,20 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
             text = re.sub(r"\s*-\s*", "–", str(v).strip())
         else:
-            text = str(v)
+            text = output.rich(_WS.sub(" ", str(v)), ctx.locale)
         if var == "citation-number":
             text = output.wrap(text, {})
     elif "macro" in a:
         macro = ctx.style.macros.get(a["macro"])
         if macro is None:
             return "", 0
-        text, status = render_children(macro.children, ctx, "")
+        text, status = _group(macro, ctx)  # a called macro is suppressed like a group
     elif "term" in a:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
     else:
-        text = a.get("value", "")
+        text = output.rich(a.get("value", ""), ctx.locale)
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
@@ -219,13 +221,11 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
 
 def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
     """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
-    from .conditions import test
-
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
-                if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+                if type(branch) is If and _cond.test(branch, ctx):
                     status = max(status, _parts(branch.children, ctx, parts))
                     break
             continue
@@ -242,10 +242,8 @@ def render_children(children: tuple[Node, ...], ctx: Context, delimiter: str) ->
 
 
 def _choose(node: Node, ctx: Context) -> tuple[str, int]:
-    from .conditions import test
-
     for branch in node.children:
-        if type(branch) is If and (branch.get("_else") or test(branch, ctx)):
+        if type(branch) is If and _cond.test(branch, ctx):
             return render_children(branch.children, ctx, "")
     return "", 0
 
@@ -290,8 +288,9 @@ def render_layout(sec: Any, ctx: Context) -> str:
         parts: list[str] = []
         _parts(layout.children, ctx, parts)
         parts = [p for p in parts if p]
-        if len(parts) > 1:  # citeproc-js text output: the first field, a space, the rest
-            return output.join([parts[0], output.join(parts[1:])], " ")
+        if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
+            return (output.wrap(parts[0], {"display": "left-margin"})
+                    + output.wrap(output.join(parts[1:]), {"display": "right-inline"}))
         return output.join(parts)
     text, _ = render_children(layout.children, ctx, "")
     return text

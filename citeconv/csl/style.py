@@ -37,6 +37,7 @@ NAME_INHERIT = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "e
                 "name-as-sort-order", "sort-separator", "name-form", "name-delimiter",
                 "names-delimiter", "demote-non-dropping-particle", "initialize-with-hyphen")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+_BREAKABLE = frozenset({"delimiter", "prefix", "suffix", "value"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,18 @@ class EtAl(Node): __slots__ = ()
 class Substitute(Node): __slots__ = ()
 class Group(Node): __slots__ = ()
 class Choose(Node): __slots__ = ()
-class If(Node): __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class If(Node):
+    """cs:if / cs:else-if / cs:else, with its conditions split once at compile time:
+    ``conds`` = ((attribute, (value, ...)), ...) in CSL order, ``match`` all/any/none."""
+
+    conds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    match: str = "all"
+    is_else: bool = False
+
+
 class Layout(Node): __slots__ = ()
 class Sort(Node): __slots__ = ()
 class Key(Node): __slots__ = ()
@@ -113,14 +125,23 @@ def _local(tag: Any) -> str:
 
 def compile_node(el: Any) -> Node:
     kind = KINDS.get(_local(el.tag), Other)
-    attrs = dict(el.attrib)
+    attrs = {k: (v.replace("\n", "\U0010FFF2") if k in _BREAKABLE else v)
+             for k, v in el.attrib.items()}  # output.NEWLINE: the style's line breaks survive
     name = _local(el.tag)
     if name == "else":
         attrs["_else"] = "true"
     if name == "text" and el.text is None and "value" in attrs:
         pass
     children = tuple(compile_node(c) for c in el if isinstance(c.tag, str))
+    if kind is If:
+        conds = tuple((a, tuple(attrs[a].split())) for a in _CONDITIONS if a in attrs)
+        return If(MappingProxyType(attrs), children, conds, attrs.get("match", "all"),
+                  name == "else")
     return kind(MappingProxyType(attrs), children)
+
+
+_CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position",
+               "disambiguate")
 
 
 def _section(el: Any) -> Section | None:

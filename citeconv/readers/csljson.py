@@ -11,7 +11,9 @@ Fields with no CSL variable come back from where the writer puts them (``cslextr
 """
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, Diagnostic, ReadResult, Record, Severity, Source
@@ -27,35 +29,44 @@ def detect(text: str) -> float:
     return 0.95 if '"type"' in sample or '"title"' in sample or '"id"' in sample else 0.4
 
 
-def _item_lines(text: str, count: int) -> list[int]:
-    """1-based line where each top-level array element starts."""
-    lines, depth, line, in_str, esc, expecting = [], 0, 1, False, False, False
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_str:
-            esc = not esc and ch == "\\"
-            if ch == '"' and not esc:
-                in_str = False
-            continue
-        if depth == 1 and expecting and not ch.isspace() and ch not in ",]":
-            lines.append(line)
-            expecting = False
-        if ch == '"':
-            in_str = True
-        elif ch in "[{":
-            depth += 1
-            expecting = depth == 1
-        elif ch in "]}":
-            depth -= 1
-        elif ch == "," and depth == 1:
-            expecting = True
-    return lines + [0] * (count - len(lines))
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def _array_with_lines(text: str) -> tuple[list[Any], list[int]] | None:
+    """A top-level JSON array decoded element by element, with the 1-based line where each
+    element starts; None when ``text`` is not a well-formed array (the caller then lets
+    ``json.loads`` report the error, or handles an object)."""
+    t = text.lstrip("\ufeff")
+    i = _WS.match(t, 0).end()
+    if t[i:i + 1] != "[":
+        return None
+    newlines = [m.start() for m in re.finditer("\n", t)]
+    items: list[Any] = []
+    lines: list[int] = []
+    i = _WS.match(t, i + 1).end()
+    if t[i:i + 1] == "]":
+        return (items, lines) if not t[i + 1:].strip() else None
+    try:
+        while True:
+            lines.append(bisect.bisect_left(newlines, i) + 1)
+            item, i = _DECODER.raw_decode(t, i)
+            items.append(item)
+            i = _WS.match(t, i).end()
+            c = t[i:i + 1]
+            if c == "]":
+                return (items, lines) if not t[i + 1:].strip() else None
+            if c != ",":
+                return None
+            i = _WS.match(t, i + 1).end()
+    except (json.JSONDecodeError, RecursionError):
+        return None
 
 
 def read(text: str) -> ReadResult:
+    fast = _array_with_lines(text)
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = fast[0] if fast is not None else json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as err:
         return ReadResult(diagnostics=(Diagnostic(
             "csl-json.syntax", f"invalid JSON: {err.msg} at column {err.colno}; nothing read",
@@ -69,7 +80,7 @@ def read(text: str) -> ReadResult:
         return ReadResult(diagnostics=(Diagnostic(
             "csl-json.shape", "expected an array of CSL items or one item object", line=1,
             severity=Severity.ERROR),), layout=NAME)
-    lines = _item_lines(text, len(items)) if isinstance(data, list) else [1]
+    lines = fast[1] if fast is not None else [1]
     records, diagnostics = [], []
     for item, line in zip(items, lines):
         if not isinstance(item, dict):
