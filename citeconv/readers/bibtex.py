@@ -298,7 +298,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
         text, warnings = latex.decode_with_warnings(value, protect, rebrace)
-        problems.extend(_latex_problems(name, warnings, line))
+        if warnings:
+            problems.extend(_latex_problems(name, warnings, line))
         return text
 
     if "crossref" in values:  # a parent in another file (see _inherit_crossrefs)
