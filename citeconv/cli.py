@@ -8,6 +8,7 @@ import dataclasses
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import Iterable
 
 import click
 
@@ -214,6 +215,9 @@ def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-u
     """(text, True if some record is not in it); rendering problems reported on stderr."""
     from . import api
     from .writers import STYLED
+    if fmt == "csl-json":  # streamed to the output: a big file's text is never held whole
+        from .writers import csljson
+        return csljson.chunks(records, kept.get("preamble", "")), False
     if fmt not in STYLED:
         return api.write(records, fmt, ascii_only=ascii_only, **kept), False
     from .writers.styled import render
@@ -239,9 +243,11 @@ def _report_rendering(warnings, errors, records) -> None:  # type: ignore[no-unt
         click.echo(d.format() if d.file else f"citeconv: error: {d.message}", err=True)
 
 
-def _emit(text: str, output: str, inputs: tuple[str, ...]) -> None:
+def _emit(text: str | Iterable[str], output: str, inputs: tuple[str, ...]) -> None:
+    """``text``: the whole output, or its pieces in order (streamed CSL-JSON)."""
     if output == "-":
-        sys.stdout.write(text)
+        for piece in (text,) if isinstance(text, str) else text:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     from .textio import OutputError, write_atomic

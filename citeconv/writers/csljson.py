@@ -12,7 +12,7 @@ the C string encoder; each record is serialised as soon as it is made (less memo
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .. import texpass
 from ..model import Record
@@ -25,18 +25,23 @@ _TEX_IN_JSON = _string(texpass.TEX_OPEN)[1:-1]  # how a passed-through span show
 def write(records: Iterable[Record], preamble: str = "", **_: object) -> str:
     """``preamble``: the BibTeX input's ``@preamble`` text; LaTeX commands passed through from
     BibTeX are written as the text they print (``texpass.readable``), with its definitions."""
+    return "".join(chunks(records, preamble))
+
+
+def chunks(records: Iterable[Record], preamble: str = "") -> Iterator[str]:
+    """``write``'s text in pieces, one record at a time (the CLI streams them to the output, so
+    the whole text of a big file is never held in memory)."""
     defs = None
-    items = []
+    opening = "[\n  "
     for record in records:
         item = record.to_csl()
         text = _value(item, "\n    ")
         if _TEX_IN_JSON in text:  # rare: found in the JSON text, one search per record
             defs = texpass.definitions(preamble) if defs is None else defs
             text = _value(texpass.readable_csl(item, defs), "\n    ")
-        items.append(text)
-    if not items:
-        return "[]\n"
-    return "[\n  " + ",\n  ".join(items) + "\n]\n"
+        yield opening + text
+        opening = ",\n  "
+    yield "[]\n" if opening == "[\n  " else "\n]\n"
 
 
 def dumps(value: object) -> str:
