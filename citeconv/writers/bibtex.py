@@ -60,9 +60,9 @@ _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^
 
 
 def _pages(value: str, ascii_only: bool) -> str:
-    """A page range: each hyphen (or en dash) is written ``--``; an em dash inside a part
+    """A page range: each run of hyphens and en dashes is written ``--``; an em dash inside a part
     stays ``---`` (doubling the hyphens of the encoded text made ``------`` of it)."""
-    return "--".join(latex.encode(part, ascii_only) for part in value.replace("–", "-").split("-"))
+    return "--".join(latex.encode(part, ascii_only) for part in re.split("[-–]+", value))
 
 
 def _bib_type(record: Record) -> str:
