@@ -139,7 +139,9 @@ class OutputError(OSError):
     pass
 
 
-def write_atomic(path: str, text: str, inputs: Iterable[str] = ()) -> None:
+def write_atomic(path: str, text: str | Iterable[str], inputs: Iterable[str] = ()) -> None:
+    """Write ``text`` (or its pieces, in order) to ``path`` through a temporary file renamed
+    over it at the end; never over one of the ``inputs``."""
     target = Path(path)
     for source in inputs:
         try:
@@ -152,7 +154,8 @@ def write_atomic(path: str, text: str, inputs: Iterable[str] = ()) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for piece in (text,) if isinstance(text, str) else text:
+                handle.write(piece)
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o777)
         else:

@@ -27,9 +27,7 @@ FILES = sorted(REALBIB.glob("*.bib"))
 #: files that are not UTF-8 and declare no encoding: named on the command line, as a user would
 ENCODINGS = {"bibtexparser-gbk.bib": "gbk"}
 #: known idempotence failures: file -> reason (a file listed here that passes fails the run)
-NOT_IDEMPOTENT = {
-    "bbt-2660-plus-fieldname.bib": "a URL in a title: word protection moves braces ({2Klriw}{H})",
-}
+NOT_IDEMPOTENT: dict[str, str] = {}
 #: cases not compiled (pdflatex looping on the output too): none now. biber-dateformats.bib's
 #: input still loops under biblatex until the timeout (a counted problem of the input's); its
 #: output builds in seconds with no error (measured 5 runs of 3-5 s)
