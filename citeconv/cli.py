@@ -128,10 +128,14 @@ def _fail(message: str) -> None:
     sys.exit(Exit.FAILED)
 
 
-def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
-    """Print diagnostics to stderr; True if any entry was skipped."""
+def _report(diagnostics, fmt: str = "") -> bool:  # type: ignore[no-untyped-def]
+    """Print diagnostics to stderr; True if any entry was skipped. For BibTeX output, LaTeX
+    passed through (written as it was read) is not reported."""
+    from .texpass import PASSED_CODE
     skipped = False
     for d in diagnostics:
+        if fmt == "bibtex" and d.code == PASSED_CODE:
+            continue
         click.echo(d.format(), err=True)
         skipped |= d.severity == "error"
     return skipped
@@ -186,10 +190,7 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         from .cli_workflows import only_cited
         records, missing = only_cited(records, aux_file)
         diagnostics = list(diagnostics) + missing
-    if fmt == "bibtex":  # LaTeX passed through is written as it was read: nothing to report
-        from .texpass import PASSED_CODE
-        diagnostics = [d for d in diagnostics if d.code != PASSED_CODE]
-    skipped = _report(diagnostics)
+    skipped = _report(diagnostics, fmt)
     if not records:
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
     if strict and skipped:

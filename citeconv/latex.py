@@ -201,8 +201,8 @@ class _Decoder:
             if base.startswith("<"):  # an accent on a passed-through command: kept as LaTeX
                 inner = texpass.TEX_SPAN.fullmatch(base)
                 return texpass.span("\\" + name + "{" + inner.group(1) + "}") if inner else base
-            if not base:
-                return unicodedata.normalize("NFC", " " + _ACCENTS[name]).strip()
+            if not base:  # \~{}: a spacing accent, which stays LaTeX (a lone combining mark
+                return texpass.span("\\" + name + "{}")  # would join the space before it)
             return unicodedata.normalize("NFC", base[0] + _ACCENTS[name]) + base[1:]
         if name in _MARKUP:
             opening, closing = _MARKUP[name]

@@ -59,6 +59,12 @@ def _percent(match: re.Match[str]) -> str:
 _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^")
 
 
+def _pages(value: str, ascii_only: bool) -> str:
+    """A page range: each run of hyphens and en dashes is written ``--``; an em dash inside a part
+    stays ``---`` (doubling the hyphens of the encoded text made ``------`` of it)."""
+    return "--".join(latex.encode(part, ascii_only) for part in re.split("[-–]+", value))
+
+
 def _bib_type(record: Record) -> str:
     if _is_arxiv(record):
         return "misc"
@@ -135,7 +141,7 @@ def entry_fields(record: Record, ascii_only: bool = False,
         elif kind == "verbatim":
             values[field] = _verbatim(str(value))
         elif kind == "pages":
-            values[field] = latex.encode(str(value).replace("–", "-"), ascii_only).replace("-", "--")
+            values[field] = _pages(str(value), ascii_only)
         else:
             values[field] = latex.encode(str(value), ascii_only,
                                          protect=protect and kind == "title")
