@@ -22,6 +22,7 @@ Pure functions over strings; no state.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: punctuation around a word that stays outside its braces
 WORD_PUNCT = ".,;:!?()[]\"'“”‘’"
@@ -143,6 +144,13 @@ def split_word(word: str) -> list[tuple[str, bool]]:
     return merged
 
 
+@lru_cache(maxsize=65536)  # title words repeat across a file
+def braced_pieces(word: str) -> tuple[tuple[str, bool], ...] | None:
+    """``split_word(word)`` when it braces something, else None (the common case)."""
+    pieces = split_word(word)
+    return tuple(pieces) if any(braced for _, braced in pieces) else None
+
+
 def shouting(text: str) -> bool:
     """A title in capitals throughout: two words or more with capitals, no lower-case letter."""
     if any(c.islower() for c in text):
@@ -150,4 +158,5 @@ def shouting(text: str) -> bool:
     return sum(1 for w in text.split() if any(c.isupper() for c in w)) >= 2
 
 
-__all__ = ["PROPER_NOUNS", "WORD_PUNCT", "needs_protection", "split_word", "shouting"]
+__all__ = ["PROPER_NOUNS", "WORD_PUNCT", "braced_pieces", "needs_protection", "split_word",
+           "shouting"]

@@ -402,7 +402,7 @@ def _ascii_char(ch: str) -> str:
 #: math kept verbatim by ``decode`` (or written so in CSL-JSON): checked again by ``safe_math``
 _MATH_SPAN = re.compile(r'<span class="nocase">\$([^$]+)\$</span>')
 _TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^\u00a0\u202f\u2003–—]|-{2,}|`{2,}|'{2,}")
-_WORDS = re.compile(r"\S+|\s+")
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
@@ -441,18 +441,24 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
 
 
 def _text(chunk: str, ascii_only: bool, protect: bool) -> str:
-    """Text between tags; with ``protect``, each word's pieces braced as ``casing`` says."""
+    """Text between tags; with ``protect``, the word pieces ``casing`` says are braced (the text
+    between them is escaped in runs, as without ``protect``)."""
     if not protect or not chunk:
         return _escape(chunk, ascii_only)
     out = []
-    for m in _WORDS.finditer(chunk):
-        word = m.group(0)
-        if word[0].isspace():
-            out.append(_escape(word, ascii_only))
+    start = 0
+    for m in _WORD.finditer(chunk):
+        pieces = casing.braced_pieces(m.group(0))
+        if pieces is None:
             continue
-        for piece, braced in casing.split_word(word):
-            escaped = _escape(piece, ascii_only)
-            out.append("{" + escaped + "}" if braced else escaped)
+        pos = m.start()
+        for piece, braced in pieces:
+            if braced:
+                out.append(_escape(chunk[start:pos], ascii_only))
+                out.append("{" + _escape(piece, ascii_only) + "}")
+                start = pos + len(piece)
+            pos += len(piece)
+    out.append(_escape(chunk[start:], ascii_only))
     return "".join(out)
 
 

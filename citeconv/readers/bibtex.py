@@ -23,6 +23,7 @@ from bibtexparser.splitter import Splitter
 
 from .. import latex, mapping, texpass
 from . import _bibsplit
+from ._bibsplit import RawComment, RawEntry, RawString
 from ..model import (DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, ReadResult, Record,
                      Severity, Source, parse_edtf)
 from ..names import parse_bibtex_names
@@ -120,10 +121,10 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
 def read(text: str, rebrace: bool = True) -> ReadResult:
     """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
     writer would add back (for output written with ``protect=False``: ``--no-protect``)."""
-    library = _bibsplit.split(text)  # the same blocks, faster, for files it can vouch for
-    if library is None:
+    blocks = _bibsplit.blocks(text)  # the same blocks, faster, for files it can vouch for
+    if blocks is None:
         try:
-            library = Splitter(text).split()
+            blocks = _light(Splitter(text).split().blocks)
         except Exception as err:  # bibtexparser's "please report this bug" states  # noqa: BLE001
             return ReadResult(diagnostics=(Diagnostic(
                 "bibtex.syntax", f"the file could not be split into entries ({err}); nothing "
@@ -133,29 +134,21 @@ def read(text: str, rebrace: bool = True) -> ReadResult:
     diagnostics: list[Diagnostic] = []
     preambles: list[str] = []
     comments: list[str] = []
-    for block in library.blocks:
-        line = (block.start_line or 0) + 1
-        if isinstance(block, String):
-            value, problems = resolve_value(block.value, macros)
+    for block in blocks:
+        if type(block) is RawEntry:
+            raw_entries.append((_Head(block.entry_type, block.key, block.start_line),
+                                _raw_fields(block, diagnostics)))
+        elif isinstance(block, RawString):  # defined twice: the last definition wins, as in
+            value, problems = resolve_value(block.value, macros)  # bibtex and biber
             macros[block.key.lower()] = value
-            diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
+            diagnostics += [_warn("bibtex.macro", p, block.start_line + 1) for p in problems]
+        elif isinstance(block, RawComment):  # JabRef's groups and settings live here
+            comments.append(f"@comment{{{block.comment}}}")
         elif isinstance(block, Preamble):
             preambles.append(f"@preamble{{{block.value}}}")
-        elif isinstance(block, ExplicitComment):  # JabRef's groups and settings live here
-            comments.append(f"@comment{{{block.comment}}}")
-        elif isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
-            entry = block.ignore_error_block
-            if isinstance(entry, String):  # a redefined macro: the last definition wins, as
-                value, problems = resolve_value(entry.value, macros)  # in bibtex and biber
-                macros[entry.key.lower()] = value
-                diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
-            elif isinstance(entry, Entry):
-                raw_entries.append((_head(entry), _raw_fields(entry, diagnostics)))
         elif isinstance(block, ParsingFailedBlock):
-            diagnostics.append(_failed(block, line))
-        elif isinstance(block, Entry):
-            raw_entries.append((_head(block), _raw_fields(block, diagnostics)))
-    del library  # memory: bibtexparser's blocks are not needed any more
+            diagnostics.append(_failed(block, (block.start_line or 0) + 1))
+    del blocks  # memory: the raw blocks are not needed any more
     _inherit_crossrefs(raw_entries, diagnostics)
     xdata = [e for e in raw_entries if e[0].entry_type.lower() == "xdata"]
     if xdata:
@@ -188,27 +181,43 @@ class _Head(NamedTuple):
     start_line: int
 
 
-def _head(entry: Entry) -> _Head:
-    return _Head(entry.entry_type, entry.key, entry.start_line or 0)
+def _light(library_blocks: list) -> list:  # type: ignore[type-arg]
+    """bibtexparser's blocks (the slow path) as ``_bibsplit``'s light ones; a preamble and a
+    block that failed to parse stay as they are. A duplicate key changes nothing here."""
+    out: list = []  # type: ignore[type-arg]
+    for block in library_blocks:
+        line = block.start_line or 0
+        if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
+            block = block.ignore_error_block  # the line stays the wrapper's, as it was
+        if isinstance(block, String):
+            out.append(RawString(block.key, block.value, line))
+        elif isinstance(block, Entry):
+            out.append(RawEntry(block.entry_type, block.key, block.start_line or 0,
+                                [(f.key, f.value, f.start_line) for f in block.fields]))
+        elif isinstance(block, ExplicitComment):
+            out.append(RawComment(block.comment, line))
+        elif isinstance(block, (Preamble, ParsingFailedBlock)):
+            out.append(block)
+    return out
 
 
-def _raw_fields(entry: Entry, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, int]]:
+def _raw_fields(entry: RawEntry, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, int]]:
     """Field name (lower case) -> (raw value, line). As in BibTeX, the first of two fields with
     the same name (in any case) wins; the other is reported, not silently dropped."""
     fields: dict[str, tuple[str, int]] = {}
-    for f in entry.fields:
-        name = f.key.lower()
-        line = (f.start_line or entry.start_line or 0) + 1
+    for key, value, start_line in entry.fields:
+        name = key.lower()
+        line = (start_line or entry.start_line or 0) + 1
         if "%" in name:  # bibtexparser glues comment lines inside an entry onto the field name
-            name = _uncommented_name(entry.key, f.key, f.value, line, diagnostics)
+            name = _uncommented_name(entry.key, key, value, line, diagnostics)
             if not name:
                 continue
         if name in fields:
-            diagnostics.append(_warn("bibtex.duplicate-field", f"{entry.key}: second {f.key!r} "
+            diagnostics.append(_warn("bibtex.duplicate-field", f"{entry.key}: second {key!r} "
                                      f"field ignored (the first one, line {fields[name][1]}, "
                                      "is kept)", line))
             continue
-        fields[name] = (f.value, line)
+        fields[name] = (value, line)
     return fields
 
 
