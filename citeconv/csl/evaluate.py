@@ -135,8 +135,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             return "", 0 if var == "year-suffix" else 1
         status = 2
         if var == "page" or var == "locator":
-            text = format_pages(str(v), ctx.style.options.get("page-range-format"),
-                                ctx.locale.term("page-range-delimiter") or "–", var)
+            text = output.rich(format_pages(str(v), ctx.style.options.get("page-range-format"),
+                                            ctx.locale.term("page-range-delimiter") or "–", var),
+                               ctx.locale)
         elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
             text = re.sub(r"\s*-\s*", "–", str(v).strip())
         else:
@@ -152,8 +153,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
-        if text and not (ctx.section == "citation"
-                         and ctx.style.options.get("class") == "in-text"):
+        if text and not a.get("text-case") and not (
+                ctx.section == "citation" and ctx.style.options.get("class") == "in-text"):
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
