@@ -93,6 +93,7 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_NO_RICH = frozenset({"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call-number"})
 _FONT = ("font-style", "font-weight", "font-variant")
 _FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
@@ -141,7 +142,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
             text = re.sub(r"\s*-\s*", "–", str(v).strip())
         else:
-            text = output.rich(_WS.sub(" ", str(v)), ctx.locale)
+            text = _WS.sub(" ", str(v))
+            if var not in _NO_RICH:  # identifiers and links are written as they are
+                text = output.rich(text, ctx.locale)
         if var == "citation-number":
             text = output.wrap(text, {})
     elif "macro" in a:
