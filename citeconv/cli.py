@@ -180,6 +180,9 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         from .cli_workflows import only_cited
         records, missing = only_cited(records, aux_file)
         diagnostics = list(diagnostics) + missing
+    if fmt == "bibtex":  # LaTeX passed through is written as it was read: nothing to report
+        from .texpass import PASSED_CODE
+        diagnostics = [d for d in diagnostics if d.code != PASSED_CODE]
     skipped = _report(diagnostics)
     if not records:
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
@@ -208,7 +211,7 @@ def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-u
         return api.write(records, fmt, ascii_only=ascii_only, **kept), False
     from .writers.styled import render
     try:
-        text, warnings, errors = render(records, fmt, style, locale)
+        text, warnings, errors = render(records, fmt, style, locale, kept.get("preamble", ""))
     except LookupError as err:  # StyleNotFound and unknown locales
         _fail(str(err))
     except ValueError as err:  # a broken or hostile style file

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import texpass
+
 # accent command -> combining character
 _ACCENTS = {
     "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
@@ -164,6 +166,8 @@ class _Decoder:
         return "".join(out)
 
     def braced(self, inner: str, depth: int) -> str:
+        if depth == 0 and texpass.TEX_SPAN.fullmatch(inner):
+            return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
         if depth > 0 or not self.protect_case or not inner:
             return inner
         if " " not in inner and not _HAS_TAG.search(inner) and needs_protection(inner):
@@ -201,6 +205,9 @@ class _Decoder:
         if name in _ACCENTS and (len(name) == 1 or self.text[self.pos:self.pos + 1] in "{ "):
             base = self.argument(depth)
             base = {"ı": "i", "ȷ": "j"}.get(base, base)
+            if base.startswith("<"):  # an accent on a passed-through command: kept as LaTeX
+                inner = texpass.TEX_SPAN.fullmatch(base)
+                return texpass.span("\\" + name + "{" + inner.group(1) + "}") if inner else base
             if not base:
                 return unicodedata.normalize("NFC", " " + _ACCENTS[name]).strip()
             return unicodedata.normalize("NFC", base[0] + _ACCENTS[name]) + base[1:]
@@ -226,6 +233,19 @@ class _Decoder:
                 if len(inner) > 2 and inner[0] == inner[-1] == "$":  # \($x$\) (Mendeley)
                     inner = inner[1:-1]
                 return _math(inner)
+        return self.passed(name)
+
+    def passed(self, name: str) -> str:
+        """An unknown command: a pass-through span of the command and its arguments
+        (``citeconv.texpass``), or, when that is not safe to pass on, text as before."""
+        end = texpass.arguments_end(self.text, self.pos)
+        consumed = name.isalpha() and self.text[self.pos - 1:self.pos].isspace()
+        raw = "\\" + name + (self.text[self.pos:end] if end > self.pos
+                              else " " if consumed else "")
+        if texpass.safe_tex(raw):
+            self.pos = end
+            self.warnings.append(texpass.passed_warning(name))
+            return texpass.span(raw)
         self.warnings.append(f"unknown LaTeX command \\{name} kept as text")
         return "\\" + name
 
@@ -392,6 +412,10 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
                 out.append("{$" + math.group(1) + "$}")
                 pos = math.end()
                 continue
+        if tok == texpass.TEX_OPEN:
+            raw, pos = _passed_through(text, m.end(), ascii_only)
+            out.append(raw)
+            continue
         if tok.startswith("<") and len(tok) > 1:
             if tok in _TAG_TO_LATEX:
                 stack.append(tok)
@@ -414,6 +438,20 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
     out.append(_plain(text[pos:], ascii_only, protect and not stack))
     out.extend("}" for _ in stack)
     return "".join(out)
+
+
+def _passed_through(text: str, start: int, ascii_only: bool) -> tuple[str, int]:
+    """A pass-through span's LaTeX, as it was read (``texpass``), and where the text goes on;
+    LaTeX that is not ``safe_tex`` is escaped like any text."""
+    end = text.find(texpass.TEX_CLOSE, start)
+    if end < 0:
+        return encode(texpass.TEX_OPEN, ascii_only), start
+    raw, after = text[start:end], end + len(texpass.TEX_CLOSE)
+    if not texpass.safe_tex(raw):
+        return encode(raw, ascii_only), after
+    if not raw.isascii():
+        raw = _plain(raw, ascii_only, False)
+    return raw + ("{}" if texpass.needs_separator(raw, text[after:after + 1]) else ""), after
 
 
 def _plain(chunk: str, ascii_only: bool, protect: bool) -> str:

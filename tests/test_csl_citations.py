@@ -35,6 +35,7 @@ class FakeCore:
     note_style = False
     near_note_distance = 5
     has_bibliography = True
+    has_citation_sort = True
     bib_sort_first_descending_number = False
 
     def __init__(self, collapse: str | None = None, substitute: tuple[str, str] | None = None):
@@ -42,7 +43,8 @@ class FakeCore:
         self.collapse_options = CollapseOptions(collapse, delimiter="; ", year_suffix_delimiter=", ")
         self.substitute = substitute
 
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]:
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: Any = None) -> list[SortKey]:
         fam, _g, year, title = ITEMS[item_id]
         return [SortKey(fam), SortKey(str(year)), SortKey(title)]
 
@@ -116,7 +118,7 @@ def test_collapse_and_ibid_and_affixes() -> None:
     out = process(core, list(ITEMS), [
         ["smith00a", "smith99", "smith00b"], ["jones"], ["jones"],
         [{"id": "smith99", "prefix": "see "}, "jones"]])
-    assert out.citations == ("(Smith 1999; 2000a, b)", "(Jones 1990)", "(ibid)",
+    assert out.citations == ("(Smith 1999, 2000a, b)", "(Jones 1990)", "(ibid)",
                              "(see Smith 1999; Jones 1990)")
 
 

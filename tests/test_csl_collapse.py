@@ -32,17 +32,50 @@ def test_citation_number_ranges() -> None:
 
 
 def test_year_collapse_groups_same_authors() -> None:
-    opts = CollapseOptions("year", delimiter="; ")
+    opts = CollapseOptions("year", delimiter="; ", regroup=True)
     cites = [_ad("Smith", 1900), _ad("Jones", 1950), _ad("Smith", 2000)]
     assert _text(collapse_cites(cites, opts)) == "Smith 1900, 2000; Jones 1950"
+    # without regrouping (makeCitationCluster, unsorted citations) only neighbours collapse
+    assert _text(collapse_cites(cites, CollapseOptions("year", delimiter="; "))) == \
+        "Smith 1900; Jones 1950; Smith 2000"
+    # with an after-collapse delimiter the cites of a group take the layout delimiter
     opts = CollapseOptions("year", delimiter="; ", cite_group_delimiter=" & ",
+                           after_collapse_delimiter=" | ", regroup=True)
+    assert _text(collapse_cites(cites, opts)) == "Smith 1900; 2000 | Jones 1950"
+    opts = CollapseOptions("year", delimiter="; ", cite_group_delimiter=" & ", regroup=True)
+    assert _text(collapse_cites(cites, opts)) == "Smith 1900 & 2000; Jones 1950"
+    # a note style has no implicit ", " between collapsed cites
+    opts = CollapseOptions("year", delimiter="; ", regroup=True, in_text=False)
+    assert _text(collapse_cites(cites, opts)) == "Smith 1900; 2000; Jones 1950"
+
+
+def test_year_suffix_collapse_delimiters() -> None:
+    cites = [_ad("Shannon", 1948, 1), _ad("Shannon", 1948, 2), _ad("Shannon", 1949, 3),
+             _ad("Shannon", 1949, 4), _ad("Doe", 1990)]
+    # suffixes with the cite-group delimiter when there is one, years of a group with it too
+    opts = CollapseOptions("year-suffix", delimiter="; ", cite_group_delimiter=", ")
+    assert _text(collapse_cites(cites, opts)) == "Shannon 1948a, b, 1949c, d; Doe 1990"
+    # else suffixes with the layout delimiter and years with ", " (in-text)
+    opts = CollapseOptions("year-suffix", delimiter=" ; ")
+    assert _text(collapse_cites(cites, opts)) == "Shannon 1948a ; b, 1949c ; d ; Doe 1990"
+    opts = CollapseOptions("year-suffix", delimiter="; ", year_suffix_delimiter=",",
                            after_collapse_delimiter=" | ")
-    assert _text(collapse_cites(cites, opts)) == "Smith 1900 & 2000 | Jones 1950"
+    assert _text(collapse_cites(cites, opts)) == "Shannon 1948a,b; 1949c,d | Doe 1990"
+
+
+def test_delimiter_after_a_suffix_or_before_a_prefix_with_punctuation() -> None:
+    a = CollapseCite("Book A", "", "", suffix_text=".", suffix=True)
+    b = CollapseCite("Book B", "", "")
+    c = CollapseCite(", cited in Book C", "", "", prefix_text=", cited in", prefix=True)
+    opts = CollapseOptions(None, delimiter="; ")
+    assert _text(collapse_cites([a, b], opts)) == "Book A Book B"
+    assert _text(collapse_cites([b, c], opts)) == "Book B, cited in Book C"
 
 
 def test_year_collapse_does_not_move_past_a_suffix_or_prefix() -> None:
     opts = CollapseOptions("year", delimiter="; ")
     cites = [_ad("Smith", 1900), _ad("Jones", 1950, prefix=True), _ad("Smith", 2000)]
+    opts = CollapseOptions("year", delimiter="; ", regroup=True)
     assert _text(collapse_cites(cites, opts)) == "Smith 1900; Jones 1950; Smith 2000"
     cites = [CollapseCite("Smith 1900 (n.)", "1900 (n.)", "", names="Smith", years=(1900,),
                           suffix=True), _ad("Smith", 2000)]
@@ -61,7 +94,7 @@ def test_year_suffix_collapse_and_ranges() -> None:
 
 
 def test_cite_group_delimiter_without_collapse() -> None:
-    opts = CollapseOptions(None, delimiter="; ", cite_group_delimiter=", ")
+    opts = CollapseOptions(None, delimiter="; ", cite_group_delimiter=", ", regroup=True)
     cites = [_ad("Smith", 1900), _ad("Jones", 1950), _ad("Smith", 2000)]
     assert _text(collapse_cites(cites, opts)) == "Smith 1900, Smith 2000; Jones 1950"
     assert _text(collapse_cites(cites, CollapseOptions(None, delimiter="; "))) == \
@@ -86,7 +119,7 @@ def test_citation_options_from_style_xml() -> None:
     assert o.note_style and o.near_note_distance == 2 and o.has_bibliography
     assert o.disamb.add_names and not o.disamb.add_givenname and o.disamb.rule == "by-cite"
     assert o.disamb.condition and not o.disamb.add_year_suffix
-    assert o.collapse == CollapseOptions("year-suffix", ", ", None, None, "; ")
+    assert o.collapse == CollapseOptions("year-suffix", ", ", None, None, "; ", in_text=False)
     assert o.substitute == ("---", "complete-all") and o.bib_first_descending
     bare = citation_options(etree.fromstring('<style class="in-text"><citation><layout/>'
                                              '</citation></style>'))

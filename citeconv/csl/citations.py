@@ -1,16 +1,22 @@
 """The citation level: from items and clusters to rendered citations and bibliography entries.
 
 Contract
-- ``process(core, item_ids, clusters, bibliography=True)`` runs, in CSL's order:
-  1. citation numbers in order of first citation (uncited items after, in input order);
+- ``process(core, item_ids, clusters, bibliography=True, bib_ids=None, tracked=False)`` runs:
+  1. citation numbers in input order (``tracked``: in order of first citation, uncited items
+     after, in input order);
   2. the bibliography sorted by its cs:sort keys (stable; without keys: citation order) and
      the numbers re-assigned in that order (reversed when the first key is a descending
      citation-number or macro key, as citeproc-js does);
-  3. the cites of each citation sorted by the citation's cs:sort keys, never moving a cite
-     across one with a prefix or suffix;
-  4. positions (``positions.assign_positions``);
-  5. disambiguation (``disambiguate.disambiguate``) over every cite without affixes or
-     locators plus one plain cite per item, year suffixes in bibliography order;
+  3. positions (``positions.assign_positions``) and disambiguation
+     (``disambiguate.disambiguate``) over every cite without affixes or locators plus one
+     plain cite per item, year suffixes in bibliography order;
+  4. the cites of each citation sorted by the citation's cs:sort keys (rendered with the
+     given names the disambiguation expanded), never moving a cite across one with a prefix
+     or suffix; when that changed an order, positions and disambiguation again;
+  5. ``tracked`` (citations of a document, citeproc-js processCitationCluster): items are
+     numbered in the order of their first cite and, in a style with a grouped sort, cites
+     with the same names are regrouped; otherwise (makeCitationCluster after updateItems) in
+     the order given, sorted with ``sort.shift_directions`` in a style with a grouped sort;
   6. each citation rendered, cites wrapped in their affixes, grouped and collapsed
      (``collapse.collapse_cites``) and put in the layout;
   7. the bibliography rendered with the final disambiguation state and
@@ -26,13 +32,13 @@ Contract
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from .collapse import CollapseCite, CollapseOptions, Join, collapse_cites
 from .disambiguate import CiteView, DisambState, NameKey, Options, disambiguate
 from .positions import CiteItem, Cluster, Position, assign_positions, parse_cluster
-from .sort import SortKey, compare_keys, sort_ids
+from .sort import SortKey, compare_keys, shift_directions, sort_ids
 from .subsequent import EntryNames, plan
 
 __all__ = ["Core", "Processed", "process"]
@@ -49,9 +55,11 @@ class Core(Protocol):
     collapse_options: CollapseOptions
     substitute: tuple[str, str] | None          # (text, rule) of subsequent-author-substitute
     has_bibliography: bool
+    has_citation_sort: bool
     bib_sort_first_descending_number: bool        # first bib key: descending citation-number/macro
 
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> list[SortKey]: ...
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: DisambState | None = None) -> list[SortKey]: ...
     def render(self, item_id: str, section: str, cite: CiteItem | None, position: Position | None,
                state: DisambState, numbers: dict[str, int], light: bool = False) -> Any: ...
     # light=True: only text and names are read (disambiguation); the rest may be left empty
@@ -88,13 +96,18 @@ def _cited_order(clusters: Sequence[Cluster], item_ids: Sequence[str]) -> list[s
     return list(seen) + [i for i in item_ids if i not in seen]
 
 
-def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int]) -> Cluster:
+def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int],
+                shifted: bool = False, states: dict[str, DisambState] | None = None) -> Cluster:
     items = list(cluster.items)
     if len(items) < 2:
         return cluster
-    keys = {it.id: core.sort_keys(it.id, "citation", numbers) for it in items}
+    keys = {it.id: core.sort_keys(it.id, "citation", numbers,
+                                  _hints_only(states.get(it.id) if states else None))
+            for it in items}
     if not any(keys.values()):
         return cluster
+    if shifted:  # citeproc-js makeCitationCluster with a grouped sort: see sort.shift_directions
+        keys = {i: shift_directions(k) for i, k in keys.items()}
     out: list[CiteItem] = []
     run: list[CiteItem] = []
     for it in items:  # a cite with a prefix or suffix stays where it is (jgm/citeproc)
@@ -106,6 +119,10 @@ def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int]) -> Cluste
     return Cluster(tuple(out), cluster.note, cluster.prefix, cluster.suffix)
 
 
+def _hints_only(state: DisambState | None) -> DisambState | None:
+    return None if state is None or not state.hints else DisambState(hints=state.hints)
+
+
 def _cmp_key(keys: dict[str, list[SortKey]]) -> Any:
     import functools
 
@@ -113,7 +130,8 @@ def _cmp_key(keys: dict[str, list[SortKey]]) -> Any:
 
 
 def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
-            bibliography: bool = True, bib_ids: Sequence[str] | None = None) -> Processed:
+            bibliography: bool = True, bib_ids: Sequence[str] | None = None,
+            tracked: bool = False) -> Processed:
     warnings: list[str] = []
     known = set(item_ids)
     clusters: list[Cluster] = []
@@ -128,7 +146,9 @@ def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
                 warnings.append(f"citation refers to unknown item {it.id!r}")
         clusters.append(Cluster(tuple(it for it in c.items if it.id in known), c.note,
                                 c.prefix, c.suffix))
-    order = _cited_order(clusters, item_ids)
+    # citeproc-js registers items in citation order in a document (processCitationCluster,
+    # ``tracked``); makeCitationCluster after updateItems keeps the order items were given
+    order = _cited_order(clusters, item_ids) if tracked else _cited_order([], item_ids)
     numbers = {i: n for n, i in enumerate(order, start=1)}
     in_bib = list(bib_ids) if bib_ids is not None else order
     if core.has_bibliography:
@@ -141,10 +161,23 @@ def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
     else:
         bib_order = list(in_bib)
     rank = {i: n for n, i in enumerate(bib_order)}
-    clusters = [_sort_cites(core, c, numbers) for c in clusters]
+    copts = core.collapse_options
+    grouped = copts.in_text and bool(copts.collapse) or bool(copts.cite_group_delimiter) and \
+        copts.collapse != "citation-number"
     positions = assign_positions(clusters, core.note_style, core.near_note_distance)
     states = _disambiguate(core, clusters, positions, order, numbers, rank, warnings)
-    cites_out = tuple(_render_cluster(core, c, p, states, numbers, warnings)
+    if core.has_citation_sort:
+        # citation sort keys see the given names disambiguation expanded (citeproc-js sorts
+        # after updateItems has disambiguated); a new order can change positions, so again
+        unsorted = clusters
+        clusters = [_sort_cites(core, c, numbers, grouped and not tracked, states)
+                    for c in clusters]
+        if clusters != unsorted:
+            positions = assign_positions(clusters, core.note_style, core.near_note_distance)
+            states = _disambiguate(core, clusters, positions, order, numbers, rank, warnings)
+        if tracked and grouped:
+            copts = replace(copts, regroup=True)
+    cites_out = tuple(_render_cluster(core, c, p, states, numbers, warnings, copts)
                       for c, p in zip(clusters, positions))
     bib_out: tuple[tuple[str, Any], ...] = ()
     if bibliography and core.has_bibliography:
@@ -204,12 +237,13 @@ def _collapse_cite(core: Core, piece: Any, cite: CiteItem) -> CollapseCite[Any]:
     return CollapseCite(wrapped, no_names, suffix_only, names=sig, years=core.years(piece),
                         year_suffix=None, number=number, prefix=bool(cite.prefix),
                         suffix=bool(cite.suffix), locator=core.has_locator(piece),
-                        date_only=sig is None and core.has_date(piece))
+                        date_only=sig is None and core.has_date(piece),
+                        prefix_text=cite.prefix or "", suffix_text=cite.suffix or "")
 
 
 def _render_cluster(core: Core, cluster: Cluster, positions: tuple[Position, ...],
                     states: dict[str, DisambState], numbers: dict[str, int],
-                    warnings: list[str]) -> Any:
+                    warnings: list[str], copts: CollapseOptions) -> Any:
     cites: list[CollapseCite[Any]] = []
     for it, pos in zip(cluster.items, positions):
         piece = _safe_render(core, warnings, it.id, "citation", it, pos, states[it.id], numbers)
@@ -221,11 +255,10 @@ def _render_cluster(core: Core, cluster: Cluster, positions: tuple[Position, ...
             piece = core.suppress_author(piece)
         cc = _collapse_cite(core, piece, it)
         ys = states[it.id].year_suffix
-        cites.append(CollapseCite(cc.full, cc.no_names, cc.suffix_only, cc.names, cc.years, ys,
-                                  cc.number, cc.prefix, cc.suffix, cc.locator, cc.date_only))
+        cites.append(replace(cc, year_suffix=ys))
     if not cites:
         return None
-    parts = collapse_cites(cites, core.collapse_options)
+    parts = collapse_cites(cites, copts)
     return core.layout(parts, "citation", cluster)
 
 

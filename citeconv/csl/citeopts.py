@@ -78,7 +78,8 @@ def citation_options(root: Any) -> CiteOptions:
                            delimiter=layout.get("delimiter", "") if layout is not None else "",
                            cite_group_delimiter=cite.get("cite-group-delimiter"),
                            year_suffix_delimiter=cite.get("year-suffix-delimiter"),
-                           after_collapse_delimiter=cite.get("after-collapse-delimiter"))
+                           after_collapse_delimiter=cite.get("after-collapse-delimiter"),
+                           in_text=root.get("class") == "in-text")
     substitute = None
     if bibliography is not None and bibliography.get("subsequent-author-substitute") is not None:
         sub_rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")

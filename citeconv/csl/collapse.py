@@ -12,18 +12,23 @@ Contract
   delimiter strings (``Join``), to be wrapped in the layout's affixes by the caller:
   * ``collapse="citation-number"``: runs of three or more consecutive numbers become
     ``first–last``; two stay apart; after a range comes ``after-collapse-delimiter``.
-  * ``collapse="year" | "year-suffix" | "year-suffix-ranged"``: cites with the same names are
-    grouped (a later one moves up to the first; a cite with a suffix, or a prefix after the first,
-    is never moved); within a group the names are shown once and groups are joined with
-    ``after-collapse-delimiter``, cites inside with ``cite-group-delimiter`` (default ", ").
-    The year-suffix modes further reduce same-year cites to their suffix (``2000a, c``), joined
-    with ``year-suffix-delimiter``; ``-ranged`` turns three or more consecutive suffixes into
-    ``a–c``.
-  * no collapse but a ``cite-group-delimiter``: cites with the same names are grouped and joined
-    with it, groups with the layout delimiter.
+  * ``collapse="year" | "year-suffix" | "year-suffix-ranged"`` (and a ``cite-group-delimiter``
+    without collapse): a cite with the same names as the cite before it is "collapsed": its names
+    are left out (only with a collapse mode). Cites are regrouped first (a later cite with the
+    same names moves up to the first; never past a prefix or suffix) only when
+    ``opts.regroup`` (citeproc-js: a citation sorted by processCitationCluster with grouped
+    sort; makeCitationCluster and unsorted citations keep the cites where they are).
+    The year-suffix modes reduce a collapsed cite with the same years as the cite before it to
+    its year suffix (``2000a, b``), joined with ``cite-group-delimiter``, else
+    ``year-suffix-delimiter``, else the layout delimiter; ``-ranged`` turns three or more
+    consecutive suffixes into ``a–c``.
+  * The delimiter before every other cite follows citeproc-js's ``getSpliceDelimiter``: with an
+    ``after-collapse-delimiter``: after a cite with a locator, or after a collapsed cite before
+    one that is not, or between two cites neither collapsed (not in year-suffix mode), that
+    delimiter; else the layout delimiter. Without it: a collapsed cite gets the
+    ``cite-group-delimiter`` if there is one, else ", " in an in-text style; else the layout
+    delimiter.
   * otherwise every cite with the layout delimiter.
-  The rules (and the "year" quirk: after a cite that stands alone, the after-collapse delimiter)
-  follow jgm/citeproc's ``groupAndCollapseCitations``.
 """
 from __future__ import annotations
 
@@ -57,6 +62,21 @@ class CollapseCite(Generic[P]):
     suffix: bool = False
     locator: bool = False
     date_only: bool = False   # shows a date but no names (grouped together, e.g. "1955a, b")
+    prefix_text: str = ""
+    suffix_text: str = ""
+
+
+def _affix_delim(prev: CollapseCite[P] | None, cur: CollapseCite[P], delim: str) -> str:
+    """citeproc-js: after a cite suffix ending in ``;.,`` the delimiter keeps only what follows
+    its first space; before a cite prefix starting with one (no suffix before) it is dropped."""
+    if prev is None:
+        return delim
+    after = prev.suffix_text[-1:] in (";", ".", ",") and bool(prev.suffix_text)
+    before = not prev.suffix_text and cur.prefix_text[:1] in (";", ".", ",") and bool(cur.prefix_text)
+    if not (after or before):
+        return delim
+    at = delim.find(" ")
+    return delim[at:] if at > -1 and not before else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +86,17 @@ class CollapseOptions:
     cite_group_delimiter: str | None = None
     year_suffix_delimiter: str | None = None
     after_collapse_delimiter: str | None = None
+    regroup: bool = False
+    in_text: bool = True
 
     @property
-    def group_delim(self) -> str | None:
-        if self.cite_group_delimiter is not None:
-            return self.cite_group_delimiter
-        return ", " if self.collapse else None
-
-    @property
-    def after_delim(self) -> str:
-        a = self.after_collapse_delimiter
-        return self.delimiter if a is None else a
+    def grouping(self) -> bool:
+        return bool(self.collapse) or bool(self.cite_group_delimiter)
 
     @property
     def suffix_delim(self) -> str:
+        if self.cite_group_delimiter:
+            return self.cite_group_delimiter
         y = self.year_suffix_delimiter
         return self.delimiter if y is None else y
 
@@ -90,18 +107,15 @@ Out = list  # list[P | Join]
 def collapse_cites(cites: Sequence[CollapseCite[P]], opts: CollapseOptions) -> Out:
     if opts.collapse == "citation-number":
         return _numbers(cites, opts)
-    gd = opts.group_delim
-    if gd is None:
-        return _joined([c.full for c in cites], opts.delimiter)
-    groups = _group(cites)
-    if not opts.collapse:
+    if not opts.grouping:
         out: Out = []
-        for n, g in enumerate(groups):
+        for n, c in enumerate(cites):
             if n:
-                out.append(Join(opts.delimiter))
-            out.extend(_joined([c.full for c in g], gd))
+                out.append(Join(_affix_delim(cites[n - 1], c, opts.delimiter)))
+            out.append(c.full)
         return out
-    return _collapse_groups(groups, opts, gd)
+    order = [c for g in _group(cites) for c in g] if opts.regroup else list(cites)
+    return _collapse(order, opts)
 
 
 def _joined(parts: Sequence[object], delim: str) -> Out:
@@ -122,11 +136,13 @@ def _numbers(cites: Sequence[CollapseCite[P]], opts: CollapseOptions) -> Out:
             runs[-1].append(c)
         else:
             runs.append([c])
+    after = opts.after_collapse_delimiter
     out: Out = []
     for n, run in enumerate(runs):
         if n:
             ranged = len(runs[n - 1]) >= 3
-            out.append(Join(opts.after_delim if ranged else opts.delimiter))
+            delim = after if ranged and after is not None else opts.delimiter
+            out.append(Join(_affix_delim(runs[n - 1][-1], run[0], delim)))
         if len(run) >= 3:
             out.extend([run[0].full, Join(EN_DASH), run[-1].full])
         else:
@@ -158,26 +174,58 @@ def _group(cites: Sequence[CollapseCite[P]]) -> list[list[CollapseCite[P]]]:
     return groups
 
 
-def _collapse_groups(groups: list[list[CollapseCite[P]]], opts: CollapseOptions,
-                     gd: str) -> Out:
+def _collapse(cites: list[CollapseCite[P]], opts: CollapseOptions) -> Out:
+    suffix_mode = opts.collapse in ("year-suffix", "year-suffix-ranged")
+    acd = opts.after_collapse_delimiter
     out: Out = []
-    year_mode = opts.collapse == "year"
-    state = False
-    for n, group in enumerate(groups):
-        parts, suffix_collapsed = _reduce(group, opts)
-        # jgm/citeproc's "noCollapse": removing names changed nothing and no suffix collapsed
-        single = not suffix_collapsed and all(c.names is None for c in group[1:])
-        if n:
-            if state and not year_mode:
-                out.append(Join(opts.delimiter))
+    prev: CollapseCite[P] | None = None
+    prev_collapsed = False
+    run: list[tuple[CollapseCite[P], P]] = []   # a cite and the suffix-only cites after it
+
+    def flush() -> None:
+        if run:
+            out.extend(_suffix_run(run, opts))
+            run.clear()
+
+    for c in cites:
+        same = (prev is not None and not c.prefix and not prev.suffix and _same(prev, c))
+        collapsed = same and bool(opts.collapse)
+        if prev is None:
+            run.append((c, c.full))
+            prev, prev_collapsed = c, False
+            continue
+        if (collapsed and suffix_mode and c.years == prev.years and c.years
+                and c.year_suffix is not None and prev.year_suffix is not None):
+            run.append((c, c.suffix_only))
+            prev, prev_collapsed = c, True
+            continue
+        flush()
+        if acd is not None:
+            if prev.locator or (prev_collapsed and not collapsed) or (
+                    not prev_collapsed and not collapsed and opts.collapse != "year-suffix"):
+                delim = acd
             else:
-                out.append(Join(opts.after_delim))
-        any_locator = any(c.locator for c in group)
-        inner = gd if (single or not suffix_collapsed and not (year_mode and any_locator)) \
-            else opts.after_delim
-        out.extend(_joined_parts(parts, inner))
-        state = single
+                delim = opts.delimiter
+        elif same and opts.cite_group_delimiter:
+            delim = opts.cite_group_delimiter
+        elif collapsed and opts.in_text:
+            delim = ", "
+        else:
+            delim = opts.delimiter
+        out.append(Join(_affix_delim(prev, c, delim)))
+        run.append((c, c.no_names if collapsed else c.full))
+        prev, prev_collapsed = c, collapsed
+    flush()
     return out
+
+
+def _suffix_run(run: list[tuple[CollapseCite[P], P]], opts: CollapseOptions) -> Out:
+    items = [r for _, r in run]
+    if len(run) == 1:
+        return items
+    if opts.collapse == "year-suffix-ranged":
+        return _suffix_ranges([c for c, _ in run], items, opts.suffix_delim)
+    return _joined(items, opts.suffix_delim)
 
 
 def _joined_parts(parts: list[Out], delim: str) -> Out:
@@ -187,35 +235,6 @@ def _joined_parts(parts: list[Out], delim: str) -> Out:
             out.append(Join(delim))
         out.extend(p)
     return out
-
-
-def _reduce(group: list[CollapseCite[P]], opts: CollapseOptions) -> tuple[list[Out], bool]:
-    """The group's parts (names shown once; year suffixes run together), and whether any
-    year-suffix collapsing happened."""
-    if opts.collapse not in ("year-suffix", "year-suffix-ranged"):
-        return [[group[0].full]] + [[c.no_names] for c in group[1:]], False
-    runs: list[list[CollapseCite[P]]] = []
-    for c in group:
-        head = runs[-1][0] if runs else None
-        if (head is not None and c.years == head.years and c.year_suffix is not None
-                and head.year_suffix is not None):
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    parts: list[Out] = []
-    collapsed = False
-    for r, run in enumerate(runs):
-        first = run[0].full if r == 0 else run[0].no_names
-        if len(run) == 1:
-            parts.append([first])
-            continue
-        collapsed = True
-        items = [first] + [c.suffix_only for c in run[1:]]
-        if opts.collapse == "year-suffix-ranged":
-            parts.append(_suffix_ranges(run, items, opts.suffix_delim))
-        else:
-            parts.append(_joined(items, opts.suffix_delim))
-    return parts, collapsed
 
 
 def _suffix_ranges(run: list[CollapseCite[P]], items: list[object], delim: str) -> Out:

@@ -25,7 +25,7 @@ from .citeopts import citation_options
 from .collapse import Join
 from .disambiguate import NameKey
 from .evaluate import Context, render_children
-from .sort import SortKey, variable_sort_text
+from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
 __all__ = ["EvalCore", "Piece"]
@@ -90,17 +90,28 @@ class EvalCore:
         self.collapse_options = opts.collapse
         self.substitute = opts.substitute
         self.has_bibliography = style.bibliography is not None
+        self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
 
     # -- rendering -------------------------------------------------------------------------
-    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int]) -> Sequence[SortKey]:
+    def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
+                  state: Any = None) -> Sequence[SortKey]:
         """The item's keys, each rendered only when a comparison reaches it (most items are
-        told apart by their first key)."""
+        told apart by their first key). In cs:citation a date variable key is followed by
+        citeproc-js's year-suffix key (always equal here)."""
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
-        return _LazyKeys(tuple(sec.sort) if sec else (),
-                         functools.partial(self._sort_key, item_id, section, numbers))
+        nodes: list[Any] = []
+        for key in sec.sort if sec else ():
+            nodes.append(key)
+            if section == "citation" and key.get("variable") in DATE_VARIABLES:
+                nodes.append(None)
+        return _LazyKeys(tuple(nodes),
+                         functools.partial(self._sort_key, item_id, section, numbers, state))
 
-    def _sort_key(self, item_id: str, section: str, numbers: dict[str, int], key: Any) -> SortKey:
+    def _sort_key(self, item_id: str, section: str, numbers: dict[str, int], state: Any,
+                  key: Any) -> SortKey:
+        if key is None:
+            return SortKey(None)
         item = self.items[item_id]
         desc = key.get("sort") == "descending"
         if key.get("variable"):
@@ -112,7 +123,7 @@ class EvalCore:
             for k in ("names-min", "names-use-first", "names-use-last"):
                 if key.get(k):
                     opts["et-al-" + k[6:]] = key.get(k)
-            ctx = Context(self.style, self.style.locale, item, section, None, None,
+            ctx = Context(self.style, self.style.locale, item, section, None, state,
                           numbers.get(item_id), opts, {"sort_key": True})
             text = output.plain(render_children(macro.children, ctx, "")[0]) or None
         return SortKey(text, desc)
@@ -208,11 +219,13 @@ class EvalCore:
 
     def layout(self, parts: list[Any], section: str, cluster: Any) -> str:
         out = ""
-        for p in parts:
+        pending = ""
+        for p in parts:  # a delimiter only between two pieces that render something
             if isinstance(p, Join):
-                out = output.join([out, p.text]) if out else out
+                pending = p.text
             elif p is not None and p.text:
-                out = output.join([out, p.text])
+                out = output.join([out, pending, p.text]) if out else p.text
+                pending = ""
         sec = self.style.citation if section == "citation" else self.style.bibliography
         if not out:
             return ""

@@ -19,7 +19,8 @@ Contract
   2. ``givenname-disambiguation-rule="by-cite"``: names at the same position with the same
      family in different items get an "initials" or "given" hint for that item only;
   3. the ``disambiguate="true"`` condition is switched on for items still ambiguous (when
-     ``Options.condition``: the style tests it), and off again for those it did not help;
+     ``Options.condition``: the style tests it); it stays on even where it did not help
+     (citeproc-js: MLA shows the title of two same-titled works by one author);
   4. ``disambiguate-add-year-suffix``: items still ambiguous get year suffixes 1, 2, ... (a, b)
      in the order of ``rank`` (their bibliography position), per set of mutually ambiguous items.
 - ``NameKey`` is a name as compared here (family, given, and the rest of its parts);
@@ -149,11 +150,6 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
             for v in group:
                 states[v.item_id] = replace(states[v.item_id], condition=True)
         amb = ambiguities(render(states))
-        for group in amb:  # switched off again where it did not help
-            for v in group:
-                states[v.item_id] = replace(states[v.item_id], condition=False)
-        if amb:
-            amb = ambiguities(render(states))
     if amb and options.add_year_suffix:
         _add_year_suffixes(amb, states, rank)
     return states

@@ -126,8 +126,12 @@ def render_citations(items: list[dict], clusters: list[list[Any]], style: str = 
 
     core = EvalCore(st, by_id)
     # every item is registered, as citeproc-js does: citation numbers follow the bibliography
+    # citeproc-js Citation dicts are citations in a document (processCitationCluster: items
+    # registered as cited, grouped sorts); plain cite lists are makeCitationCluster calls
+    tracked = bool(clusters) and all(isinstance(c, dict) and "citationItems" in c
+                                     for c in clusters)
     done = process(core, list(by_id), [fix(c) for c in clusters], bibliography=False,
-                   bib_ids=list(by_id))
+                   bib_ids=list(by_id), tracked=tracked)
     more, failed = _split(done.warnings, ids, style, "citation")
     warns.extend(more)
     errors.extend(failed)

@@ -151,7 +151,7 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         macro = ctx.style.macros.get(a["macro"])
         if macro is None:
             return "", 0
-        text, status = render_children(macro.children, ctx, "")
+        text, status = _group(macro, ctx)  # a called macro is suppressed like a group
     elif "term" in a:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True

@@ -37,7 +37,7 @@ from . import marks
 from .punct import affix, in_quote, join
 from .richtext import rich as _rich
 from .textcase import text_case
-from .writers import write
+from .writers import write as _write
 
 __all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
            "plain", "Q_OPEN", "Q_CLOSE"]
@@ -161,3 +161,11 @@ def finish_entry(text: str, locale: Any) -> str:
     if Q_OPEN in text or _QI_OPEN in text:
         text = _resolve_quotes(text, locale)
     return re.sub(r"(?<=[^\n ]) {2,}", " ", text)
+
+
+NEWLINE = "\U0010FFF2"   # a line break written in the style (delimiter/affix); the writers
+# turn item whitespace into spaces, so the style's own breaks travel as this sentinel
+
+
+def write(text: str, fmt: str) -> str:
+    return _write(text, fmt).replace(NEWLINE, "\n")

@@ -13,6 +13,8 @@ Contract
   compares by its numeric value (``9`` < ``10``); other characters compare by code point
   (Latin < Greek < Cyrillic < ... < CJK, as in the ICU root order). Two strings with the same
   key are equal: the sort is stable, there is no tie-breaker on the raw text (as in citeproc-js).
+- A key's spaces become a field separator ``|`` and one ends the key (citeproc-js's
+  ``sort_sep``): a symbol, so "Dale Zippy" sorts before "Dalebout Arnie".
 - ``SortKey`` is one cs:key value: ``text`` (None for an empty key) and ``descending``. An empty
   key sorts after every non-empty one whichever the direction (jgm/citeproc, citeproc-js;
   ``sort_StatusFieldAscending``/``Descending``). Keys compare left to right.
@@ -34,7 +36,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["collation_key", "SortKey", "compare_keys", "sort_ids", "date_sort_text",
+__all__ = ["collation_key", "SortKey", "compare_keys", "sort_ids", "shift_directions", "date_sort_text",
            "number_sort_text", "strip_markup", "variable_sort_text", "name_sort_text",
            "DATE_VARIABLES", "NAME_VARIABLES"]
 
@@ -54,6 +56,7 @@ _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "�
                        "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ŀ": "l", "ĳ": "ij",
                        "ſ": "s", "ƒ": "f", "ɨ": "i", "ʉ": "u"})
 _SYMBOL = "\x02"
+SEP = "|"
 _DIGITS = "\x03"
 
 
@@ -102,7 +105,10 @@ class SortKey:
 
     @property
     def collated(self) -> str | None:
-        return None if not self.text else collation_key(self.text)
+        # citeproc-js turns every space of a key into a field separator ("|") and ends the
+        # key with one: a symbol, not ignored like spaces, sorting before digits and letters
+        # ("Dale|Zippy|" < "Dalebout|Arnie|")
+        return None if not self.text else collation_key(self.text.replace(" ", SEP) + SEP)
 
 
 def _compare_one(a: SortKey, b: SortKey) -> int:
@@ -120,6 +126,17 @@ def compare_keys(a: Sequence[SortKey], b: Sequence[SortKey]) -> int:
         if r:
             return r
     return (len(a) > len(b)) - (len(a) < len(b))
+
+
+def shift_directions(keys: Sequence[SortKey]) -> list[SortKey]:
+    """The keys with the directions citeproc-js's makeCitationCluster really uses in a style
+    with a grouped sort (in-text with collapse, or a cite-group-delimiter): it prepends a copy
+    of the first direction for an author-string key that only processCitationCluster adds, so
+    key ``i`` sorts in the direction declared for key ``i - 1`` (the first in its own)."""
+    out = list(keys)
+    for i in range(len(out) - 1, 0, -1):
+        out[i] = SortKey(out[i].text, keys[i - 1].descending)
+    return out
 
 
 def sort_ids(ids: Iterable[str], keys_of: Callable[[str], Sequence[SortKey]]) -> list[str]:

@@ -21,7 +21,7 @@ from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, 
                                 ExplicitComment, ParsingFailedBlock, Preamble, String)
 from bibtexparser.splitter import Splitter
 
-from .. import latex, mapping
+from .. import latex, mapping, texpass
 from . import _bibsplit
 from ..model import (DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, ReadResult, Record,
                      Severity, Source, parse_edtf)
@@ -169,6 +169,8 @@ def read(text: str) -> ReadResult:
         if problems:  # a problem with no line of its own is the entry's
             diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
                             for p in problems]
+    diagnostics = texpass.report_once(diagnostics, texpass.definitions(
+        "\n".join(preambles)).names())
     metadata = {k: v for k, v in (("preamble", "\n".join(preambles)),
                                   ("comments", "\n".join(comments))) if v}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
@@ -293,8 +295,7 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
         text, warnings = latex.decode_with_warnings(value, protect)
-        if warnings:
-            problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+        problems.extend(_latex_problems(name, warnings, line))
         return text
 
     if "crossref" in values:  # a parent in another file (see _inherit_crossrefs)
@@ -458,8 +459,16 @@ def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagn
     """A date-part field as text (never case-protected); LaTeX problems reported with the line."""
     value, line = values[name]
     text, warnings = latex.decode_with_warnings(value.strip(), False)
-    problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+    problems.extend(_latex_problems(name, warnings, line))
     return text
+
+
+def _latex_problems(name: str, warnings: tuple[str, ...], line: int) -> list[Diagnostic]:
+    """Decoding warnings of field ``name``; a passed-through command is a ``PASSED_CODE``
+    diagnostic that ``texpass.report_once`` merges with the command's other uses."""
+    return [_warn("bibtex.latex", f"{name}: {w}", line) if texpass.passed_name(w) is None else
+            Diagnostic(texpass.PASSED_CODE, name, line, raw=texpass.passed_name(w) or "")
+            for w in warnings]
 
 
 def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: ignore[no-untyped-def]
