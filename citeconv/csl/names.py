@@ -158,7 +158,7 @@ def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: An
         po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
     text = format_person(n, po, level, inverted)
     if node is not None and text:
-        text = output.affix(output.wrap(text, node.attrs), node.get("prefix"), node.get("suffix"))
+        text = output.affix(output.wrap_name(text, node.attrs), node.get("prefix"), node.get("suffix"))
     return text
 
 

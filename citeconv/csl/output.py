@@ -18,7 +18,8 @@ Decision (issue 8: "a small tree of formatted pieces with one final pass per ent
 Contract
 - ``join(parts, delimiter)``, ``affix(text, prefix, suffix)``: see ``punct``.
 - ``wrap(text, attrs)``: font-style / font-weight / font-variant / vertical-align /
-  text-decoration (``normal``/``baseline``/``none`` included); ``display(text, attrs)``: the
+  text-decoration (``normal``/``baseline``/``none`` included); ``wrap_name`` the same without
+  ``normal`` values (cs:name, cs:name-part); ``display(text, attrs)``: the
   display attribute, applied outside the affixes.
 - ``quote(text, locale)``: a quote pair (outer or inner chosen by depth in ``finish_entry``).
 - ``rich(text, locale)``: CSL-JSON rich text of item data → markers (``richtext``).
@@ -39,7 +40,7 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write as _write
 
-__all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
+__all__ = ["join", "affix", "wrap", "wrap_name", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
            "plain", "Q_OPEN", "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
@@ -70,6 +71,12 @@ def wrap(text: str, attrs: Mapping[str, str]) -> str:
         if attrs.get(attr) == value:
             text = marks.OPEN[kind] + text + marks.CLOSE[kind]
     return text
+
+
+def wrap_name(text: str, attrs: Mapping[str, str]) -> str:
+    """``wrap`` for cs:name / cs:name-part: their font-*="normal" is never written (citeproc-js
+    formats names where the ancestors' decorations are not seen, so it is always an orphan)."""
+    return wrap(text, {k: v for k, v in attrs.items() if v != "normal"})
 
 
 def display(text: str, attrs: Mapping[str, str]) -> str:
