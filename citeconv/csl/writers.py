@@ -142,14 +142,21 @@ _HTML = {"italic": ("<i>", "</i>"), "oblique": ("<em>", "</em>"), "bold": ("<b>"
 _HTML_ESC = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 
 
+_SUPER_EXTRA = {"ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}  # citeproc-js's table, beyond Unicode's
+
+
 def _sup_html(s: str) -> str:
     if s.isascii():
         return s
     out = []
     for ch in s:
         dec = unicodedata.decomposition(ch) if ord(ch) > 127 else ""
-        out.append(f"<sup>{chr(int(dec.split()[1], 16))}</sup>" if dec.startswith("<super> ")
-                   else ch)
+        if dec.startswith("<super> "):
+            out.append("<sup>" + "".join(chr(int(x, 16)) for x in dec.split()[1:]) + "</sup>")
+        elif ch in _SUPER_EXTRA:
+            out.append(f"<sup>{_SUPER_EXTRA[ch]}</sup>")
+        else:
+            out.append(ch)
     return "".join(out)
 
 
