@@ -14,6 +14,11 @@ Decision (issue 8: "a small tree of formatted pieces with one final pass per ent
   seam is only known then); ``finish_entry`` (once per entry or citation): punctuation into
   quotes per the locale, marks meeting across closers, quote marks by depth, spaces; ``write``
   (once): tree, decoration rules, escaping at the leaves for the output format.
+- Rejected: a piece-tree type at evaluation (every other module would change at once, and the
+  seams' punctuation merging needs the neighbours, which a string join has); a full port of
+  citeproc-js's punctuation migration through the blob tree (measured: the seam table plus the
+  final pass matches the suite's punctuation fixtures; a delimiter rule tried on top of it cost
+  the wide set 17 points and was dropped).
 
 Contract
 - ``join(parts, delimiter)``, ``affix(text, prefix, suffix)``: see ``punct``.
@@ -26,6 +31,7 @@ Contract
 - ``text_case(text, case, lang=None)``: see ``textcase``.
 - ``cap_if_first(term)``: citeproc-js capitalises a term that is the first thing rendered (not
   in in-text citations); ``finish_entry`` does it when no letter or digit precedes the term.
+- ``cite_prefix(prefix, locale)``: a cite's prefix as rich text (see its docstring).
 - ``finish_entry(text, locale) -> str`` and ``write(text, fmt) -> str`` (``writers``).
 - ``plain(text)``: the visible text without markers (quotes as the default “ ”).
 """
@@ -40,8 +46,9 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write as _write
 
-__all__ = ["join", "affix", "wrap", "wrap_name", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
-           "plain", "Q_OPEN", "Q_CLOSE"]
+__all__ = ["join", "affix", "wrap", "wrap_name", "display", "quote", "cap_if_first",
+           "cite_prefix", "rich", "text_case", "finish_entry", "write", "plain", "Q_OPEN",
+           "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
 

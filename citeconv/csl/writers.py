@@ -215,7 +215,8 @@ _SPACES = re.compile(r"[ \t\n\r\u2028\u2029]+")
 
 def write(text: str, fmt: str) -> str:
     name = get_formatter(fmt).name  # validates fmt, resolves aliases
-    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " ").replace(SEAL, "").replace(RESET, ""))))
+    text = text.replace("\t", " ").replace(SEAL, "").replace(RESET, "")
+    tree = resolve(parse(_CONTROL.sub("", text)))
     if name == "html":
         blocks = any(CLOSE[k] in text for k in ("block", "indent"))
         html = re.sub(r"(?<=[^\n ]) {2,}", " ", _html(tree, not blocks).replace("\r", ""))
