@@ -35,6 +35,7 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
+FIELD_SPLIT = "\ue0f0"  # second-field-align: between the first field and the rest of an entry
 EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
@@ -72,6 +73,12 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     if name == "year-suffix":
         ys = getattr(ctx.state, "year_suffix", None)
         return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
+    if name == "citation-label":  # the item's own or a generated trigraph, plus year suffix
+        from .citelabel import citation_label
+
+        ys = getattr(ctx.state, "year_suffix", None)
+        label = citation_label(ctx.item)
+        return label + year_suffix_text(ys) if isinstance(ys, int) and ys > 0 and not test else label
     if name == "first-reference-note-number":
         return (ctx.cite or {}).get("first-reference-note-number")
     if name == "page-first":
@@ -268,6 +275,13 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
 
 
 def render(node: Node, ctx: Context) -> tuple[str, int]:
+    out = _dispatch(node, ctx)
+    if out[0]:
+        ctx.scratch["rendered"] = True  # something is rendered before what comes next
+    return out
+
+
+def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     kind = type(node)
     if kind is Text:
         return _text(node, ctx)

@@ -46,9 +46,9 @@ KIND_OF = MappingProxyType({**{c: (k, True) for k, c in _O.items()},
                             **{c: (k, False) for k, c in _C.items()}})
 OPENERS = "".join(_O.values())
 CLOSERS = "".join(_C.values())
-NEWLINE = "\U0010FFF2"  # a line break from the style (style.py / output.write); not in ALL
-SEAL = "\U0010FFF4"  # stops punctuation from moving into a quote closed just before it
-RESET = "\U0010FFF5"  # after a cite prefix ending a sentence: a term after it counts as first
+SEAL = "\U0010FFF2"  # stops punctuation from moving into a quote closed just before it
+RESET = "\U0010FFF3"  # after a cite prefix ending a sentence: a term after it counts as first
+NEWLINE = "\U0010FFF4"  # output.NEWLINE: a line break written in the style; not in ALL
 ALL = OPENERS + CLOSERS + SEAL + RESET
 _ALL_RE = re.compile("[" + re.escape(ALL) + "]")
 

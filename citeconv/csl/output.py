@@ -177,9 +177,28 @@ def finish_entry(text: str, locale: Any) -> str:
     return re.sub(r"(?<=[^\n ]) {2,}", " ", text)
 
 
-NEWLINE = "\U0010FFF2"   # a line break written in the style (delimiter/affix); the writers
+NEWLINE = "\U0010FFF4"   # a line break written in the style (delimiter/affix); the writers
 # turn item whitespace into spaces, so the style's own breaks travel as this sentinel
 
 
+def _superscripts() -> dict[int, str]:
+    """Unicode superscript letters/digits (ª, º, ᵉ, ʳ, ¹...) → <sup>base</sup>, as citeproc-js
+    writes them in HTML (French and Spanish ordinal suffixes are such characters)."""
+    import unicodedata
+
+    out = {}
+    for cp in range(0xA0, 0x2100):
+        d = unicodedata.decomposition(chr(cp))
+        if d.startswith("<super> ") and len(d.split()) == 2:
+            base = chr(int(d.split()[1], 16))
+            if base.isalnum() or base in "+-=()":
+                out[cp] = f"<sup>{base}</sup>"
+    return out
+
+
+_SUPERSCRIPTS = _superscripts()
+
+
 def write(text: str, fmt: str) -> str:
-    return _write(text, fmt).replace(NEWLINE, "\n")
+    out = _write(text, fmt).replace(NEWLINE, "\n")
+    return out.translate(_SUPERSCRIPTS) if fmt == "html" else out

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..render import mathmarks
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN, get_formatter
 from .marks import CLOSE, KIND_OF, RESET, SEAL, strip
 
@@ -215,6 +216,8 @@ _SPACES = re.compile(r"[ \t\n\r\u2028\u2029]+")
 
 def write(text: str, fmt: str) -> str:
     name = get_formatter(fmt).name  # validates fmt, resolves aliases
+    if name in ("html", "text"):  # (the others finish in render.formats, which reveals it)
+        text = mathmarks.reveal(text)[0]  # kept math as its TeX text
     text = text.replace("\t", " ").replace(SEAL, "").replace(RESET, "")
     tree = resolve(parse(_CONTROL.sub("", text)))
     if name == "html":
