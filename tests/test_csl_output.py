@@ -210,3 +210,9 @@ def test_display_only_on_the_layouts_own_children() -> None:
                 '<group display="block"><text variable="publisher"/></group></group>')
     item = {"id": "a", "type": "book", "title": "T", "publisher": "P"}
     assert bib([item], csl, "html") == ("T. P",)
+
+
+def test_links_are_not_parsed_as_rich_text() -> None:
+    csl = style('<text variable="URL"/>')
+    item = {"id": "a", "type": "webpage", "URL": "https://example.org/it's/\"x\""}
+    assert bib([item], csl) == ("https://example.org/it's/\"x\"",)

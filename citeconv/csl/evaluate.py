@@ -100,6 +100,7 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_NO_RICH = frozenset({"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call-number"})
 _FONT = ("font-style", "font-weight", "font-variant")
 _FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
@@ -142,12 +143,15 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             return "", 0 if var == "year-suffix" else 1
         status = 2
         if var == "page" or var == "locator":
-            text = format_pages(str(v), ctx.style.options.get("page-range-format"),
-                                ctx.locale.term("page-range-delimiter") or "–", var)
+            text = output.rich(format_pages(str(v), ctx.style.options.get("page-range-format"),
+                                            ctx.locale.term("page-range-delimiter") or "–", var),
+                               ctx.locale)
         elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
             text = re.sub(r"\s*-\s*", "–", str(v).strip())
         else:
-            text = output.rich(_WS.sub(" ", str(v)), ctx.locale)
+            text = _WS.sub(" ", str(v))
+            if var not in _NO_RICH:  # identifiers and links are written as they are
+                text = output.rich(text, ctx.locale)
         if var == "citation-number":
             text = output.wrap(text, {})
     elif "macro" in a:
@@ -159,8 +163,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
-        if text and not (ctx.section == "citation"
-                         and ctx.style.options.get("class") == "in-text"):
+        if text and not a.get("text-case") and not (
+                ctx.section == "citation" and ctx.style.options.get("class") == "in-text"):
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)

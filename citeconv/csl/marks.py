@@ -16,7 +16,8 @@ Contract
     resolved by nesting depth to the locale's outer/inner quotes in the final pass;
   * display (``block``, ``left-margin``, ``right-inline``, ``indent``);
   * ``cap-first``: a term, capitalised in the final pass when nothing visible precedes it.
-- ``SEAL`` (no pair): see ``richtext``; ``RESET`` (no pair): see ``output.cite_prefix``. ``ALL`` is every marker character; ``strip(text)`` removes them all.
+- ``SEAL`` (no pair): see ``richtext``; ``RESET`` (no pair): see ``output.cite_prefix``.
+  ``ALL`` is every marker character; ``strip(text)`` removes them all.
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from types import MappingProxyType
 
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN
 
-__all__ = ["KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "SEAL", "RESET", "OPENERS", "CLOSERS", "strip", "pair"]
+__all__ = ["KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "SEAL", "RESET", "OPENERS", "CLOSERS",
+           "strip", "pair"]
 
 _OWN = ("flip-italic", "flip-bold", "flip-smallcaps", "nodecor", "nocase", "normal-style",
         "normal-weight", "normal-variant", "baseline", "no-decoration", "quote", "block",
@@ -46,7 +48,7 @@ OPENERS = "".join(_O.values())
 CLOSERS = "".join(_C.values())
 SEAL = "\U0010FFF2"  # stops punctuation from moving into a quote closed just before it
 RESET = "\U0010FFF3"  # after a cite prefix ending a sentence: a term after it counts as first
-# "\U0010FFF4" is output.NEWLINE (a line break written in the style)
+NEWLINE = "\U0010FFF4"  # output.NEWLINE: a line break written in the style; not in ALL
 ALL = OPENERS + CLOSERS + SEAL + RESET
 _ALL_RE = re.compile("[" + re.escape(ALL) + "]")
 

@@ -208,7 +208,7 @@ def decorate(text: str, part: Any, title_ok: bool = True, dotted_i: bool = False
         text = text.replace("i", "\u0130")
     if case and (case != "title" or title_ok):
         text = output.text_case(text, case)
-    return output.wrap(text, a)
+    return output.wrap_name(text, a)
 
 
 def _affixed(text: str, part: Any) -> str:

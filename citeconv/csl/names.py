@@ -185,13 +185,14 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
 def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: Any,
          inverted: bool) -> str:
     if n.get("literal"):  # citeproc-js: institutions take neither cs:name affixes nor fonts
-        return decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+        text = decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+        return output.wrap_name(text, node.attrs) if node is not None else text
     level, o = _level(n, i, opts, ctx)
     if o is not opts:
         po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
     text = format_person(n, po, level, inverted)
     if node is not None and text:
-        text = output.affix(output.wrap(text, node.attrs), node.get("prefix"), node.get("suffix"))
+        text = output.affix(output.wrap_name(text, node.attrs), node.get("prefix"), node.get("suffix"))
     return text
 
 

@@ -14,17 +14,24 @@ Decision (issue 8: "a small tree of formatted pieces with one final pass per ent
   seam is only known then); ``finish_entry`` (once per entry or citation): punctuation into
   quotes per the locale, marks meeting across closers, quote marks by depth, spaces; ``write``
   (once): tree, decoration rules, escaping at the leaves for the output format.
+- Rejected: a piece-tree type at evaluation (every other module would change at once, and the
+  seams' punctuation merging needs the neighbours, which a string join has); a full port of
+  citeproc-js's punctuation migration through the blob tree (measured: the seam table plus the
+  final pass matches the suite's punctuation fixtures; a delimiter rule tried on top of it cost
+  the wide set 17 points and was dropped).
 
 Contract
 - ``join(parts, delimiter)``, ``affix(text, prefix, suffix)``: see ``punct``.
 - ``wrap(text, attrs)``: font-style / font-weight / font-variant / vertical-align /
-  text-decoration (``normal``/``baseline``/``none`` included); ``display(text, attrs)``: the
+  text-decoration (``normal``/``baseline``/``none`` included); ``wrap_name`` the same without
+  ``normal`` values (cs:name, cs:name-part); ``display(text, attrs)``: the
   display attribute, applied outside the affixes.
 - ``quote(text, locale)``: a quote pair (outer or inner chosen by depth in ``finish_entry``).
 - ``rich(text, locale)``: CSL-JSON rich text of item data → markers (``richtext``).
 - ``text_case(text, case, lang=None)``: see ``textcase``.
 - ``cap_if_first(term)``: citeproc-js capitalises a term that is the first thing rendered (not
   in in-text citations); ``finish_entry`` does it when no letter or digit precedes the term.
+- ``cite_prefix(prefix, locale)``: a cite's prefix as rich text (see its docstring).
 - ``finish_entry(text, locale) -> str`` and ``write(text, fmt) -> str`` (``writers``).
 - ``plain(text)``: the visible text without markers (quotes as the default “ ”).
 """
@@ -39,8 +46,9 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write as _write
 
-__all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
-           "plain", "Q_OPEN", "Q_CLOSE"]
+__all__ = ["join", "affix", "wrap", "wrap_name", "display", "quote", "cap_if_first",
+           "cite_prefix", "rich", "text_case", "finish_entry", "write", "plain", "Q_OPEN",
+           "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
 
@@ -70,6 +78,12 @@ def wrap(text: str, attrs: Mapping[str, str]) -> str:
         if attrs.get(attr) == value:
             text = marks.OPEN[kind] + text + marks.CLOSE[kind]
     return text
+
+
+def wrap_name(text: str, attrs: Mapping[str, str]) -> str:
+    """``wrap`` for cs:name / cs:name-part: their font-*="normal" is never written (citeproc-js
+    formats names where the ancestors' decorations are not seen, so it is always an orphan)."""
+    return wrap(text, {k: v for k, v in attrs.items() if v != "normal"})
 
 
 def display(text: str, attrs: Mapping[str, str]) -> str:

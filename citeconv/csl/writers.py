@@ -143,14 +143,21 @@ _HTML = {"italic": ("<i>", "</i>"), "oblique": ("<em>", "</em>"), "bold": ("<b>"
 _HTML_ESC = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 
 
+_SUPER_EXTRA = {"ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}  # citeproc-js's table, beyond Unicode's
+
+
 def _sup_html(s: str) -> str:
     if s.isascii():
         return s
     out = []
     for ch in s:
         dec = unicodedata.decomposition(ch) if ord(ch) > 127 else ""
-        out.append(f"<sup>{chr(int(dec.split()[1], 16))}</sup>" if dec.startswith("<super> ")
-                   else ch)
+        if dec.startswith("<super> "):
+            out.append("<sup>" + "".join(chr(int(x, 16)) for x in dec.split()[1:]) + "</sup>")
+        elif ch in _SUPER_EXTRA:
+            out.append(f"<sup>{_SUPER_EXTRA[ch]}</sup>")
+        else:
+            out.append(ch)
     return "".join(out)
 
 
@@ -211,7 +218,8 @@ def write(text: str, fmt: str) -> str:
     name = get_formatter(fmt).name  # validates fmt, resolves aliases
     if name in ("html", "text"):  # (the others finish in render.formats, which reveals it)
         text = mathmarks.reveal(text)[0]  # kept math as its TeX text
-    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " ").replace(SEAL, "").replace(RESET, ""))))
+    text = text.replace("\t", " ").replace(SEAL, "").replace(RESET, "")
+    tree = resolve(parse(_CONTROL.sub("", text)))
     if name == "html":
         blocks = any(CLOSE[k] in text for k in ("block", "indent"))
         html = re.sub(r"(?<=[^\n ]) {2,}", " ", _html(tree, not blocks).replace("\r", ""))
