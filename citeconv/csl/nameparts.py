@@ -246,16 +246,18 @@ def format_person(name: Mapping[str, Any], o: PersonOpts, level: int, inverted: 
     suffix_s = str(name.get("suffix") or "")
     if level == 1 and family and o.initialize_with is not None:
         given = initialize(given, o.initialize_with, not o.initialize, o.hyphen)
+    if suffix_s and o.initialize_with is not None:
+        suffix_s = initialize(suffix_s, o.initialize_with, True, o.hyphen)
+    family, given, ndp_r, dp_r, suffix_r = (output.rich(x) if x else x for x in (
+        family, given, ndp_s, dp_s, suffix_s))  # rich text (<b>, <i>...) → markers
     fam = decorate(family, fam_node, o.title_ok, o.dotted_i)
-    ndp = decorate(ndp_s, fam_node, o.title_ok, o.dotted_i)
+    ndp = decorate(ndp_r, fam_node, o.title_ok, o.dotted_i)
     if level == 0:
         giv = dp = suffix = ""
     else:
         giv = decorate(given, giv_node, o.title_ok, o.dotted_i)
-        dp = decorate(dp_s, giv_node, o.title_ok, o.dotted_i)
-        suffix = suffix_s
-        if suffix and o.initialize_with is not None:
-            suffix = initialize(suffix, o.initialize_with, True, o.hyphen)
+        dp = decorate(dp_r, giv_node, o.title_ok, o.dotted_i)
+        suffix = suffix_r
     rom = romanesque(name, o.language)
     if rom == 0:
         return _join([ndp, fam, giv], "")

@@ -185,7 +185,7 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
 def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: Any,
          inverted: bool) -> str:
     if n.get("literal"):  # citeproc-js: institutions take neither cs:name affixes nor fonts
-        return decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+        return decorate(output.rich(str(n["literal"])), po.family, po.title_ok, po.dotted_i)
     level, o = _level(n, i, opts, ctx)
     if o is not opts:
         po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
@@ -391,5 +391,5 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             return _logged(ctx, _finish(node, text, ctx), []), 2
         ctx.scratch["suppressed"] = before
         if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
-            return "", 1  # citeproc-js: a term ends the substitution, even an empty one
+            return "", 0  # citeproc-js: a term ends the substitution, even an empty one
     return "", 1
