@@ -38,7 +38,7 @@ from typing import Any
 
 from . import output
 from .nameparts import PersonOpts, decorate, format_person, initialize, starts_romanesque
-from .style import EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
+from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
 __all__ = ["render_names"]
 
@@ -306,6 +306,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     from .evaluate import _finish, variable
 
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
+    if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
+        inherit = ctx.scratch.get("names_inherit")
     if inherit is not None:
         name, etal, label = name or inherit[0], etal or inherit[1], label or inherit[2]
     kinds = [type(c) for c in node.children]
@@ -378,9 +380,12 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             if type(c) is Names:
                 text, status = render_names(c, ctx, inherit, record=True)
             else:
+                if type(c) is Choose:
+                    ctx.scratch["names_inherit"] = inherit
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
+            ctx.scratch.pop("names_inherit", None)
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
