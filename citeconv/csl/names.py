@@ -7,7 +7,9 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
-  Inside substitute a bare cs:names inherits the parent's cs:name/cs:et-al/cs:label.
+  Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
+  cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
+  of them inherits none (citeproc-js).
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
@@ -308,8 +310,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
         inherit = ctx.scratch.get("names_inherit")
-    if inherit is not None:
-        name, etal, label = name or inherit[0], etal or inherit[1], label or inherit[2]
+    if inherit is not None and name is None and etal is None and label is None:
+        name, etal, label = inherit  # citeproc-js: only a bare cs:names inherits them
     kinds = [type(c) for c in node.children]
     label_first = (Label in kinds and Name in kinds and kinds.index(Label) < kinds.index(Name))
     variables = node.get("variable", "").split()
