@@ -35,11 +35,11 @@ Contract
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from . import output
-from .nameparts import PersonOpts, decorate, format_person, initialize, starts_romanesque
+from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
+                        starts_romanesque)
 from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
 __all__ = ["render_names"]
@@ -50,34 +50,6 @@ _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suff
 def _key(n: dict) -> Any:
     from .core import name_key
     return name_key(n)
-
-
-_FAMILY_PARTICLE = re.compile("^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
-
-
-def _parsed(n: dict) -> dict:
-    """citeproc-js particle parsing of the family name (``al-One`` → ``al-`` + ``One``) for a
-    name with a given name and no particle; ``render.items.prepare`` already split the particles
-    that end in a space or an apostrophe."""
-    family = n.get("family")
-    if (not isinstance(family, str) or not n.get("given") or n.get("non-dropping-particle")
-            or n.get("literal") or n.get("parse-names") in (False, "false")
-            or family.startswith(('"', "\u201c"))):
-        return n
-    rest, particle = family, ""
-    m = _FAMILY_PARTICLE.match(rest)
-    while m:
-        head = re.sub("^[-'\u02bb\u2019\\s]*", "", m.group(1))[:1]
-        if not head or head.upper() == head:
-            break
-        particle, rest = particle + m.group(1), m.group(2)
-        m = _FAMILY_PARTICLE.match(rest)
-    if not particle:
-        return n
-    ndp = particle.strip()
-    if particle.endswith(" ") and ndp.endswith(("'", "\u2019")):
-        ndp += " "
-    return dict(n, family=rest, **{"non-dropping-particle": ndp})
 
 
 def _int(v: Any) -> int | None:
@@ -230,7 +202,7 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     shown_n, mode = _limits(opts, ctx, total)
     if opts.get("form") == "count":
         return str(shown_n), shown_n
-    shown = [_parsed(n) if isinstance(n, dict) else n
+    shown = [parse_particles(n) if isinstance(n, dict) else n
              for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
     ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
     delim = opts["delimiter"]
