@@ -176,3 +176,17 @@ def test_substitute_term_ends_search() -> None:
     assert _bib(xml, {"title": "Only a Title"}) == ()
     xml2 = xml.replace('<text term="no-such-term"/>', "")
     assert _bib(xml2, {"title": "Only a Title"}) == ("Only a Title",)
+
+
+def test_substitute_choose_inherits_name_options() -> None:
+    xml = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text value="x"/></layout></citation>
+  <bibliography initialize-with=". "><layout><names variable="author">
+    <name and="text" initialize="false" name-as-sort-order="first"/>
+    <label form="short" prefix=", "/>
+    <substitute><choose><if type="book">
+      <names variable="translator"/><names variable="editor"/>
+    </if></choose></substitute></names></layout></bibliography></style>"""
+    eds = [{"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}]
+    assert _bib(xml, {"editor": eds}) == ("Doe, John and Jane Roe, eds.",)

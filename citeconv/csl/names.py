@@ -7,7 +7,9 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
-  Inside substitute a bare cs:names inherits the parent's cs:name/cs:et-al/cs:label.
+  Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
+  cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
+  of them inherits none (citeproc-js).
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
@@ -33,12 +35,12 @@ Contract
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from . import output
-from .nameparts import PersonOpts, decorate, format_person, initialize, starts_romanesque
-from .style import EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
+from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
+                        starts_romanesque)
+from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
 __all__ = ["render_names"]
 
@@ -48,34 +50,6 @@ _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suff
 def _key(n: dict) -> Any:
     from .core import name_key
     return name_key(n)
-
-
-_FAMILY_PARTICLE = re.compile("^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
-
-
-def _parsed(n: dict) -> dict:
-    """citeproc-js particle parsing of the family name (``al-One`` → ``al-`` + ``One``) for a
-    name with a given name and no particle; ``render.items.prepare`` already split the particles
-    that end in a space or an apostrophe."""
-    family = n.get("family")
-    if (not isinstance(family, str) or not n.get("given") or n.get("non-dropping-particle")
-            or n.get("literal") or n.get("parse-names") in (False, "false")
-            or family.startswith(('"', "\u201c"))):
-        return n
-    rest, particle = family, ""
-    m = _FAMILY_PARTICLE.match(rest)
-    while m:
-        head = re.sub("^[-'\u02bb\u2019\\s]*", "", m.group(1))[:1]
-        if not head or head.upper() == head:
-            break
-        particle, rest = particle + m.group(1), m.group(2)
-        m = _FAMILY_PARTICLE.match(rest)
-    if not particle:
-        return n
-    ndp = particle.strip()
-    if particle.endswith(" ") and ndp.endswith(("'", "\u2019")):
-        ndp += " "
-    return dict(n, family=rest, **{"non-dropping-particle": ndp})
 
 
 def _int(v: Any) -> int | None:
@@ -185,7 +159,7 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
 def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: Any,
          inverted: bool) -> str:
     if n.get("literal"):  # citeproc-js: institutions take neither cs:name affixes nor fonts
-        text = decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+        text = decorate(output.rich(str(n["literal"])), po.family, po.title_ok, po.dotted_i)
         return output.wrap_name(text, node.attrs) if node is not None else text
     level, o = _level(n, i, opts, ctx)
     if o is not opts:
@@ -229,7 +203,7 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     shown_n, mode = _limits(opts, ctx, total)
     if opts.get("form") == "count":
         return str(shown_n), shown_n
-    shown = [_parsed(n) if isinstance(n, dict) else n
+    shown = [parse_particles(n) if isinstance(n, dict) else n
              for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
     ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
     delim = opts["delimiter"]
@@ -307,8 +281,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     from .evaluate import _finish, variable
 
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
-    if inherit is not None:
-        name, etal, label = name or inherit[0], etal or inherit[1], label or inherit[2]
+    if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
+        inherit = ctx.scratch.get("names_inherit")
+    if inherit is not None and name is None and etal is None and label is None:
+        name, etal, label = inherit  # citeproc-js: only a bare cs:names inherits them
     kinds = [type(c) for c in node.children]
     label_first = (Label in kinds and Name in kinds and kinds.index(Label) < kinds.index(Name))
     variables = node.get("variable", "").split()
@@ -379,9 +355,12 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             if type(c) is Names:
                 text, status = render_names(c, ctx, inherit, record=True)
             else:
+                if type(c) is Choose:
+                    ctx.scratch["names_inherit"] = inherit
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
+            ctx.scratch.pop("names_inherit", None)
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
@@ -392,5 +371,5 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             return _logged(ctx, _finish(node, text, ctx), []), 2
         ctx.scratch["suppressed"] = before
         if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
-            return "", 1  # citeproc-js: a term ends the substitution, even an empty one
+            return "", 0  # citeproc-js: a term ends the substitution, even an empty one
     return "", 1
