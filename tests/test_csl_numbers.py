@@ -89,3 +89,21 @@ def test_number_forms() -> None:
     assert num("2-4", "ordinal") == "2nd–4th"
     assert num("first", "ordinal") == "first"
     assert num("1", "ordinal", lang="fr-FR") == "1ʳᵉ"   # édition is feminine
+
+
+def test_a_term_printed_in_a_nested_macro_keeps_the_enclosing_macro() -> None:
+    # citeproc-js: a group (or called macro) that prints a term counts as content for the
+    # groups around it, so empty publisher variables do not hide "n.d."
+    macros = ('<macro name="year"><choose><if variable="issued"><date variable="issued">'
+              '<date-part name="year"/></date></if><else><text term="no date" form="short"/>'
+              '</else></choose></macro>'
+              '<macro name="pub"><text variable="publisher" suffix="; "/>'
+              '<text macro="year"/></macro>')
+    layout = '<text variable="title" suffix=". "/><text macro="pub"/>'
+    assert cite(layout, {"title": "Digits"}, macros=macros) == "Digits. n.d."
+    assert cite(layout, {"title": "Digits", "publisher": "Self"}, macros=macros) == \
+        "Digits. Self; n.d."
+    # a macro with only empty variables still disappears with its affixes
+    macros2 = '<macro name="pl"><text variable="publisher-place"/></macro>'
+    assert cite('<text variable="title"/><text macro="pl" prefix=" (" suffix=")"/>',
+                {"title": "Digits"}, macros=macros2) == "Digits"

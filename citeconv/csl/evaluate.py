@@ -143,6 +143,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text:
+            ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
@@ -151,10 +153,13 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 
 
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
+    terms = ctx.scratch.get("terms", 0)
     text, status = render_children(node.children, ctx, node.get("delimiter", ""))
     if status in (EMPTY_DATE, 1) or not text:
         # suppressed; only empty non-date variables make the enclosing group empty too
         return "", 1 if status == 1 else 0
+    if status == 0 and ctx.scratch.get("terms", 0) > terms:
+        status = 2  # a group printing a term counts as content for the groups around it (citeproc-js)
     return _finish(node, text, ctx), status
 
 
