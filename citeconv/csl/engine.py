@@ -65,7 +65,27 @@ def _name(style: str) -> str:
     return style if len(style) < 80 else "(inline style)"
 
 
+def _edges(text: str, fmt: str) -> str:
+    """``text`` written, keeping the spaces at its ends (citeproc-js keeps "1. " and " J. Doe"
+    in the second-field-align divs)."""
+    plain = output.plain(text)
+    lead = plain[:len(plain) - len(plain.lstrip(" "))]
+    trail = plain[len(plain.rstrip(" ")):] if plain.strip() else ""
+    return lead + output.write(text, fmt) + trail
+
+
 def _finish(st: style_mod.Style, text: str, fmt: str, layout: Any | None) -> str:
+    from .evaluate import FIELD_SPLIT
+
+    if FIELD_SPLIT in text:  # second-field-align
+        first, rest = text.split(FIELD_SPLIT, 1)
+        if fmt != "html":  # citeproc-js text output: the first field, a space, the rest
+            return _finish(st, output.join([first, rest], " "), fmt, layout)
+        pre, suf = (layout.get("prefix"), layout.get("suffix")) if layout is not None else (None, None)
+        left = _edges(output.finish_entry(output.affix(first, pre, None), st.locale), fmt)
+        right = _edges(output.finish_entry(output.affix(rest, None, suf), st.locale), fmt)
+        return ('<div class="csl-left-margin">%s</div><div class="csl-right-inline">%s</div>'
+                % (left, right))
     if layout is not None:
         text = output.wrap(output.affix(text, layout.get("prefix"), layout.get("suffix")),
                            layout.attrs)
@@ -80,7 +100,11 @@ def _caller(warning: str, ids: dict[str, str], style: str) -> str:
 
 
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
-                        locale: str | None = None) -> Rendered:
+                        locale: str | None = None, clusters: list[Any] | None = None,
+                        sort: bool = True) -> Rendered:
+    """``clusters``: the citations of the document, if any (citeproc-js Citation dicts: only
+    the cited items are listed, numbered and disambiguated as cited); ``sort=False`` keeps the
+    registration order (citeproc-js bibliography-nosort)."""
     from .citations import process
     from .core import EvalCore
 
@@ -91,7 +115,10 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
             RenderError("*", _name(style), "the style has no bibliography (use `cite`)"),))
     by_id = {str(it.get("id")): it for it in good}
     core = EvalCore(st, by_id)
-    done = process(core, list(by_id), [], bibliography=True)
+    tracked = bool(clusters) and all(isinstance(c, dict) and "citationItems" in c
+                                     for c in clusters or ())
+    done = process(core, list(by_id), list(clusters or ()) if tracked else [], bibliography=True,
+                   tracked=tracked, sort_bibliography=sort)
     more, failed = _split(done.warnings, ids, style)
     warns.extend(more)
     errors.extend(failed)

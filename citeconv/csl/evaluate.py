@@ -35,6 +35,7 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
+FIELD_SPLIT = "\ue0f0"  # second-field-align: between the first field and the rest of an entry
 EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
@@ -72,6 +73,12 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     if name == "year-suffix":
         ys = getattr(ctx.state, "year_suffix", None)
         return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
+    if name == "citation-label":  # the item's own or a generated trigraph, plus year suffix
+        from .citelabel import citation_label
+
+        ys = getattr(ctx.state, "year_suffix", None)
+        label = citation_label(ctx.item)
+        return label + year_suffix_text(ys) if isinstance(ys, int) and ys > 0 and not test else label
     if name == "first-reference-note-number":
         return (ctx.cite or {}).get("first-reference-note-number")
     if name == "page-first":
@@ -93,6 +100,8 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_FONT = ("font-style", "font-weight", "font-variant")
+_FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
@@ -104,6 +113,11 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     if cjk and a.get("font-style") == "italic":
         # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
         a = {k: v for k, v in a.items() if k != "font-style"}
+    if type(node) in (Date, Names) and "normal" in (
+            a.get("font-style"), a.get("font-weight"), a.get("font-variant")):
+        # citeproc-js does not see the ancestors' decorations from a date or names element, so
+        # its font-*="normal" is always an orphan and not written (wide set: acta-scientiae)
+        a = {k: v for k, v in a.items() if not (v == "normal" and k in _FONT)}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
     case = a.get("text-case") if "macro" not in a else None
@@ -115,8 +129,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     text = output.wrap(text, a)
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
-    text = output.affix(text, a.get("prefix"), a.get("suffix"))
-    return text
+    return output.affix(text, a.get("prefix"), a.get("suffix"))
 
 
 def _text(node: Node, ctx: Context) -> tuple[str, int]:
@@ -145,8 +158,13 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
         if text:
             ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
+        if text and not (ctx.section == "citation"
+                         and ctx.style.options.get("class") == "in-text"):
+            text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
+        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
@@ -163,17 +181,21 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     return _finish(node, text, ctx), status
 
 
-def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
-    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
+def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
+           nodes: list[Node] | None = None) -> int:
+    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
+    ``nodes``, when given, receives the node of each part."""
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts))
+                    status = max(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
         t, s = render(c, ctx)
+        if nodes is not None:
+            nodes.append(c)
         parts.append(t)
         status = max(status, s)
     return status
@@ -193,6 +215,13 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
 
 
 def render(node: Node, ctx: Context) -> tuple[str, int]:
+    out = _dispatch(node, ctx)
+    if out[0]:
+        ctx.scratch["rendered"] = True  # something is rendered before what comes next
+    return out
+
+
+def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     kind = type(node)
     if kind is Text:
         return _text(node, ctx)
@@ -230,11 +259,13 @@ def render_layout(sec: Any, ctx: Context) -> str:
     layout: Layout = sec.layout  # type: ignore[assignment]
     if section == "bibliography" and sec.options.get("second-field-align"):
         parts: list[str] = []
-        _parts(layout.children, ctx, parts)
+        _parts(layout.children, ctx, parts)  # display attributes are ignored here
         parts = [p for p in parts if p]
         if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
-            return (output.wrap(parts[0], {"display": "left-margin"})
-                    + output.wrap(output.join(parts[1:]), {"display": "right-inline"}))
+            return (output.display(parts[0], {"display": "left-margin"})
+                    + output.display(output.join(parts[1:]), {"display": "right-inline"}))
         return output.join(parts)
-    text, _ = render_children(layout.children, ctx, "")
-    return text
+    parts, nodes = [], []
+    _parts(layout.children, ctx, parts, nodes)
+    # display applies to the layout's own children only, outside their affixes (citeproc-js)
+    return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])

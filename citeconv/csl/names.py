@@ -33,6 +33,7 @@ Contract
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import output
@@ -47,6 +48,34 @@ _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suff
 def _key(n: dict) -> Any:
     from .core import name_key
     return name_key(n)
+
+
+_FAMILY_PARTICLE = re.compile("^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
+
+
+def _parsed(n: dict) -> dict:
+    """citeproc-js particle parsing of the family name (``al-One`` → ``al-`` + ``One``) for a
+    name with a given name and no particle; ``render.items.prepare`` already split the particles
+    that end in a space or an apostrophe."""
+    family = n.get("family")
+    if (not isinstance(family, str) or not n.get("given") or n.get("non-dropping-particle")
+            or n.get("literal") or n.get("parse-names") in (False, "false")
+            or family.startswith(('"', "\u201c"))):
+        return n
+    rest, particle = family, ""
+    m = _FAMILY_PARTICLE.match(rest)
+    while m:
+        head = re.sub("^[-'\u02bb\u2019\\s]*", "", m.group(1))[:1]
+        if not head or head.upper() == head:
+            break
+        particle, rest = particle + m.group(1), m.group(2)
+        m = _FAMILY_PARTICLE.match(rest)
+    if not particle:
+        return n
+    ndp = particle.strip()
+    if particle.endswith(" ") and ndp.endswith(("'", "\u2019")):
+        ndp += " "
+    return dict(n, family=rest, **{"non-dropping-particle": ndp})
 
 
 def _int(v: Any) -> int | None:
@@ -83,7 +112,7 @@ def _person_opts(ctx: Any, opts: dict, node: Node | None) -> PersonOpts:
         nbsp="\u00a0" if loc[:2].lower() in ("fr", "ru", "cs") else " ",
         language=lang,
         title_ok=(lang or loc or "en").lower().startswith("en"),
-        dotted_i=loc[:2].lower() in ("tr", "az"))
+        dotted_i=(lang or loc)[:2].lower() in ("tr", "az"))
 
 
 def _limits(opts: dict, ctx: Any, total: int) -> tuple[int, int]:
@@ -145,6 +174,10 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
         requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
     level = max(default, requested)
     if level == 1 and opts.get("initialize-with") is None:
+        cit = ctx.style.citation
+        rule = cit.options.get("givenname-disambiguation-rule", "") if cit is not None else ""
+        if not rule.endswith("-with-initials"):
+            return 2, opts  # citeproc-js: initials without initialize-with is the full name
         opts = dict(opts, **{"initialize-with": ". "})
     return level, opts
 
@@ -162,24 +195,29 @@ def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: An
     return text
 
 
-def _and_prefix(opts: dict, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
+def _inst_delim(opts: dict, node: Node | None) -> str:
+    """The delimiter before an institution: cs:name's own (not inherited) one, else ", "."""
+    return node.get("delimiter", ", ") if node is not None else ", "
+
+
+def _and_prefix(opts: dict, node: Node | None, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
                 term: str) -> str:
-    delim = opts["delimiter"]
+    delim = _inst_delim(opts, node) if literal_last else opts["delimiter"]
     rom = starts_romanesque(term)
     single, multiple = (" ", delim) if rom else ("", "")
     dpl = opts.get("delimiter-precedes-last", "contextual")
-    if literal_last:  # citeproc-js: the institution's "and" sees only inherited options
+    if literal_last:  # citeproc-js: an institution's "and" sees inherited always/never only
         dpl = ctx.name_opts.get("delimiter-precedes-last", "contextual")
     if dpl == "always":
         single = delim
     elif dpl == "never":
         multiple = " " if multiple else multiple
-    elif dpl == "after-inverted-name":
+    elif dpl == "after-inverted-name" and not literal_last:
         single = delim if single else single
         multiple = " " if multiple else multiple
     prefix = single if n == 2 else multiple
     if opts.get("delimiter-precedes-last") == "after-inverted-name" and prev_inverted:
-        prefix = delim
+        prefix = opts["delimiter"]
     return prefix
 
 
@@ -190,7 +228,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     shown_n, mode = _limits(opts, ctx, total)
     if opts.get("form") == "count":
         return str(shown_n), shown_n
-    shown = list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])
+    shown = [_parsed(n) if isinstance(n, dict) else n
+             for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
     ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
     delim = opts["delimiter"]
     if sort_key:
@@ -236,9 +275,10 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         return output.join(texts[:-1], delim) + prefix + "… " + texts[-1], 2
     and_opt = opts.get("and")
     if and_opt not in ("text", "symbol"):
-        return output.join(texts, delim), 2
+        last = _inst_delim(opts, node) if blobs[-1][2] else delim
+        return output.join([output.join(texts[:-1], delim), texts[-1]], last), 2
     term = (ctx.locale.term("and") or "and") if and_opt == "text" else "&"
-    prefix = _and_prefix(opts, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
+    prefix = _and_prefix(opts, node, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
     suffix = " " if starts_romanesque(term) else ""
     head = output.join(texts[:-1], delim)
     return output.join([head, prefix + term + suffix, texts[-1]]), 2
