@@ -149,3 +149,13 @@ def test_french_ordinal_days_limited_to_the_first_in_html() -> None:
     # citeproc-js writes Unicode superscripts as <sup> in HTML
     assert cite(own, item, lang="fr-FR", locale=locale, fmt="html") == \
         "14 octobre-1<sup>e</sup><sup>r</sup> novembre 2004"
+
+
+def test_several_types_with_match_all_are_one_test() -> None:
+    # citeproc-js reads type="a b" as one test true for either type, even with match="all"
+    layout = ('<choose><if type="report paper-conference" match="all"><date variable="issued">'
+              '<date-part name="day" suffix=". "/><date-part name="month"/></date></if>'
+              '<else><text value="no"/></else></choose>')
+    item = _issued([2016, 6, 27])
+    assert cite(layout, {**item, "type": "paper-conference"}) == "27. June"
+    assert cite(layout, {**item, "type": "book"}) == "no"

@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..render.numbers import format_pages
 from . import conditions as _cond
 from . import output
 from .disambiguate import year_suffix_text
+from .numbers import TEXT_NUMBER_VARS, render_label, render_number, render_number_var
 from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
                     Text)
 
@@ -142,12 +142,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if v is None:
             return "", 0 if var == "year-suffix" else 1
         status = 2
-        if var == "page" or var == "locator":
-            text = output.rich(format_pages(str(v), ctx.style.options.get("page-range-format"),
-                                            ctx.locale.term("page-range-delimiter") or "–", var),
-                               ctx.locale)
-        elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
-            text = re.sub(r"\s*-\s*", "–", str(v).strip())
+        if var in TEXT_NUMBER_VARS:
+            text = render_number_var(node, ctx, var, v)
         else:
             text = _WS.sub(" ", str(v))
             if var not in _NO_RICH:  # identifiers and links are written as they are
@@ -163,6 +159,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text:
+            ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
         if text and not a.get("text-case") and not (
                 ctx.section == "citation" and ctx.style.options.get("class") == "in-text"):
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
@@ -175,69 +173,14 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
     return _finish(node, text, ctx, cjk=cjk), status
 
 
-def _number(node: Node, ctx: Context) -> tuple[str, int]:
-    var = node.get("variable")
-    v = variable(ctx, var) if var else None
-    if v is None:
-        return "", 1
-    s = str(v)
-    form = node.get("form", "numeric")
-    import re
-    m = re.fullmatch(r"\s*(\d+)\s*", s)
-    if m and form != "numeric":
-        n = int(m.group(1))
-        gender = ctx.locale.gender(var if var != "locator" else "page")
-        if form == "ordinal":
-            s = ctx.locale.ordinal(n, gender)
-        elif form == "long-ordinal":
-            s = ctx.locale.ordinal(n, gender, long=True)
-        elif form == "roman":
-            s = _roman(n)
-    elif form == "numeric" or not m:
-        s = re.sub(r"\s*-\s*", "–", s) if re.fullmatch(r"\s*\d+\s*-\s*\d+\s*", s) else s
-    return _finish(node, s, ctx), 2
-
-
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = ""
-    for v, r in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= v:
-            out, n = out + r, n - v
-    return out
-
-
-def _plural(value: Any) -> bool:
-    import re
-    s = str(value)
-    return bool(re.search(r"\d\s*[-–&,]\s*\d|\d\s*(and|et|und)\s*\d", s))
-
-
-def _label(node: Node, ctx: Context) -> tuple[str, int]:
-    var = node.get("variable")
-    v = variable(ctx, var) if var else None
-    if v is None:
-        return "", 0
-    term = var
-    if var == "locator":
-        term = (ctx.cite or {}).get("label") or "page"
-    if var == "number-of-pages":
-        term = "page"
-    p = node.get("plural", "contextual")
-    plural = p == "always" or (p == "contextual" and (
-        int(v) > 1 if var in ("number-of-pages", "number-of-volumes") and str(v).isdigit()
-        else _plural(v)))
-    text = ctx.locale.term(term, node.get("form", "long"), plural) or ""
-    return _finish(node, text, ctx), 0
-
-
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
+    terms = ctx.scratch.get("terms", 0)
     text, status = render_children(node.children, ctx, node.get("delimiter", ""))
     if status in (EMPTY_DATE, 1) or not text:
         # suppressed; only empty non-date variables make the enclosing group empty too
         return "", 1 if status == 1 else 0
+    if status == 0 and ctx.scratch.get("terms", 0) > terms:
+        status = 2  # a group printing a term counts as content for the groups around it (citeproc-js)
     return _finish(node, text, ctx), status
 
 
@@ -296,9 +239,9 @@ def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
         from .dates import render_date
         return render_date(node, ctx)
     if kind is Number:
-        return _number(node, ctx)
+        return render_number(node, ctx)
     if kind is Label:
-        return _label(node, ctx)
+        return render_label(node, ctx)
     return "", 0
 
 
