@@ -30,6 +30,7 @@ Contract
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -202,18 +203,24 @@ def _shown(names: Sequence[NameKey], options: Options) -> tuple[tuple[str | None
 
 
 def _add_names(group: list[CiteView], states: dict[str, DisambState], options: Options) -> None:
+    """Names are added while they split the set further; an item keeps the count at which
+    its last split happened (a pair still alike keeps the names that told it from the rest,
+    then year suffixes tell the pair apart: citeproc-js)."""
     remaining = list(group)
+    classes = 1
     most = max((len(v.names) for v in group), default=0)
     for n in range(1, most + 1):
-        if not remaining:
+        if len(remaining) < 2:
             break
-        shown = {v.item_id: _shown(v.names[:n], options) for v in remaining}
-        done = [v for v in remaining
-                if all(shown[v.item_id] != shown[o.item_id] for o in remaining if o is not v)]
-        if done:
-            for v in remaining:
-                states[v.item_id] = replace(states[v.item_id], et_al_names=n)
-            remaining = [v for v in remaining if v not in done]
+        # the names shown, and whether "et al." follows them
+        shown = {v.item_id: (_shown(v.names[:n], options), len(v.names) > n) for v in remaining}
+        if len(set(shown.values())) <= classes:
+            continue
+        for v in remaining:
+            states[v.item_id] = replace(states[v.item_id], et_al_names=n)
+        size = Counter(shown.values())
+        remaining = [v for v in remaining if size[shown[v.item_id]] > 1]
+        classes = len({shown[v.item_id] for v in remaining})
 
 
 def _add_given_names(group: list[CiteView], states: dict[str, DisambState]) -> None:
