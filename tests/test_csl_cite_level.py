@@ -180,3 +180,17 @@ def test_givenname_expansion_without_initialize_with_shows_the_full_name() -> No
     with_init = GIVEN.replace('form="short"', 'form="short" initialize-with=". "')
     r = engine.render_citations(items, [["j", "a"]], style=with_init)
     assert r.entries == ("J. Doe; A. Doe",)
+
+
+KEYED = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <macro name="who"><names variable="author"><name form="short"/></names></macro>
+  <macro name="key"><group delimiter="_"><text macro="who" text-case="lowercase"/>
+    <text variable="title" text-case="lowercase"/></group></macro>
+  <citation><layout><text macro="key" text-case="uppercase"/></layout></citation></style>"""
+
+
+def test_text_case_on_a_macro_call_has_no_effect() -> None:
+    # citeproc-js applies text-case only to what a node renders itself (bibtex.csl keys)
+    r = engine.render_citations([DOE], [["doe"]], style=KEYED)
+    assert r.entries == ("Doe_book a",)
