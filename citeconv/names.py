@@ -26,7 +26,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from . import latex
+from . import latex, texpass
 from . import namedata as nd
 from .model import ETAL, Name
 
@@ -199,15 +199,34 @@ def parse_bibtex_names(value: str) -> tuple[Name, ...]:
 _EMPTY = Name()
 
 
+def _visible(text: str) -> str:
+    """Rich text as BibTeX's name splitter sees it: LaTeX passed through (``texpass``) is one
+    capitalised token, a nocase span's tags are nothing."""
+    if "<" not in text:
+        return text
+    return text.replace('<span class="nocase">', "").replace("</span>", "") if \
+        texpass.TEX_OPEN not in text else _visible(texpass.TEX_SPAN.sub("X", text))
+
+
+_SPACE_COMMAND = re.compile(r"\\[,;:! ]|\\quad\{\}")
+
+
+def _braced_spaces(text: str) -> str:
+    """``P.\\,G.`` -> ``P.{\\,}G.``: a spacing command in a name is a BibTeX special
+    character, so neither bibtex nor biber splits initials at it (biber's .bbl breaks)."""
+    return _SPACE_COMMAND.sub(lambda m: "{" + m.group(0) + "}", text) if "\\" in text else text
+
+
 def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
     if name.is_etal:
         return "others"
-    enc = lambda s: latex.encode(s, ascii_only=ascii_only)  # noqa: E731
+    enc = lambda s: _braced_spaces(latex.encode(s, ascii_only=ascii_only))  # noqa: E731
     if name.literal:
         return "{" + enc(name.literal) + "}"
     family = enc(name.family)
+    seen = _visible(name.family)
     # a family name that BibTeX would split (spaces, a lower-case start) is braced whole
-    if " " in name.family or (name.family[:1].islower()) or "," in name.family:
+    if " " in seen or (seen[:1].islower()) or "," in seen:
         family = "{" + family + "}"
     particle = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
     if particle and not particle.split()[-1][:1].islower():

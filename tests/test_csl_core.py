@@ -43,9 +43,8 @@ def test_ieee_entries_exact_and_html() -> None:
         "Nets,” Neural Computation, vol. 18, no. 7, pp. 1527–1554, Jul. 2006.",
     )
     h = engine.render_bibliography([BOOK], style="ieee", fmt="html")
-    # second-field-align: citeproc-js's html divs (../shared/csl-bench/reference/ieee.json)
     assert h.entries == ('<div class="csl-left-margin">[1]</div><div class="csl-right-inline">'
-                         'D. E. Knuth, <i>The TeXbook</i>. Addison-Wesley, 1984.</div>',)
+                         "D. E. Knuth, <i>The TeXbook</i>. Addison-Wesley, 1984.</div>",)
 
 
 def test_year_suffix_for_same_author_year() -> None:

@@ -27,27 +27,17 @@ FILES = sorted(REALBIB.glob("*.bib"))
 #: files that are not UTF-8 and declare no encoding: named on the command line, as a user would
 ENCODINGS = {"bibtexparser-gbk.bib": "gbk"}
 #: known idempotence failures: file -> reason (a file listed here that passes fails the run)
-NOT_IDEMPOTENT = {
-    "bbt-2660-plus-fieldname.bib": "a URL in a title: word protection moves braces ({2Klriw}{H})",
-    "biber-examples.bib": "pages '------' is read as two em dashes and written as \\textemdash{}",
-    "pybtex-xampl.bib": "a command defined in @preamble (\\printfirst) is escaped, not passed "
-                        "through",
-}
-#: cases not compiled: pdflatex sometimes loops on them until the timeout, input and output alike
-#: (when it does not, the output also has U+02BF, which pdflatex cannot set: it should stay LaTeX)
-NOT_COMPILED = {("biber-dateformats.bib", "biblatex-biber")}
+NOT_IDEMPOTENT: dict[str, str] = {}
+#: cases not compiled (pdflatex looping on the output too): none now. biber-dateformats.bib's
+#: input still loops under biblatex until the timeout (a counted problem of the input's); its
+#: output builds in seconds with no error (measured 5 runs of 3-5 s)
+NOT_COMPILED: set[tuple[str, str]] = set()
 #: known compile regressions: (file, engine) -> reason (a listed case that passes fails the run)
 COMPILES_WORSE = {
-    ("andreasen-ads-thesis.bib", "biblatex-biber"): "ADS's \\TN\\~ macro argument: braces "
-    "around the accent argument change under biber",
-    ("bbt-95-percent-preamble.bib", "biblatex-biber"): "commands defined in @preamble are escaped, "
-    "not passed through",
-    ("biber-examples.bib", "biblatex-biber"): "\\bibstring/\\name-style commands unknown to "
-    "citeconv are escaped, not passed through",
-    ("biber-names.bib", "biblatex-biber"): "a name biber reports an error for after the rewrite",
-    ("bibtexparser-gbk.bib", "natbib-bibtex"): "CJK characters (pdflatex cannot set them; the "
-    "GBK input fails differently)",
-    ("bibtexparser-gbk.bib", "biblatex-biber"): "CJK characters (as above)",
+    ("bbt-95-percent-preamble.bib", "biblatex-biber"): "the input's bare % in an abstract cuts "
+    "its .bbl short (File ended while scanning use of \\field), so its bibliography is never "
+    "typeset; the output's is, and meets the errors of the @preamble's \\makeatletter inside an "
+    "argument (the input with \\% gives the same 14 errors)",
 }
 _ENTRY = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(]", re.MULTILINE)
 _NOT_ENTRIES = {"string", "preamble", "comment", "xdata"}
@@ -141,6 +131,18 @@ def _errors(folder: Path, bib: bytes, engine: str) -> list[str]:
     return problems
 
 
+_UNICODE_ERROR = re.compile(r"^! (?:LaTeX|Package inputenc) Error: Unicode character (\S)")
+
+
+def _unsettable_input_character(problem: str, text: str) -> bool:
+    """pdflatex cannot set a character (CJK, U+02BF) that the input itself holds as text: the
+    output writes it as the input did, so the error is the input's, even when the input's own
+    run never reaches it (GBK bytes fail differently; a fatal error stops it earlier). A
+    character the input spelt as LaTeX does not count: that must stay LaTeX."""
+    m = _UNICODE_ERROR.match(problem)
+    return bool(m) and m.group(1) in text
+
+
 @pytest.mark.latex
 @pytest.mark.parametrize("engine", DOCUMENTS)
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -156,6 +158,8 @@ def test_output_compiles_no_worse_than_the_input(tmp_path, path, engine):
     for problem in before:  # what the input already had is not the output's fault
         if problem in new:
             new.remove(problem)
+    text = path.read_bytes().decode(ENCODINGS.get(path.name, "utf-8"), errors="replace")
+    new = [p for p in new if not _unsettable_input_character(p, text)]
     if (path.name, engine) in COMPILES_WORSE:
         assert new != [], f"{path.name} with {engine} compiles no worse now: unlist it"
     else:

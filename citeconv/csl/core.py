@@ -226,7 +226,8 @@ class EvalCore:
         return replace(piece, text=piece.suffix)
 
     def with_affixes(self, piece: Piece, cite: Any) -> Piece:
-        return replace(piece, text=output.affix(piece.text, cite.prefix, cite.suffix))
+        return replace(piece, text=output.affix(piece.text, output.cite_prefix(cite.prefix, self.style.locale),
+                                                  output.rich(cite.suffix, self.style.locale)))
 
     def author_only(self, piece: Piece) -> Piece:
         return replace(piece, text=piece.author)

@@ -9,7 +9,9 @@ Contract
   and exits 3); the rest is rendered. A style without cs:bibliography asked for a bibliography
   gives the error ``RenderError("*", ...)``. Repairs are warnings.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
-- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does).
+- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does);
+  their dates are then read again from the caller's values by ``datevalue.dates_in`` (seasons,
+  ranges and EDTF that the old layer's cleaning cannot keep).
 - Both run the citation-level pipeline ``citations.process`` over ``core.EvalCore`` (sorting,
   disambiguation, positions, collapsing, subsequent-author-substitute); this module adds the
   layout affixes, the final pass (``output.finish_entry``) and the writer for ``fmt``.
@@ -22,6 +24,7 @@ from typing import Any
 from ..render.engine import Rendered, RenderError
 from ..render.items import prepare
 from . import output, style as style_mod
+from .datevalue import dates_in
 
 __all__ = ["render_bibliography", "render_citations", "Rendered"]
 
@@ -35,6 +38,7 @@ def _load(style: str, locale: str | None) -> style_mod.Style:
 def _items(items: list[dict], style: str) -> tuple[list[dict], list[str], dict[str, str],
                                                   list[RenderError]]:
     good, problems, ids = prepare(items)  # repairs what it can and names each change
+    good, problems = dates_in(good, items, problems)
     warns = [f"item {p.id!r}: {p.reason}" for p in problems if not p.skipped]
     errors = [RenderError(p.id, _name(style), p.reason) for p in problems if p.skipped]
     return good, warns, ids, errors

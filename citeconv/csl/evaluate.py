@@ -100,6 +100,9 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_FONT = ("font-style", "font-weight", "font-variant")
+_FRENCH = re.compile(" ([:;?!\u00bb])")
+_WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -110,22 +113,23 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     if cjk and a.get("font-style") == "italic":
         # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
         a = {k: v for k, v in a.items() if k != "font-style"}
+    if type(node) in (Date, Names) and "normal" in (
+            a.get("font-style"), a.get("font-weight"), a.get("font-variant")):
+        # citeproc-js does not see the ancestors' decorations from a date or names element, so
+        # its font-*="normal" is always an orphan and not written (wide set: acta-scientiae)
+        a = {k: v for k, v in a.items() if not (v == "normal" and k in _FONT)}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    # citeproc-js applies text-case to the strings a node appends itself: on a cs:text that
-    # calls a macro it has no effect (bibtex.csl's lowercase author-short keeps "Turing";
-    # wide set: 190 entries more identical, none fewer)
-    case = None if "macro" in a else a.get("text-case")
-    if case == "title" and not str(ctx.item.get("language") or ctx.locale.lang or "en"
-                                   ).lower().startswith("en"):
+    case = a.get("text-case") if "macro" not in a else None
+    lang = str(ctx.item.get("language") or ctx.locale.lang or "en")
+    if case == "title" and not lang.lower().startswith("en"):
         case = None  # title case only for English items (no language: the style's locale)
     if case:
-        text = output.text_case(text, case)
+        text = output.text_case(text, case, lang)
     text = output.wrap(text, a)
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
-    text = output.affix(text, a.get("prefix"), a.get("suffix"))
-    return text
+    return output.affix(text, a.get("prefix"), a.get("suffix"))
 
 
 def _text(node: Node, ctx: Context) -> tuple[str, int]:
@@ -143,22 +147,25 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
             text = re.sub(r"\s*-\s*", "–", str(v).strip())
         else:
-            text = str(v)
+            text = output.rich(_WS.sub(" ", str(v)), ctx.locale)
         if var == "citation-number":
             text = output.wrap(text, {})
     elif "macro" in a:
         macro = ctx.style.macros.get(a["macro"])
         if macro is None:
             return "", 0
-        text, status = render_children(macro.children, ctx, "")
+        text, status = _group(macro, ctx)  # a called macro is suppressed like a group
     elif "term" in a:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
-        if text and ctx.scratch.get("cap_term") and not ctx.scratch.get("rendered"):
-            text = output.text_case(text, "capitalize-first")  # first thing rendered (core)
+        if text and not (ctx.section == "citation"
+                         and ctx.style.options.get("class") == "in-text"):
+            text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
-        text = a.get("value", "")
+        text = output.rich(a.get("value", ""), ctx.locale)
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
+        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
@@ -230,17 +237,21 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     return _finish(node, text, ctx), status
 
 
-def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
-    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
+def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
+           nodes: list[Node] | None = None) -> int:
+    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
+    ``nodes``, when given, receives the node of each part."""
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts))
+                    status = max(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
         t, s = render(c, ctx)
+        if nodes is not None:
+            nodes.append(c)
         parts.append(t)
         status = max(status, s)
     return status
@@ -304,10 +315,13 @@ def render_layout(sec: Any, ctx: Context) -> str:
     layout: Layout = sec.layout  # type: ignore[assignment]
     if section == "bibliography" and sec.options.get("second-field-align"):
         parts: list[str] = []
-        _parts(layout.children, ctx, parts)
+        _parts(layout.children, ctx, parts)  # display attributes are ignored here
         parts = [p for p in parts if p]
-        if len(parts) > 1:  # the first field, FIELD_SPLIT, the rest (engine: divs or a space)
-            return parts[0] + FIELD_SPLIT + output.join(parts[1:])
+        if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
+            return (output.display(parts[0], {"display": "left-margin"})
+                    + output.display(output.join(parts[1:]), {"display": "right-inline"}))
         return output.join(parts)
-    text, _ = render_children(layout.children, ctx, "")
-    return text
+    parts, nodes = [], []
+    _parts(layout.children, ctx, parts, nodes)
+    # display applies to the layout's own children only, outside their affixes (citeproc-js)
+    return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])

@@ -1,20 +1,35 @@
-"""cs:names / cs:name / cs:et-al / cs:substitute (CSL 1.0.2 §Names).
+"""cs:names / cs:name / cs:et-al / cs:substitute (CSL 1.0.2 §Names), as citeproc-js renders them.
 
 Contract
 - ``render_names(node, ctx) -> (text, status)``: each variable of ``node`` renders as its name
-  list followed (or preceded, when cs:label comes first) by its label; lists are joined with the
-  cs:names delimiter. When every variable is empty, cs:substitute's children are tried in order;
-  the first non-empty one is used and the variables it rendered are suppressed for the rest of
-  the item (``ctx.scratch["suppressed"]``). Inside substitute a bare cs:names inherits the
-  parent's cs:name/cs:et-al/cs:label.
+  list followed (or preceded, when cs:label comes before cs:name) by its label; lists are joined
+  with the cs:names delimiter (or the inherited ``names-delimiter``). When every variable is
+  empty, cs:substitute's children are tried in order; the first non-empty one is used and the
+  variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
+  a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
+  Inside substitute a bare cs:names inherits the parent's cs:name/cs:et-al/cs:label.
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
-  ``form`` long/short/count; ``initialize-with`` (with ``initialize="false"`` only normalising),
-  hyphenated given names keep the hyphen (``J.-P.``); ``name-as-sort-order`` first/all;
-  ``delimiter-precedes-last``/``-et-al`` contextual/always/never/after-inverted-name;
-  ``and`` text/symbol; et-al-min/use-first/use-last (subsequent variants for subsequent cites);
-  name-part formatting and text-case; literal (institution) names printed as they are.
-- ``ctx.state.names_added`` (int) raises et-al-use-first; ``ctx.state.givenname_level`` (0..2)
-  expands short forms (1: initials, 2: full given name).
+  One person is formatted by ``nameparts.format_person``; literal names are printed as given,
+  with the family name-part's formatting and text-case. cs:name's own affixes and formatting
+  apply to each name (citeproc-js). ``form="count"`` counts the names that would be shown.
+- Et-al: with ``et-al-min``/``et-al-use-first`` (subsequent variants for subsequent cites), a
+  list of at least ``min`` names shows ``use-first`` (0 shows nothing) then the cs:et-al term
+  (``et-al`` or ``and others``, formatted by cs:et-al). Delimiter before et al.: contextual =
+  the delimiter after two or more names, a space after one; always; never; after-inverted-name
+  (citeproc-js: delimiter after one name, space after more). ``et-al-use-last`` shows the
+  first names, an ellipsis and the last name (``A, B, … Z``; ``A … Z`` after one name), at most
+  ``min - 2`` first names. A list whose item ends in the ``others`` marker (``item["_etal"]``,
+  set by ``render.items.prepare``) always ends in et al.
+- "and": ``text`` (locale term) or ``symbol`` (&); a term that does not start with a Latin-like
+  letter is joined without spaces (Hebrew ו, CJK 等). delimiter-precedes-last contextual /
+  always / never / after-inverted-name as citeproc-js does (a literal name last takes only the
+  style-level setting). Two variables with the same names and a combined locale term
+  (``editortranslator``) render once with that term as label.
+- Disambiguation: ``ctx.state.et_al_names`` (names shown), ``ctx.state.names_added`` (added to
+  use-first), ``ctx.state.hint(name_key, primary)`` ("initials" / "given") and
+  ``ctx.state.givenname_level`` (1: initials, 2: full given name) expand the names.
+- Sort keys (``ctx.scratch["sort_key"]``): every name family first, joined with the delimiter,
+  without "and", et al. or labels.
 """
 from __future__ import annotations
 
@@ -22,98 +37,12 @@ import re
 from typing import Any
 
 from . import output
-from .style import EtAl, Label, Name, NamePart, Names, Node, Substitute
+from .nameparts import PersonOpts, decorate, format_person, initialize, starts_romanesque
+from .style import EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
-__all__ = ["render_names", "format_name"]
+__all__ = ["render_names"]
 
-
-def _initials(given: str, init: str, hyphen: bool = True) -> str:
-    """Initials of ``given`` with ``init`` after each; hyphenated parts keep the hyphen."""
-    words = []
-    for word in re.split(r"[\s.]+", given.strip()):
-        if not word:
-            continue
-        if word[0].islower() and "-" not in word:
-            words.append(("lower", word))
-            continue
-        subs = [x for x in word.split("-") if x]
-        words.append(("init", ("-" if hyphen else "").join(
-            x[0].upper() + init.rstrip() for x in subs)))
-    out = ""
-    for i, (kind, w) in enumerate(words):
-        if kind == "lower":
-            out += w + " "
-        else:
-            out += w + (init[len(init.rstrip()):] if i < len(words) - 1 else "")
-    return out.rstrip() if out.endswith(" ") else out
-
-
-def _part(text: str, parts: dict[str, Node], which: str) -> str:
-    p = parts.get(which)
-    if not text or p is None:
-        return text
-    text = output.text_case(text, p.get("text-case"))
-    return output.affix(output.wrap(text, p.attrs), p.get("prefix"), p.get("suffix"))
-
-
-def _cjk(s: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in s)
-
-
-def format_name(n: dict, opts: dict, parts: dict[str, Node], inverted: bool,
-                givenname_level: int = 0) -> str:
-    if n.get("literal"):
-        return _part(str(n["literal"]), parts, "family")
-    n = {k: (v.replace("'", "’") if isinstance(v, str) else v) for k, v in n.items()}
-    family = str(n.get("family") or "")
-    given = str(n.get("given") or "")
-    ndp = str(n.get("non-dropping-particle") or "")
-    dp = str(n.get("dropping-particle") or "")
-    suffix = str(n.get("suffix") or "")
-    form = opts.get("form", "long")
-    if givenname_level >= 1 and form == "short":
-        form = "long"
-        if givenname_level == 1 and "initialize-with" not in opts:
-            opts = dict(opts, **{"initialize-with": ". "})
-    if givenname_level >= 2:
-        opts = {k: v for k, v in opts.items() if k != "initialize-with"}
-    if _cjk(family + given) and not n.get("static-ordering") is False:
-        fam = _part(family, parts, "family")
-        if form == "short":
-            return fam
-        return fam + _part(given, parts, "given")
-    join_particle = lambda p, f: (p + f if p.endswith(("'", "’", "-")) else f"{p} {f}") if p else f
-    if form == "short":
-        return _part(join_particle(ndp, family), parts, "family")
-    if "initialize-with" in opts and given:
-        if opts.get("initialize") == "false":
-            given = re.sub(r"\b(\w)\.\s*", lambda m: m.group(1) + opts["initialize-with"], given).strip()
-        else:
-            given = _initials(given, opts["initialize-with"],
-                              opts.get("initialize-with-hyphen") != "false")
-    given_out = _part(given, parts, "given")
-    if inverted:
-        demote = opts.get("demote-non-dropping-particle", "display-and-sort")
-        sep = opts.get("sort-separator", ", ")
-        if demote in ("display-and-sort",):
-            fam = _part(family, parts, "family")
-            tail = " ".join(x for x in (given_out, dp, ndp) if x)
-        else:
-            fam = _part(join_particle(ndp, family), parts, "family")
-            tail = " ".join(x for x in (given_out, dp) if x)
-        out = fam
-        if tail:
-            out += sep + tail
-        if suffix:
-            out += sep + suffix
-        return out
-    fam = _part(join_particle(ndp, family), parts, "family")
-    first = " ".join(x for x in (given_out, dp) if x)
-    out = join_particle(first, fam) if first and dp and dp.endswith(("'", "’")) else (
-        f"{first} {fam}" if first else fam)
-    if suffix:
-        out += (", " if n.get("comma-suffix") else " ") + suffix
-    return out
+_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix", "literal")
 
 
 def _key(n: dict) -> Any:
@@ -121,128 +50,303 @@ def _key(n: dict) -> Any:
     return name_key(n)
 
 
-def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> tuple[str, int]:
+_FAMILY_PARTICLE = re.compile("^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
+
+
+def _parsed(n: dict) -> dict:
+    """citeproc-js particle parsing of the family name (``al-One`` → ``al-`` + ``One``) for a
+    name with a given name and no particle; ``render.items.prepare`` already split the particles
+    that end in a space or an apostrophe."""
+    family = n.get("family")
+    if (not isinstance(family, str) or not n.get("given") or n.get("non-dropping-particle")
+            or n.get("literal") or n.get("parse-names") in (False, "false")
+            or family.startswith(('"', "\u201c"))):
+        return n
+    rest, particle = family, ""
+    m = _FAMILY_PARTICLE.match(rest)
+    while m:
+        head = re.sub("^[-'\u02bb\u2019\\s]*", "", m.group(1))[:1]
+        if not head or head.upper() == head:
+            break
+        particle, rest = particle + m.group(1), m.group(2)
+        m = _FAMILY_PARTICLE.match(rest)
+    if not particle:
+        return n
+    ndp = particle.strip()
+    if particle.endswith(" ") and ndp.endswith(("'", "\u2019")):
+        ndp += " "
+    return dict(n, family=rest, **{"non-dropping-particle": ndp})
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return int(str(v).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _options(ctx: Any, node: Node | None) -> dict:
     opts = dict(ctx.name_opts)
     if node is not None:
         opts.update(node.attrs)
+    if ctx.name_opts.get("initialize") == "false":
+        opts["initialize"] = "false"  # citeproc-js: initialize="true" never overrides it
     opts.setdefault("form", opts.get("name-form", "long"))
     opts.setdefault("delimiter", opts.get("name-delimiter", ", "))
-    parts = {p.get("name"): p for p in (node.children if node is not None else ()) if type(p) is NamePart}
+    return opts
+
+
+def _person_opts(ctx: Any, opts: dict, node: Node | None) -> PersonOpts:
+    parts = {p.get("name"): p for p in (node.children if node is not None else ())
+             if type(p) is NamePart}
+    lang = str(ctx.item.get("language") or "")
+    loc = str(getattr(ctx.locale, "lang", "") or "")
+    demote = opts.get("demote-non-dropping-particle", "display-and-sort")
+    return PersonOpts(
+        family=parts.get("family"), given=parts.get("given"),
+        initialize_with=opts.get("initialize-with"),
+        initialize=opts.get("initialize") != "false",
+        hyphen=opts.get("initialize-with-hyphen") != "false",
+        sort_separator=opts.get("sort-separator", ", "),
+        demote=demote in ("display-and-sort", "always"),
+        nbsp="\u00a0" if loc[:2].lower() in ("fr", "ru", "cs") else " ",
+        language=lang,
+        title_ok=(lang or loc or "en").lower().startswith("en"),
+        dotted_i=(lang or loc)[:2].lower() in ("tr", "az"))
+
+
+def _limits(opts: dict, ctx: Any, total: int) -> tuple[int, int]:
+    """(names shown, mode): mode 0 all names, 1 et al., 2 ellipsis and the last name."""
     subsequent = ctx.section == "citation" and (ctx.cite or {}).get("position") not in (None, "first")
-    emin = int(opts.get("et-al-subsequent-min" if subsequent and "et-al-subsequent-min" in opts else "et-al-min", 0) or 0)
-    efirst = int(opts.get("et-al-subsequent-use-first" if subsequent and "et-al-subsequent-use-first" in opts
-                          else "et-al-use-first", 0) or 0)
+    emin = _int(opts.get("et-al-subsequent-min")) if subsequent else None
+    first = _int(opts.get("et-al-subsequent-use-first")) if subsequent else None
+    emin = emin if emin is not None else _int(opts.get("et-al-min"))
+    first = first if first is not None else _int(opts.get("et-al-use-first"))
+    forced = ctx.scratch.get("forced_etal")
     state = ctx.state
-    total = len(names)
-    shown = names
-    truncated = False
-    if emin and efirst and total >= emin:
-        efirst += int(getattr(state, "names_added", 0) or 0)
-        added = getattr(state, "et_al_names", None)
-        if added:
-            efirst = max(efirst, int(added))
-        if efirst < total:
-            shown, truncated = names[:efirst], True
-    if opts.get("form") == "count":
-        return str(len(shown)), len(shown)
-    nas = "all" if ctx.scratch.get("sort_key") else opts.get("name-as-sort-order")
-    if ctx.scratch.get("sort_key") and opts.get("demote-non-dropping-particle") == "sort-only":
-        opts["demote-non-dropping-particle"] = "display-and-sort"
-    level = int(getattr(state, "givenname_level", 0) or 0)
+    if not emin or first is None or total < emin:
+        if forced:
+            return (min(first, total) if first else total), 1
+        return total, 0
+    added = int(getattr(state, "names_added", 0) or 0)
+    shown = first + added
+    wanted = getattr(state, "et_al_names", None)
+    if wanted:
+        shown = max(shown, int(wanted))
+    use_last = opts.get("et-al-use-last") == "true"
+    if use_last and shown > emin - 2:
+        shown = emin - 2
+    if emin < first or shown >= total:
+        return total, 1 if forced else 0
+    if use_last and shown >= 1 and not forced:
+        return shown, 2
+    return shown, 1
+
+
+def _sort_name(n: dict, i: int, opts: dict, ctx: Any) -> str:
+    if n.get("literal"):
+        return str(n["literal"])
+    level, o = _level(n, i, opts, ctx)
+    fam = str(n.get("family") or "")
+    ndp = str(n.get("non-dropping-particle") or "").replace("'", "").replace("\u2019", "")
+    dp = str(n.get("dropping-particle") or "").replace("'", "").replace("\u2019", "")
+    given = str(n.get("given") or "") if level else ""
+    if level == 1 and fam and o.get("initialize-with") is not None:
+        given = initialize(given, o["initialize-with"], o.get("initialize") == "false",
+                           o.get("initialize-with-hyphen") != "false")
+    suffix = str(n.get("suffix") or "") if level else ""
+    dp = dp if level else ""
+    if opts.get("demote-non-dropping-particle") == "never":
+        parts = [ndp, fam, dp, given, suffix]
+    else:
+        parts = [fam, given, dp, ndp, suffix]
+    return " ".join(p for p in parts if p)
+
+
+def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
+    """Given-name level of name ``i`` (0 family only, 1 initials, 2 full) and its options."""
+    short = opts.get("form") == "short"
+    default = 0 if short else (1 if opts.get("initialize-with") is not None else 2)
+    state = ctx.state
+    requested = int(getattr(state, "givenname_level", 0) or 0)
     hint = getattr(state, "hint", None)
-    rendered = []
-    for i, n in enumerate(shown):
-        lv = level
-        if hint is not None and opts.get("form") == "short" or hint is not None and "initialize-with" in opts:
-            from .core import name_key
-            h = hint(name_key(n), i == 0)
-            # without initialize-with a name is expanded straight to its full given name
-            lv = {"initials": 1 if "initialize-with" in opts else 2, "given": 2}.get(h or "", 0)
-        rendered.append(format_name(n, opts, parts, nas == "all" or (nas == "first" and i == 0), lv))
+    if hint is not None and (short or opts.get("initialize-with") is not None):
+        requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
+    level = max(default, requested)
+    if level == 1 and opts.get("initialize-with") is None:
+        cit = ctx.style.citation
+        rule = cit.options.get("givenname-disambiguation-rule", "") if cit is not None else ""
+        if not rule.endswith("-with-initials"):
+            return 2, opts  # citeproc-js: initials without initialize-with is the full name
+        opts = dict(opts, **{"initialize-with": ". "})
+    return level, opts
+
+
+def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: Any,
+         inverted: bool) -> str:
+    if n.get("literal"):  # citeproc-js: institutions take neither cs:name affixes nor fonts
+        return decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+    level, o = _level(n, i, opts, ctx)
+    if o is not opts:
+        po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
+    text = format_person(n, po, level, inverted)
+    if node is not None and text:
+        text = output.affix(output.wrap(text, node.attrs), node.get("prefix"), node.get("suffix"))
+    return text
+
+
+def _inst_delim(opts: dict, node: Node | None) -> str:
+    """The delimiter before an institution: cs:name's own (not inherited) one, else ", "."""
+    return node.get("delimiter", ", ") if node is not None else ", "
+
+
+def _and_prefix(opts: dict, node: Node | None, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
+                term: str) -> str:
+    delim = _inst_delim(opts, node) if literal_last else opts["delimiter"]
+    rom = starts_romanesque(term)
+    single, multiple = (" ", delim) if rom else ("", "")
+    dpl = opts.get("delimiter-precedes-last", "contextual")
+    if literal_last:  # citeproc-js: an institution's "and" sees inherited always/never only
+        dpl = ctx.name_opts.get("delimiter-precedes-last", "contextual")
+    if dpl == "always":
+        single = delim
+    elif dpl == "never":
+        multiple = " " if multiple else multiple
+    elif dpl == "after-inverted-name" and not literal_last:
+        single = delim if single else single
+        multiple = " " if multiple else multiple
+    prefix = single if n == 2 else multiple
+    if opts.get("delimiter-precedes-last") == "after-inverted-name" and prev_inverted:
+        prefix = opts["delimiter"]
+    return prefix
+
+
+def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> tuple[str, int]:
+    opts = _options(ctx, node)
+    sort_key = bool(ctx.scratch.get("sort_key"))
+    total = len(names)
+    shown_n, mode = _limits(opts, ctx, total)
+    if opts.get("form") == "count":
+        return str(shown_n), shown_n
+    shown = [_parsed(n) if isinstance(n, dict) else n
+             for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
     ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
-    rendered = [r for r in rendered if r]
-    delim = opts.get("delimiter", ", ")
-    and_term = None
-    if opts.get("and") == "text":
-        and_term = ctx.locale.term("and") or "and"
-    elif opts.get("and") == "symbol":
-        and_term = "&"
-
-    def precedes(rule: str, default: str) -> bool:
-        r = opts.get(rule, default)
-        return r == "always" or (r == "contextual" and len(rendered) > 2) or (
-            r == "after-inverted-name" and bool(nas))
-
-    if truncated:
-        use_last = opts.get("et-al-use-last") == "true" and efirst < total - 1
-        if use_last:
-            last = format_name(names[-1], opts, parts, nas == "all", level)
-            return output.join(rendered, delim) + delim + "… " + last, 2
-        term = ctx.locale.term((etal.get("term") if etal is not None else None) or "et-al") or "et al."
+    delim = opts["delimiter"]
+    if sort_key:
+        keys = [_sort_name(n, i, opts, ctx) for i, n in enumerate(shown)]
+        return output.join([k for k in keys if k], delim), 2
+    po = _person_opts(ctx, opts, node)
+    nas = opts.get("name-as-sort-order")
+    blobs: list[tuple[str, bool, bool]] = []  # (text, inverted, literal)
+    for i, n in enumerate(shown):
+        inv = not n.get("literal") and (nas == "all" or (nas == "first" and i == 0))
+        text = _one(n, i, opts, po, node, ctx, inv)
+        if text:
+            blobs.append((text, inv, bool(n.get("literal"))))
+    if not blobs:
+        return "", 1
+    texts = [b[0] for b in blobs]
+    if mode == 1:
+        term_name = (etal.get("term") if etal is not None else None) or "et-al"
+        term = ctx.locale.term(term_name) or ""
+        head = output.join(texts, delim)
+        if not term:
+            return head, 2
         if etal is not None:
-            term = output.wrap(term, etal.attrs)
-        sep = delim if precedes("delimiter-precedes-et-al", "contextual") or (
-            len(rendered) > 1 and opts.get("delimiter-precedes-et-al", "contextual") == "contextual") else " "
-        if opts.get("delimiter-precedes-et-al") == "after-inverted-name":
-            sep = delim if nas else " "
-        return output.join(rendered, delim) + sep + term, 2
-    if len(rendered) > 1 and and_term and not ctx.scratch.get("sort_key"):  # no "and" in keys
-        sep = delim if precedes("delimiter-precedes-last", "contextual") else " "
-        if opts.get("delimiter-precedes-last") == "after-inverted-name":
-            sep = delim if (nas == "all" or (nas == "first" and len(rendered) == 2)) else " "
-        head = output.join(rendered[:-1], delim)
-        return head + sep + and_term + " " + rendered[-1], 2
-    return output.join(rendered, delim), 2
+            term = output.affix(output.wrap(term, etal.attrs), etal.get("prefix"), etal.get("suffix"))
+        dpe = opts.get("delimiter-precedes-et-al", "contextual")
+        single, multiple = " ", delim
+        if dpe == "always":
+            single = delim
+        elif dpe == "never":
+            multiple = " "
+        elif dpe == "after-inverted-name":
+            single, multiple = delim, " "
+        sep = single if len(texts) == 1 else multiple
+        if not starts_romanesque(output.plain(term)) and sep == " ":
+            sep = ""
+        return output.join([head, term], sep), 2
+    if len(texts) == 1:
+        return texts[0], 2
+    if mode == 2:
+        prefix = " " if len(texts) == 2 else delim
+        if opts.get("delimiter-precedes-last") == "after-inverted-name" and blobs[-2][1]:
+            prefix = delim
+        return output.join(texts[:-1], delim) + prefix + "… " + texts[-1], 2
+    and_opt = opts.get("and")
+    if and_opt not in ("text", "symbol"):
+        last = _inst_delim(opts, node) if blobs[-1][2] else delim
+        return output.join([output.join(texts[:-1], delim), texts[-1]], last), 2
+    term = (ctx.locale.term("and") or "and") if and_opt == "text" else "&"
+    prefix = _and_prefix(opts, node, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
+    suffix = " " if starts_romanesque(term) else ""
+    head = output.join(texts[:-1], delim)
+    return output.join([head, prefix + term + suffix, texts[-1]]), 2
+
+
+def _same_names(a: Any, b: Any) -> bool:
+    if not isinstance(a, list) or not isinstance(b, list) or len(a) != len(b):
+        return False
+    return all(isinstance(x, dict) and isinstance(y, dict)
+               and all((x.get(p) or None) == (y.get(p) or None) for p in _PARTS)
+               for x, y in zip(a, b))
+
+
+def _label_text(label: Node, term_name: str, names: list, ctx: Any) -> str:
+    from .evaluate import _finish
+
+    p = label.get("plural", "contextual")
+    plural = p == "always" or (p != "never" and len(names) > 1)
+    term = ctx.locale.term(term_name, label.get("form", "long"), plural) or ""
+    return _finish(label, term, ctx)
 
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
                  record: bool = False) -> tuple[str, int]:
     from .evaluate import _finish, variable
 
-    name = node.child(Name)
-    etal = node.child(EtAl)
-    label = node.child(Label)
+    name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is not None:
         name, etal, label = name or inherit[0], etal or inherit[1], label or inherit[2]
-    label_first = False
-    for c in node.children:
-        if type(c) is Label:
-            break
-        if type(c) is Name:
-            label_first = False
-            break
-    else:
-        label_first = False
-    if label is not None:
-        idx = {type(c): i for i, c in enumerate(node.children)}
-        label_first = idx.get(Label, 99) < idx.get(Name, -1)
-    out, count = [], 0
+    kinds = [type(c) for c in node.children]
+    label_first = (Label in kinds and Name in kinds and kinds.index(Label) < kinds.index(Name))
     variables = node.get("variable", "").split()
-    used = []
-    for var in variables:
-        names = variable(ctx, var)
-        if not isinstance(names, list) or not names:
-            continue
+    lists = [(var, variable(ctx, var)) for var in variables]
+    lists = [(var, v) for var, v in lists if isinstance(v, list) and v]
+    common = None
+    if label is not None and len(lists) >= 2 and len(lists) == len(variables):
+        joined = "".join(sorted(variables))
+        if ctx.locale.term(joined, label.get("form", "long")) and all(
+                _same_names(lists[0][1], v) for _, v in lists[1:]):
+            common = joined
+            lists = lists[:1]
+    out, count, used = [], 0, []
+    sort_key = bool(ctx.scratch.get("sort_key"))
+    for var, names in lists:
         used.append(var)
-        text, n = _name_list(names, name, etal, ctx)
-        count += n if isinstance(n, int) else 0
-        if label is not None and name is not None and name.get("form") == "count":
-            pass
-        elif label is not None and text and not ctx.scratch.get("sort_key"):  # none in keys
-            term = ctx.locale.term(var, label.get("form", "long"), len(names) > 1 and label.get("plural") != "never"
-                                   or label.get("plural") == "always") or ""
-            lt = _finish(label, term, ctx)
+        ctx.scratch["forced_etal"] = var in (ctx.item.get("_etal") or ())
+        try:
+            text, n = _name_list(names, name, etal, ctx)
+        finally:
+            ctx.scratch.pop("forced_etal", None)
+        count += n
+        if label is not None and text and not sort_key and (name is None or name.get("form") != "count"):
+            lt = _label_text(label, common or var, names, ctx)
             text = output.join([lt, text]) if label_first else output.join([text, lt])
         out.append(text)
+    if common:
+        used = [v for v in variables]
     if name is not None and name.get("form") == "count":
         if not used:
             return _substitute(node, ctx, (name, etal, label))
         return (_finish(node, str(count), ctx), 2) if count else ("", 1)
-    if not out:
+    if not used:
         return _substitute(node, ctx, (name, etal, label))
     if record or ctx.scratch.get("substituting"):
         ctx.scratch.setdefault("suppressed", set()).update(used)
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
+    if not inner:
+        return "", 1
     return _logged(ctx, _finish(node, inner, ctx), used, inner), 2
 
 
@@ -286,4 +390,6 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
                 return _finish(node, text, ctx), 2
             return _logged(ctx, _finish(node, text, ctx), []), 2
         ctx.scratch["suppressed"] = before
+        if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
+            return "", 1  # citeproc-js: a term ends the substitution, even an empty one
     return "", 1

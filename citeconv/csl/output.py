@@ -1,99 +1,66 @@
-"""Output pieces as marker strings, the joins with punctuation merging, and the final pass.
+"""Output pieces: the formatting calls used during evaluation, the final pass, the writers.
+
+Decision (issue 8: "a small tree of formatted pieces with one final pass per entry")
+- Pieces stay ``str`` during evaluation: every helper module (names, dates, numbers, citation
+  level: collapse, substitute, disambiguation) concatenates, compares and searches them as
+  strings, and a tree type would have to cross all those APIs at once. Formatting rides on
+  private-use *marker pairs* (``marks``): style decorations, explicit ``normal`` values, rich
+  text from item data (flip kinds, nocase, nodecor), quotes and display blocks. A marker string
+  IS a serialised tree: ``writers.parse`` reads it back as one, and every cross-piece rule that
+  needs structure runs on that tree in the final pass (flip-flop of italic/bold/small caps, orphan
+  ``normal`` values, nodecor) or on the marker string where the rule is about adjacency
+  (punctuation in quotes, doubled marks across closing markers, quote depth).
+- What runs where: ``join``/``affix`` merge punctuation at each seam as pieces are built (the
+  seam is only known then); ``finish_entry`` (once per entry or citation): punctuation into
+  quotes per the locale, marks meeting across closers, quote marks by depth, spaces; ``write``
+  (once): tree, decoration rules, escaping at the leaves for the output format.
 
 Contract
-- A rendered piece is a ``str`` whose formatting is carried by citeconv's private-use markers
-  (``citeconv.render.formats``: italic, bold, small caps, sup, sub...) and whose item text may
-  still hold CSL-JSON rich-text tags (<i>, <b>, <sup>, <sub>, nocase spans); the writers of
-  ``formats.get_formatter(fmt).finish`` escape at the leaves for text/html/markdown/latex/rst.
-- ``join(parts, delimiter)`` concatenates non-empty parts, merging punctuation at the seams the
-  way citeproc-js does (no doubled ``.``/``,``/``;``/``:``; ``?.``/``!.`` → ``?``/``!``).
-- ``affix(text, prefix, suffix)`` joins with the same merging; ``wrap(text, attrs)`` applies
-  font-style/weight/variant/vertical-align/text-decoration; ``quote(text, locale)`` puts the
-  locale's quotes (inner quotes flip-flop) and moves a following ``.``/``,`` inside when the
-  locale's punctuation-in-quote is true (``finish_entry``).
-- ``text_case(text, case)`` implements lowercase, uppercase, capitalize-first, capitalize-all,
-  sentence and title (English stop words via ``citeconv.render.textcase.title_case``); rich-text
-  nocase spans are left alone.
+- ``join(parts, delimiter)``, ``affix(text, prefix, suffix)``: see ``punct``.
+- ``wrap(text, attrs)``: font-style / font-weight / font-variant / vertical-align /
+  text-decoration (``normal``/``baseline``/``none`` included); ``display(text, attrs)``: the
+  display attribute, applied outside the affixes.
+- ``quote(text, locale)``: a quote pair (outer or inner chosen by depth in ``finish_entry``).
+- ``rich(text, locale)``: CSL-JSON rich text of item data → markers (``richtext``).
+- ``text_case(text, case, lang=None)``: see ``textcase``.
+- ``cap_if_first(term)``: citeproc-js capitalises a term that is the first thing rendered (not
+  in in-text citations); ``finish_entry`` does it when no letter or digit precedes the term.
+- ``finish_entry(text, locale) -> str`` and ``write(text, fmt) -> str`` (``writers``).
+- ``plain(text)``: the visible text without markers (quotes as the default “ ”).
 """
 from __future__ import annotations
 
 import re
 from typing import Any, Mapping
 
-from ..render.formats import _CLOSE, _OPEN, MARKERS, get_formatter
-from ..render.textcase import title_case
+from . import marks
+from .punct import affix, in_quote, join
+from .richtext import rich as _rich
+from .textcase import text_case
+from .writers import write as _write
 
-__all__ = ["join", "affix", "wrap", "quote", "text_case", "finish_entry", "write", "plain"]
+__all__ = ["join", "affix", "wrap", "display", "quote", "cap_if_first", "cite_prefix", "rich", "text_case", "finish_entry", "write",
+           "plain", "Q_OPEN", "Q_CLOSE"]
 
-_MARK_RE = re.compile("[" + MARKERS + "]")
-_TAG_RE = re.compile(r"</?(?:i|b|sup|sub|span|em|strong)\b[^>]*>", re.I)
-_PUNCT = ".,;:!?"
-
+Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
 
 
 def plain(text: str) -> str:
-    return _TAG_RE.sub("", _MARK_RE.sub("", text)).replace(Q_OPEN, "“").replace(Q_CLOSE, "”")
-
-
-def _last_char(s: str) -> tuple[str, int]:
-    """The last visible character of ``s`` ignoring closing markers, and its index."""
-    i = len(s) - 1
-    while i >= 0 and s[i] in _CLOSE.values():
-        i -= 1
-    return (s[i], i) if i >= 0 else ("", -1)
-
-
-def _first_char(s: str) -> tuple[str, int]:
-    i = 0
-    while i < len(s) and s[i] in _OPEN.values():
-        i += 1
-    return (s[i], i) if i < len(s) else ("", -1)
-
-
-def _seam(left: str, right: str) -> str:
-    if not left:
-        return right
-    if not right:
-        return left
-    lc, li = _last_char(left)
-    rc, ri = _first_char(right)
-    if lc and rc and lc in _PUNCT and rc in _PUNCT:
-        if lc == rc or (lc in "?!" and rc == ".") or (lc == "." and rc in ":;" and False):
-            return left + right[:ri] + right[ri + 1:]
-        if lc in ",;:" and rc == ".":
-            return left[:li] + left[li + 1:] + right
-    if lc == " " and rc == " ":
-        return left + right[:ri] + right[ri + 1:]
-    return left + right
-
-
-def join(parts: list[str], delimiter: str = "") -> str:
-    out = ""
-    first = True
-    for p in parts:
-        if not p:
-            continue
-        if not first and delimiter:
-            out = _seam(out, delimiter)
-        out = _seam(out, p)
-        first = False
-    return out
-
-
-def affix(text: str, prefix: str | None, suffix: str | None) -> str:
-    if not text:
-        return ""
-    if prefix:
-        text = _seam(prefix, text)
-    if suffix:
-        text = _seam(text, suffix)
-    return text
+    return marks.strip(text.replace(Q_OPEN, "“").replace(Q_CLOSE, "”")
+                       .replace(_QI_OPEN, "‘").replace(_QI_CLOSE, "’"))
 
 
 _FORMAT = (("font-style", "italic", "italic"), ("font-style", "oblique", "oblique"),
-           ("font-weight", "bold", "bold"), ("font-variant", "small-caps", "smallcaps"),
+           ("font-style", "normal", "normal-style"),
+           ("font-weight", "bold", "bold"), ("font-weight", "normal", "normal-weight"),
+           ("font-variant", "small-caps", "smallcaps"),
+           ("font-variant", "normal", "normal-variant"),
            ("vertical-align", "sup", "sup"), ("vertical-align", "sub", "sub"),
-           ("text-decoration", "underline", "underline"))
+           ("vertical-align", "baseline", "baseline"),
+           ("text-decoration", "underline", "underline"),
+           ("text-decoration", "none", "no-decoration"))
+_DISPLAY = {"block": "block", "left-margin": "left-margin", "right-inline": "right-inline",
+            "indent": "indent"}
 
 
 def wrap(text: str, attrs: Mapping[str, str]) -> str:
@@ -101,90 +68,123 @@ def wrap(text: str, attrs: Mapping[str, str]) -> str:
         return text
     for attr, value, kind in _FORMAT:
         if attrs.get(attr) == value:
-            text = _OPEN[kind] + text + _CLOSE[kind]
+            text = marks.OPEN[kind] + text + marks.CLOSE[kind]
     return text
 
 
-Q_OPEN, Q_CLOSE = "\U0010FFF0", "\U0010FFF1"   # quote sentinels, resolved in finish_entry
+def display(text: str, attrs: Mapping[str, str]) -> str:
+    """The ``display`` attribute (applied outside the affixes, as citeproc-js does)."""
+    d = attrs.get("display")
+    if text and d in _DISPLAY:
+        text = marks.OPEN[_DISPLAY[d]] + text + marks.CLOSE[_DISPLAY[d]]
+    return text
 
 
-def quote(text: str, locale: Any) -> str:
+def quote(text: str, locale: Any = None) -> str:
     """Mark ``text`` as quoted; ``finish_entry`` picks outer/inner marks by nesting depth."""
     return Q_OPEN + text + Q_CLOSE if text else text
 
 
+def _quote_terms(locale: Any) -> tuple[str, str, str, str]:
+    return (locale.term("open-quote") or "“", locale.term("close-quote") or "”",
+            locale.term("open-inner-quote") or "‘", locale.term("close-inner-quote") or "’")
+
+
+def rich(text: str, locale: Any = None) -> str:
+    """Item text with CSL-JSON rich text and quotes turned into markers."""
+    if not text:
+        return text
+    return _rich(text, _quote_terms(locale) if locale is not None else ("“", "”", "‘", "’"))
+
+
+_QI_OPEN, _QI_CLOSE = marks.OPEN["quote-inner"], marks.CLOSE["quote-inner"]
+
+
 def _resolve_quotes(text: str, locale: Any) -> str:
-    marks = ((locale.term("open-quote") or "“", locale.term("close-quote") or "”"),
-             (locale.term("open-inner-quote") or "‘", locale.term("close-inner-quote") or "’"))
-    out, depth = [], 0
+    q = _quote_terms(locale)
+    pairs = ((q[0], q[1]), (q[2], q[3]))
+    out: list[str] = []
+    depths: list[int] = []
     for ch in text:
-        if ch == Q_OPEN:
-            out.append(marks[depth % 2][0])
-            depth += 1
-        elif ch == Q_CLOSE:
-            depth = max(depth - 1, 0)
-            out.append(marks[depth % 2][1])
+        if ch == Q_OPEN or ch == _QI_OPEN:
+            level = len(depths) and depths[-1] + 1
+            if ch == _QI_OPEN and not depths:
+                level = 1  # a data quote written as an inner one stays inner at the top
+            depths.append(level)
+            out.append(ch + pairs[level % 2][0])
+        elif (ch == Q_CLOSE or ch == _QI_CLOSE) and depths:
+            out.append(pairs[depths.pop() % 2][1] + ch)
         else:
             out.append(ch)
     return "".join(out)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_CAP_OPEN, _CAP_CLOSE = marks.OPEN["cap-first"], marks.CLOSE["cap-first"]
+_ALNUM = re.compile(r"[^\W_]")
 
 
-def _cap_first(s: str) -> str:
-    m = _WORD.search(plain(s)) if s else None
-    if not m:
-        return s
-    word = m.group(0)
-    if any(ch.isupper() for ch in word[1:]):
-        return s  # mixed-case words (arXiv, iPhone) are left alone, as citeproc-js does
-    i = 0
-    for i, ch in enumerate(s):  # the first letter in the marker string
-        if ch.isalpha():
-            break
-    return s[:i] + s[i].upper() + s[i + 1:]
+def cap_if_first(term: str) -> str:
+    """Mark a term to be capitalised if it comes first in the entry or citation."""
+    return marks.pair("cap-first", term)
 
 
-def text_case(text: str, case: str | None) -> str:
-    if not case or not text:
-        return text
-    parts = re.split(r"(<span class=\"nocase\">.*?</span>|<[^>]+>)", text)
-    out = []
-    first = True
-    for i, seg in enumerate(parts):
-        if i % 2:
-            out.append(seg)
-            continue
-        if case == "lowercase":
-            seg = seg.lower()
-        elif case == "uppercase":
-            seg = seg.upper()
-        elif case == "capitalize-first":
-            seg = _cap_first(seg) if first else seg
-        elif case == "capitalize-all":
-            seg = re.sub(r"\b([a-z])", lambda m: m.group(1).upper(), seg)
-        elif case == "sentence":
-            seg = _cap_first(seg) if first else seg
-        elif case == "title":
-            seg, _ = title_case(seg, first=first, is_end=i == len(parts) - 1)
-        if seg.strip():
-            first = False
-        out.append(seg)
-    return "".join(out)
+def _cap_first_terms(text: str) -> str:
+    i = text.find(_CAP_OPEN)
+    while i >= 0:
+        before = text[:i]
+        if marks.RESET in before:
+            before = before[before.rindex(marks.RESET):]
+        j = text.find(_CAP_CLOSE, i)
+        if j > i and not _ALNUM.search(marks.strip(before)):
+            text = text[:i + 1] + text_case(text[i + 1:j], "capitalize-first") + text[j:]
+        i = text.find(_CAP_OPEN, i + 1)
+    return text.replace(_CAP_OPEN, "").replace(_CAP_CLOSE, "").replace(marks.RESET, "")
+
+
+def cite_prefix(prefix: str | None, locale: Any = None) -> str | None:
+    """A cite's prefix as rich text; one of several words ending in ``. : ; ! ?`` lets a term
+    after it be capitalised as if first (citeproc-js ``checkIgnorePredecessor``)."""
+    if not prefix:
+        return prefix
+    out = rich(prefix, locale)
+    tail = re.sub(r"<[^>]+>", "", prefix).rstrip("\"'”’»\u202f\u00a0 ")
+    if tail[-1:] in (".", ":", ";", "!", "?") and " " in prefix.strip():
+        out += marks.RESET
+    return out
 
 
 def finish_entry(text: str, locale: Any) -> str:
-    """Final pass over one entry: punctuation into quotes per locale, doubled spaces."""
-    closers = "[" + Q_CLOSE + "".join(_CLOSE.values()) + "]"
-    if locale.options.get("punctuation-in-quote") == "true":
-        text = re.sub(f"({Q_CLOSE}{closers}*)([.,])", r"\2\1", text)
-    # "Why?." → "Why?" and ".." → "." across the closing quote
-    text = re.sub(f"([?!])\\.|([?!.])({closers}+)\\.", lambda m: m.group(1) or (m.group(2) + m.group(3)), text)
-    text = re.sub(f"([?!.])\\.(?={closers})", r"\1", text)
-    text = _resolve_quotes(text, locale)
-    return re.sub(r"  +", " ", text)
+    """The final pass over one entry (or citation) before ``write``."""
+    if _CAP_OPEN in text:
+        text = _cap_first_terms(text)
+    text = in_quote(text, locale.options.get("punctuation-in-quote") == "true")
+    if Q_OPEN in text or _QI_OPEN in text:
+        text = _resolve_quotes(text, locale)
+    return re.sub(r"(?<=[^\n ]) {2,}", " ", text)
+
+
+NEWLINE = "\U0010FFF4"   # a line break written in the style (delimiter/affix); the writers
+# turn item whitespace into spaces, so the style's own breaks travel as this sentinel
+
+
+def _superscripts() -> dict[int, str]:
+    """Unicode superscript letters/digits (ª, º, ᵉ, ʳ, ¹...) → <sup>base</sup>, as citeproc-js
+    writes them in HTML (French and Spanish ordinal suffixes are such characters)."""
+    import unicodedata
+
+    out = {}
+    for cp in range(0xA0, 0x2100):
+        d = unicodedata.decomposition(chr(cp))
+        if d.startswith("<super> ") and len(d.split()) == 2:
+            base = chr(int(d.split()[1], 16))
+            if base.isalnum() or base in "+-=()":
+                out[cp] = f"<sup>{base}</sup>"
+    return out
+
+
+_SUPERSCRIPTS = _superscripts()
 
 
 def write(text: str, fmt: str) -> str:
-    return get_formatter(fmt).finish(text)
+    out = _write(text, fmt).replace(NEWLINE, "\n")
+    return out.translate(_SUPERSCRIPTS) if fmt == "html" else out

@@ -37,6 +37,7 @@ NAME_INHERIT = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "e
                 "name-as-sort-order", "sort-separator", "name-form", "name-delimiter",
                 "names-delimiter", "demote-non-dropping-particle", "initialize-with-hyphen")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+_BREAKABLE = frozenset({"delimiter", "prefix", "suffix", "value"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ def _local(tag: Any) -> str:
 
 def compile_node(el: Any) -> Node:
     kind = KINDS.get(_local(el.tag), Other)
-    attrs = dict(el.attrib)
+    attrs = {k: (v.replace("\n", "\U0010FFF4") if k in _BREAKABLE else v)
+             for k, v in el.attrib.items()}  # output.NEWLINE: the style's line breaks survive
     name = _local(el.tag)
     if name == "else":
         attrs["_else"] = "true"

@@ -21,7 +21,7 @@ from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, 
                                 ExplicitComment, ParsingFailedBlock, Preamble, String)
 from bibtexparser.splitter import Splitter
 
-from .. import latex, mapping
+from .. import latex, mapping, texpass
 from . import _bibsplit
 from ..model import (DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, ReadResult, Record,
                      Severity, Source, parse_edtf)
@@ -117,7 +117,9 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
 
 
 # ------------------------------------------------------------------ reading
-def read(text: str) -> ReadResult:
+def read(text: str, rebrace: bool = True) -> ReadResult:
+    """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
+    writer would add back (for output written with ``protect=False``: ``--no-protect``)."""
     library = _bibsplit.split(text)  # the same blocks, faster, for files it can vouch for
     if library is None:
         try:
@@ -164,11 +166,14 @@ def read(text: str) -> ReadResult:
     records = []
     for i, (entry, fields) in enumerate(raw_entries):
         raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
-        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros)
+        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros,
+                                         rebrace)
         records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
         if problems:  # a problem with no line of its own is the entry's
             diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
                             for p in problems]
+    diagnostics = texpass.report_once(diagnostics, texpass.definitions(
+        "\n".join(preambles)).names())
     metadata = {k: v for k, v in (("preamble", "\n".join(preambles)),
                                   ("comments", "\n".join(comments))) if v}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
@@ -274,7 +279,7 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
 
 
 def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
-                  macros: dict[str, str]) -> tuple[Record, list[Diagnostic]]:
+                  macros: dict[str, str], rebrace: bool = True) -> tuple[Record, list[Diagnostic]]:
     """One entry's raw fields -> a Record and what went wrong."""
     problems: list[Diagnostic] = []
     values: dict[str, tuple[str, int]] = {}
@@ -292,9 +297,9 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     taken_by: dict[str, str] = {}  # CSL variable -> the BibTeX field it was read from
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
-        text, warnings = latex.decode_with_warnings(value, protect)
+        text, warnings = latex.decode_with_warnings(value, protect, rebrace)
         if warnings:
-            problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+            problems.extend(_latex_problems(name, warnings, line))
         return text
 
     if "crossref" in values:  # a parent in another file (see _inherit_crossrefs)
@@ -318,8 +323,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             target, kind = _csl_field(name[4:])
         else:
             target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
-        if kind == "subtitle":
-            continue
+        if kind == "subtitle" or target and not value.strip():
+            continue  # an empty field takes no variable: reported by _report_empty
         if target and target in taken_by and name == _written_as(target, csl_type) \
                 and taken_by[target] != name:
             # the writer puts this variable under this field's name: it must win, or the
@@ -350,10 +355,26 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     if "subtitle" in values and "title" in fields:
         sub, line = values["subtitle"]
         fields["title"] = f"{fields['title']}: {decode('subtitle', sub, line)}"
+    elif "subtitle" in values and values["subtitle"][0].strip():
+        sub, line = values["subtitle"]  # nothing to join it to: kept as a field of its own
+        extra["subtitle"] = decode("subtitle", sub, line)
+        problems.append(_warn("bibtex.subtitle", f"{key}: subtitle without a title; kept as "
+                              "the subtitle field (CSL has no home for it)", line))
+    _report_empty(key, values, extra, problems)
     if csl_type == "thesis" and "genre" not in fields:
         fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
             if entry_type == "phdthesis" else ""
     return Record(id=key, type=csl_type, fields=fields, extra=extra), problems
+
+
+def _report_empty(key: str, values: dict[str, tuple[str, int]], extra: dict[str, str],
+                  problems: list[Diagnostic]) -> None:
+    """An empty field (``note = {}``, ``editor = ""``) has nothing to convert: it is left out,
+    and said so with its line (a field with no CSL home is kept in ``extra`` as it is)."""
+    for name, (value, line) in values.items():
+        if not value.strip() and name not in extra:
+            problems.append(_warn("bibtex.empty-field", f"{key}: empty field {name!r} left "
+                                  "out", line))
 
 
 def _written_as(var: str, csl_type: str) -> str:
@@ -458,8 +479,16 @@ def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagn
     """A date-part field as text (never case-protected); LaTeX problems reported with the line."""
     value, line = values[name]
     text, warnings = latex.decode_with_warnings(value.strip(), False)
-    problems.extend(_warn("bibtex.latex", f"{name}: {w}", line) for w in warnings)
+    problems.extend(_latex_problems(name, warnings, line))
     return text
+
+
+def _latex_problems(name: str, warnings: tuple[str, ...], line: int) -> list[Diagnostic]:
+    """Decoding warnings of field ``name``; a passed-through command is a ``PASSED_CODE``
+    diagnostic that ``texpass.report_once`` merges with the command's other uses."""
+    return [_warn("bibtex.latex", f"{name}: {w}", line) if texpass.passed_name(w) is None else
+            Diagnostic(texpass.PASSED_CODE, name, line, raw=texpass.passed_name(w) or "")
+            for w in warnings]
 
 
 def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: ignore[no-untyped-def]

@@ -1,7 +1,9 @@
 """Records -> a rendered bibliography (text, html, markdown, latex, rst) through a CSL style.
 
 ``write(records, fmt=..., style="apa", locale=None)`` renders with ``citeconv.render`` and wraps
-the entries with ``citeconv.render.formats.wrap_bibliography``; ``render(...)`` also returns the
+the entries with ``citeconv.render.formats.wrap_bibliography`` (LaTeX passed through from
+BibTeX prints as its text, ``texpass.readable``, with the ``preamble``'s definitions; kept math is marked by ``render.mathmarks.hide``, so the
+latex format prints it as math); ``render(...)`` also returns the
 rendering warnings and the ``RenderError``s (records left out) for the CLI to report;
 ``diagnostics(warnings, errors, records)`` turns them into ``Diagnostic``s at the records' file
 and line (code ``render.not-rendered`` for a record left out, severity error); ``write`` warns
@@ -14,6 +16,7 @@ import difflib
 from pathlib import Path
 from typing import Iterable
 
+from .. import texpass
 from ..model import Diagnostic, Record, Severity
 
 
@@ -36,18 +39,21 @@ def check_locale(locale: str | None) -> None:
 
 
 def render(records: Iterable[Record], fmt: str = "text", style: str = "apa",
-           locale: str | None = None) -> tuple[str, tuple[str, ...], tuple]:
+           locale: str | None = None, preamble: str = "") -> tuple[str, tuple[str, ...], tuple]:
     import os
 
     from ..render.formats import wrap_bibliography
+    from ..render.mathmarks import hide_item
     if os.environ.get("CITECONV_ENGINE") == "ours":  # measuring switch for citeconv.csl (issue 8)
         from ..csl.engine import render_bibliography
     else:
         from ..render import render_bibliography
     check_locale(locale)
     records = list(records)
-    result = render_bibliography([r.to_csl() for r in records], style=style, fmt=fmt,
-                                 locale=locale)
+    defs = texpass.definitions(preamble)
+    result = render_bibliography([hide_item(texpass.readable_csl(r.to_csl(), defs))
+                                  for r in records],
+                                 style=style, fmt=fmt, locale=locale)
     return (wrap_bibliography(list(result.entries), list(result.ids), fmt), result.warnings,
             result.errors)
 
@@ -64,10 +70,10 @@ def diagnostics(warnings: Iterable[str], errors: Iterable, records: Iterable[Rec
 
 
 def write(records: Iterable[Record], fmt: str = "text", style: str = "apa",
-          locale: str | None = None, **_: object) -> str:
+          locale: str | None = None, preamble: str = "", **_: object) -> str:
     import warnings
 
-    text, _warnings, errors = render(records, fmt, style, locale)
+    text, _warnings, errors = render(records, fmt, style, locale, preamble)
     for error in errors:
         warnings.warn(str(error), RuntimeWarning, stacklevel=3)
     return text
