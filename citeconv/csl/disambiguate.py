@@ -162,10 +162,10 @@ def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, 
     for v in views:
         for n in (v.primary if primary_only else v.names):
             relevant.setdefault(n)
-    by_family: dict[str | None, list[NameKey]] = {}
+    by_family: dict[tuple[str | None, str], list[NameKey]] = {}
     for n in relevant:
         if n.family is not None:
-            by_family.setdefault(n.family, []).append(n)
+            by_family.setdefault(_shown_family(n), []).append(n)
     hints: list[tuple[NameKey, str]] = []
     for group in by_family.values():
         if len(group) < 2:
@@ -183,6 +183,12 @@ def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, 
             else:
                 hints.append((n, INITIALS_IF_PRIMARY if primary_only else INITIALS))
     return tuple(hints)
+
+
+def _shown_family(n: NameKey) -> tuple[str | None, str]:
+    """The family as a short form shows it: with its non-dropping particle ("dos Santos" and
+    "Santos" already differ, so their given names are never expanded for each other)."""
+    return n.family, (n.rest[0] if n.rest else "")
 
 
 def _shown(names: Sequence[NameKey], options: Options) -> tuple[tuple[str | None, ...], ...]:
@@ -233,7 +239,8 @@ def _add_given_names(group: list[CiteView], states: dict[str, DisambState]) -> N
         names = [n for _, n in column]
         hinted = set()
         for item_id, name in column:
-            same_family = [o for o in names if o != name and o.family == name.family]
+            same_family = [o for o in names
+                           if o != name and _shown_family(o) == _shown_family(name)]
             if not same_family:
                 continue
             clash = any(initials_of(name.given) == initials_of(o.given) for o in same_family)
