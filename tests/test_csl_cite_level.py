@@ -180,3 +180,51 @@ def test_givenname_expansion_without_initialize_with_shows_the_full_name() -> No
     with_init = GIVEN.replace('form="short"', 'form="short" initialize-with=". "')
     r = engine.render_citations(items, [["j", "a"]], style=with_init)
     assert r.entries == ("J. Doe; A. Doe",)
+
+
+KEYED = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <macro name="who"><names variable="author"><name form="short"/></names></macro>
+  <macro name="key"><group delimiter="_"><text macro="who" text-case="lowercase"/>
+    <text variable="title" text-case="lowercase"/></group></macro>
+  <citation><layout><text macro="key" text-case="uppercase"/></layout></citation></style>"""
+
+
+def test_text_case_on_a_macro_call_has_no_effect() -> None:
+    # citeproc-js applies text-case only to what a node renders itself (bibtex.csl keys)
+    r = engine.render_citations([DOE], [["doe"]], style=KEYED)
+    assert r.entries == ("Doe_book a",)
+
+
+PRIMARY = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <citation disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name">
+    <layout delimiter="; "><names variable="author"><name form="short" initialize-with=". "/>
+    </names></layout></citation></style>"""
+
+
+def test_a_non_dropping_particle_already_tells_two_families_apart() -> None:
+    items = [{"id": "d", "type": "book", "author": [
+                 {"family": "Santos", "given": "Rui", "non-dropping-particle": "dos"}]},
+             {"id": "s", "type": "book", "author": [{"family": "Santos", "given": "Bia"}]}]
+    r = engine.render_citations(items, [["d", "s"]], style=PRIMARY)
+    assert r.entries == ("dos Santos; Santos",)
+
+
+UNDATED = f"""<style {NS} class="in-text">
+  <info><id>t</id><title>t</title></info>
+  <macro name="who"><names variable="author"><name form="short"/></names></macro>
+  <macro name="when"><choose><if variable="issued"><date variable="issued">
+    <date-part name="year"/></date></if><else><text term="no date" form="short"/></else>
+    </choose></macro>
+  <citation collapse="year"><layout prefix="(" suffix=")" delimiter="; ">
+    <group delimiter=", "><text macro="who"/><text macro="when"/>
+      <group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/>
+      </group></group></layout></citation></style>"""
+
+
+def test_collapsed_undated_cite_keeps_its_no_date_term() -> None:
+    undated = dict(DOE, id="nd")
+    del undated["issued"]
+    r = engine.render_citations([DOE, undated], [["doe", "nd"]], style=UNDATED)
+    assert r.entries == ("(Doe, 2001, n.d.)",)

@@ -176,6 +176,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
     text, status = render_children(node.children, ctx, node.get("delimiter", ""))
+    if not text and status == 2 and ctx.scratch.get("names_suppressed"):
+        return "", 2  # only the names left out for collapsing/suppress-author: still rendered
     if status in (EMPTY_DATE, 1) or not text:
         # suppressed; only empty non-date variables make the enclosing group empty too
         return "", 1 if status == 1 else 0
