@@ -11,8 +11,15 @@ best of ``--repeat`` runs is kept, and peak memory is the child's own max RSS (`
                                                               middlewares; no LaTeX decoding)
     bibtex    citeconv convert FILE -o out.bib               (LaTeX fully decoded, canonical BibTeX)
     csl-json  citeconv convert FILE --to csl-json -o out.json
+    citation-js  node: plugins.input.chain(FILE text) -> CSL-JSON written with 2-space indent
 
-Target: each citeconv step within 1.5x of the peer; memory a small multiple of the file size.
+citation-js is the peer for CSL-JSON (target: citeconv no slower, peak memory <= 600 MB). It is
+never part of the repository: the script installs it with npm into a directory outside it, at
+bench time (``--citation-js DIR``, default $TMPDIR/citeconv-bench-citation-js):
+
+    npm install --prefix DIR @citation-js/core @citation-js/plugin-bibtex @citation-js/plugin-csl
+
+Without node/npm (or without network for the install) that peer is skipped with a message.
 Standard library only (plus citeconv and bibtexparser themselves).
 """
 from __future__ import annotations
@@ -31,6 +38,32 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "bench-data" / "acl-anthology-2021-02.bib.xz"
 PEER = "import sys, bibtexparser; bibtexparser.parse_file(sys.argv[1])"
+CITATION_JS_PACKAGES = ("@citation-js/core", "@citation-js/plugin-bibtex", "@citation-js/plugin-csl")
+#: citation-js's own BibTeX -> CSL-JSON path (the Cite class adds a slow per-item graph on top)
+CITATION_JS = """
+const fs = require('fs');
+const {plugins} = require('@citation-js/core');
+require('@citation-js/plugin-bibtex');
+const items = plugins.input.chain(fs.readFileSync(process.argv[2], 'utf8'),
+                                  {generateGraph: false, target: '@csl/list+object'});
+fs.writeFileSync(process.argv[3], JSON.stringify(items, null, 2) + '\\n');
+"""
+
+
+def citation_js(directory: Path) -> Path | None:
+    """node_modules holding citation-js (installed there with npm if missing), or None."""
+    modules = directory / "node_modules"
+    if (modules / "@citation-js" / "plugin-bibtex").is_dir():
+        return modules
+    command = ["npm", "install", "--silent", "--prefix", str(directory), *CITATION_JS_PACKAGES]
+    if not (shutil.which("node") and shutil.which("npm")):
+        print("  (citation-js skipped: node and npm are not installed)")
+        return None
+    print(f"  installing citation-js: {' '.join(command)}", flush=True)
+    if subprocess.run(command, capture_output=True).returncode != 0:
+        print("  (citation-js skipped: the npm install failed; run the command above by hand)")
+        return None
+    return modules
 
 
 def prepare(path: Path, entries: int, workdir: Path) -> tuple[Path, int]:
@@ -45,10 +78,10 @@ def prepare(path: Path, entries: int, workdir: Path) -> tuple[Path, int]:
     return out, len(starts)
 
 
-def run(argv: list[str]) -> tuple[float, int]:
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time and peak RSS (bytes) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -65,6 +98,10 @@ def main() -> None:
     parser.add_argument("--pandoc", action="store_true",
                         help="also time `pandoc -f bibtex -t csljson` (needs pandoc; ~70 s and "
                         "5.5 GB on the full ACL file) and print citeconv's speed-up over it")
+    parser.add_argument("--citation-js", type=Path, metavar="DIR",
+                        default=Path(tempfile.gettempdir()) / "citeconv-bench-citation-js",
+                        help="where citation-js is (or is npm-installed); never the repository")
+    parser.add_argument("--no-citation-js", action="store_true", help="skip that peer")
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:  # child: decompress and slice, so the parent's memory stays small
@@ -85,6 +122,14 @@ def main() -> None:
             "citeconv -> canonical BibTeX": citeconv + ["-o", str(workdir / "out.bib")],
             "citeconv -> CSL-JSON": citeconv + ["--to", "csl-json", "-o", str(workdir / "o.json")],
         }
+        envs: dict[str, dict[str, str]] = {}
+        modules = None if args.no_citation_js else citation_js(args.citation_js)
+        if modules is not None:
+            script = workdir / "citation-js.js"
+            script.write_text(CITATION_JS, encoding="utf-8")
+            steps["citation-js -> CSL-JSON"] = ["node", str(script), str(bib),
+                                                str(workdir / "c.json")]
+            envs["citation-js -> CSL-JSON"] = {**os.environ, "NODE_PATH": str(modules)}
         if args.pandoc:
             if not shutil.which("pandoc"):
                 sys.exit("--pandoc: pandoc is not installed (apt-get install pandoc)")
@@ -95,13 +140,18 @@ def main() -> None:
         runs: dict[str, list[tuple[float, int]]] = {name: [] for name in steps}
         for _ in range(args.repeat):  # round-robin, so that load from elsewhere hits all alike
             for name, argv in steps.items():
-                runs[name].append(run(argv))
+                runs[name].append(run(argv, envs.get(name)))
         results = {name: (min(t for t, _ in r), max(m for _, m in r)) for name, r in runs.items()}
         peer_time = results["peer: bibtexparser.parse_file"][0]
         for name, (elapsed, rss) in results.items():
-            ratio = "" if name.startswith("peer") else f"  {elapsed / peer_time:4.2f}x the peer"
+            ratio = "" if name.startswith(("peer", "citation-js")) \
+                else f"  {elapsed / peer_time:4.2f}x the peer"
             print(f"  {name:32s} {elapsed:7.2f} s  {count / elapsed:8.0f} entries/s  "
                   f"peak {rss / 1e6:6.0f} MB ({rss / size:4.1f}x the file){ratio}")
+        if "citation-js -> CSL-JSON" in results:
+            ratio = results["citeconv -> CSL-JSON"][0] / results["citation-js -> CSL-JSON"][0]
+            print(f"  citeconv -> CSL-JSON takes {ratio:.2f}x citation-js's time (target <= 1.00x; "
+                  f"peak {results['citeconv -> CSL-JSON'][1] / 1e6:.0f} MB, target <= 600 MB)")
         if "pandoc -> CSL-JSON" in results:
             speedup = results["pandoc -> CSL-JSON"][0] / results["citeconv -> CSL-JSON"][0]
             print(f"  citeconv -> CSL-JSON is {speedup:.1f}x faster than pandoc (target 5x)")

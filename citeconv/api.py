@@ -2,7 +2,7 @@
 
     read(text, layout=None, filename="", keys=False) -> ReadResult   # layout None = detect
     detect(text) -> list[(layout, score)]                  # best first
-    write(records, fmt="bibtex", **options) -> str
+    write(records, fmt="bibtex", **options) -> str  # protect=False: --no-protect (read so too)
     convert(text, fmt="bibtex", layout=None, key_format=..., **options) -> (str, diagnostics)
     update(existing_bib, new_records, key_format=...) -> UpdateResult      # see update.py
 
@@ -58,9 +58,9 @@ def choose_layout(text: str) -> str:
 
 
 def read(text: str, layout: str | None = None, filename: str = "", keys: bool = False,
-         key_format: str = DEFAULT_FORMAT) -> ReadResult:
+         key_format: str = DEFAULT_FORMAT, protect: bool = True) -> ReadResult:
     layout = layout or choose_layout(text)
-    result = readers.get(layout).read(text)
+    result = readers.get(layout).read(text, *(() if protect or layout != "bibtex" else (False,)))
     records, diagnostics = result.records, result.diagnostics
     if filename:
         records = tuple(r.replace(source=Source(filename, r.source.line, layout)) for r in records)
@@ -83,7 +83,8 @@ def convert(text: str, fmt: str = "bibtex", layout: str | None = None,
             key_format: str = DEFAULT_FORMAT, **options: Any) -> tuple[str, tuple[Diagnostic, ...]]:
     """Read ``text``, give every record a citation key, write ``fmt``: what the CLI does."""
     from .writers import STYLED
-    result = read(text, layout, keys=True, key_format=key_format)
+    result = read(text, layout, keys=True, key_format=key_format,
+                  protect=options.get("protect", True))
     if fmt in STYLED:
         from .writers.styled import diagnostics, render
         out, warns, errors = render(result.records, fmt, options.get("style", "apa"),

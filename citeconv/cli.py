@@ -8,6 +8,7 @@ import dataclasses
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import Iterable
 
 import click
 
@@ -83,7 +84,7 @@ def _apply_config(ctx: click.Context) -> None:
 
 
 def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # type: ignore[no-untyped-def]
-                 key_format: str | None = keyformat.DEFAULT_FORMAT):
+                 key_format: str | None = keyformat.DEFAULT_FORMAT, protect: bool = True):
     """Read every input; returns (records, diagnostics, metadata) or exits 1 with a message.
     ``key_format`` None: records keep the ids they were read with (``--update`` keys them)."""
     from . import api, keys
@@ -106,7 +107,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
         if not text or text.isspace():  # (strip() would copy a big file to find out)
             _fail(f"{label}: the input is empty; nothing to convert")
         try:
-            result = api.read(text, None if layout == "auto" else layout, label)
+            result = api.read(text, None if layout == "auto" else layout, label,
+                              protect=protect)
         except api.NoReaderError as err:
             _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON or a publication "
                   "listing, or name the layout with --from")
@@ -126,10 +128,14 @@ def _fail(message: str) -> None:
     sys.exit(Exit.FAILED)
 
 
-def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
-    """Print diagnostics to stderr; True if any entry was skipped."""
+def _report(diagnostics, fmt: str = "") -> bool:  # type: ignore[no-untyped-def]
+    """Print diagnostics to stderr; True if any entry was skipped. For BibTeX output, LaTeX
+    passed through (written as it was read) is not reported."""
+    from .texpass import PASSED_CODE
     skipped = False
     for d in diagnostics:
+        if fmt == "bibtex" and d.code == PASSED_CODE:
+            continue
         click.echo(d.format(), err=True)
         skipped |= d.severity == "error"
     return skipped
@@ -149,6 +155,8 @@ def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
 @click.option("--locale", default=None, help="Locale for rendering, e.g. en-GB, de-DE.")
 @click.option("--ascii", "ascii_only", is_flag=True,
               help="BibTeX: write LaTeX accent commands instead of UTF-8.")
+@click.option("--no-protect", "no_protect", is_flag=True,
+              help="BibTeX: add no braces protecting title capitals (the input's braces stay).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any entry "
               "would be skipped.")
 @click.option("--encoding", default=None, help="Input encoding if not UTF-8/UTF-16 with BOM.")
@@ -160,8 +168,9 @@ def _report(diagnostics) -> bool:  # type: ignore[no-untyped-def]
 @click.option("--aux", "aux_file", default=None, metavar="PAPER.aux",
               help="Write only the entries PAPER.aux cites (as bibexport does).")
 def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: str,
-            locale: str | None, ascii_only: bool, strict: bool, encoding: str | None,
-            key_format: str, update_file: str | None, aux_file: str | None) -> None:
+            locale: str | None, ascii_only: bool, no_protect: bool, strict: bool,
+            encoding: str | None, key_format: str, update_file: str | None,
+            aux_file: str | None) -> None:
     """Convert INPUT files (or - / nothing for stdin) to FORMAT."""
     _check_key_format(key_format)
     if update_file is not None:
@@ -172,7 +181,8 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     gc.disable()  # reading builds millions of objects and no cycles: no collections needed
     try:
         with shown(f"reading {', '.join(inputs) or 'standard input'}"):
-            records, diagnostics, kept = _read_inputs(inputs, layout, encoding, key_format)
+            records, diagnostics, kept = _read_inputs(inputs, layout, encoding, key_format,
+                                                      not no_protect)
         gc.freeze()  # the records live until exit: later collections need not scan them again
     finally:
         gc.enable()
@@ -180,15 +190,14 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         from .cli_workflows import only_cited
         records, missing = only_cited(records, aux_file)
         diagnostics = list(diagnostics) + missing
-    if fmt == "bibtex":  # LaTeX passed through is written as it was read: nothing to report
-        from .texpass import PASSED_CODE
-        diagnostics = [d for d in diagnostics if d.code != PASSED_CODE]
-    skipped = _report(diagnostics)
+    skipped = _report(diagnostics, fmt)
     if not records:
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     with shown(f"writing {len(records)} entries as {fmt}"):
+        if no_protect and fmt == "bibtex":
+            kept = {**kept, "protect": False}
         text, unrendered = _render(records, fmt, style, locale, ascii_only, kept)
         if unrendered and strict:
             _fail("some entries could not be rendered and --strict is set; nothing written")
@@ -207,6 +216,9 @@ def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-u
     """(text, True if some record is not in it); rendering problems reported on stderr."""
     from . import api
     from .writers import STYLED
+    if fmt == "csl-json":  # streamed to the output: a big file's text is never held whole
+        from .writers import csljson
+        return csljson.chunks(records, kept.get("preamble", "")), False
     if fmt not in STYLED:
         return api.write(records, fmt, ascii_only=ascii_only, **kept), False
     from .writers.styled import render
@@ -232,9 +244,11 @@ def _report_rendering(warnings, errors, records) -> None:  # type: ignore[no-unt
         click.echo(d.format() if d.file else f"citeconv: error: {d.message}", err=True)
 
 
-def _emit(text: str, output: str, inputs: tuple[str, ...]) -> None:
+def _emit(text: str | Iterable[str], output: str, inputs: tuple[str, ...]) -> None:
+    """``text``: the whole output, or its pieces in order (streamed CSL-JSON)."""
     if output == "-":
-        sys.stdout.write(text)
+        for piece in (text,) if isinstance(text, str) else text:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     from .textio import OutputError, write_atomic

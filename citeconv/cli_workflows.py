@@ -45,7 +45,7 @@ def convert_update(inputs, layout, encoding, key_format, update_file, output, fm
     except (OSError, InputEncodingError) as err:
         _fail(f"cannot read {update_file}: {err}")
     records, diagnostics, _ = _read_inputs(inputs, layout, encoding, None)
-    skipped = _report(diagnostics)
+    skipped = _report(diagnostics, "bibtex")
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     from .update import UpdateError
@@ -173,7 +173,7 @@ def merge(inputs: tuple[str, ...], layout: str, output: str, keymap: str | None,
             _fail(f"cannot read {name}: {getattr(err, 'strerror', None) or err}")
         except api.NoReaderError as err:
             _fail(f"{name}: {err}")
-    skipped = _report(d for _, r in results for d in r.diagnostics)
+    skipped = _report((d for _, r in results for d in r.diagnostics), "bibtex")
     result = merge_files(results, key_format)
     _report(result.diagnostics)
     _emit(api.write(result.records, "bibtex", **result.metadata), output, inputs)

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from . import texpass
+from . import casing, texpass
 
 # accent command -> combining character
 _ACCENTS = {
@@ -43,6 +43,7 @@ _SYMBOLS = {
     "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textperiodcentered": "·",
     "slash": "/", "-": "", "/": "", ",": "\u202f", "textbullet": "•", "textdagger": "†",
     "i ": "ı", "nobreakspace": "\u00a0", "quad": "\u2003", "checkmark": "✓",
+    "textdollar": "$",  # (passed through, biber reads it as a math shift)
 }
 _MARKUP = {
     "emph": ("<i>", "</i>"), "textit": ("<i>", "</i>"), "it": ("<i>", "</i>"),
@@ -64,29 +65,19 @@ _SPECIAL = re.compile(r"[\\{}~$]|--|''|``")
 _TOKEN = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)|([{}])|(---|--|``|''|~)|(\$)")
 
 
-_WORD_PUNCT = ".,;:!?()[]\"'“”‘’"
-
-
-def needs_protection(word: str) -> bool:
-    """True for a word whose capitals carry meaning: ``BERT``, ``GPT-4o``, ``LoRA``, ``T5``.
-
-    A capital that only starts a hyphen-separated part (``Few-Shot``) carries none."""
-    core = word.strip(_WORD_PUNCT)
-    if core[1:].islower() and (not core[:1].isupper() or core.partition("-")[0].isalpha()):
-        return False  # the common case, decided without the loop below (same answer)
-    for part in core.split("-"):
-        if len(part) > 1 and any(c.isupper() for c in part[1:]):
-            return True
-        if part[:1].isupper() and any(c.isdigit() for c in part):
-            return True
-    return False
+_WORD_PUNCT = casing.WORD_PUNCT
+needs_protection = casing.needs_protection  # the whole-word rule lives in casing.py
+#: a brace group the writer would put back (``{BERT}``, ``Tuning:{A}``) is read as plain text;
+#: the decoder marks it first, because a title in capitals throughout keeps every brace
+_MARK, _END_MARK = "\ue000", "\ue001"
 
 
 class _Decoder:
-    def __init__(self, text: str, protect_case: bool) -> None:
+    def __init__(self, text: str, protect_case: bool, rebrace: bool = True) -> None:
         self.text = text
         self.pos = 0
         self.protect_case = protect_case
+        self.rebrace = rebrace and _MARK not in text and _END_MARK not in text
         self.warnings: list[str] = []
         self.flattened = False
 
@@ -111,8 +102,10 @@ class _Decoder:
                 out.append(self.command(sym, depth))
             elif brace == "{":
                 special = text.startswith("\\", self.pos)
+                after_colon = text[m.start() - 1:m.start()] == ":"
                 inner = self.group(depth + 1)
-                out.append(inner if special and len(inner) <= 2 else self.braced(inner, depth))
+                out.append(inner if special and len(inner) <= 2
+                           else self.braced(inner, depth, after_colon))
             elif brace == "}":
                 if depth > 0:
                     return "".join(out)
@@ -120,12 +113,16 @@ class _Decoder:
             elif dash is not None:
                 out.append(_DASHES[dash])
             elif dollar:
-                end = text.find("$", self.pos)
-                if end < 0:
+                display = text.startswith("$", self.pos)  # $$x$$ (Mendeley): read as $x$
+                end = text.find("$$", self.pos + 1) if display else text.find("$", self.pos)
+                if display and (end < 0 or end == self.pos + 1):
+                    out.append("$$")  # no closing $$: two dollars, as text
+                    self.pos += 1
+                elif end < 0:
                     out.append("$")
                 else:
-                    out.append(_math(text[self.pos:end]))
-                    self.pos = end + 1
+                    out.append(_math(text[self.pos + display:end]))
+                    self.pos = end + 1 + display
         if depth > 0:
             self.warnings.append("unbalanced '{' closed at end of value")
         return "".join(out)
@@ -165,13 +162,14 @@ class _Decoder:
         self.pos = len(text)
         return "".join(out)
 
-    def braced(self, inner: str, depth: int) -> str:
+    def braced(self, inner: str, depth: int, after_colon: bool = False) -> str:
         if depth == 0 and texpass.TEX_SPAN.fullmatch(inner):
             return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
         if depth > 0 or not self.protect_case or not inner:
             return inner
-        if " " not in inner and not _HAS_TAG.search(inner) and needs_protection(inner):
-            return inner
+        if self.rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
+                needs_protection(inner) or after_colon and inner[0].isupper()):
+            return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
         if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
             return inner  # {{Word}}: protected once
         return f"{_NOCASE}{inner}</span>"
@@ -208,8 +206,8 @@ class _Decoder:
             if base.startswith("<"):  # an accent on a passed-through command: kept as LaTeX
                 inner = texpass.TEX_SPAN.fullmatch(base)
                 return texpass.span("\\" + name + "{" + inner.group(1) + "}") if inner else base
-            if not base:
-                return unicodedata.normalize("NFC", " " + _ACCENTS[name]).strip()
+            if not base:  # \~{}: a spacing accent, which stays LaTeX (a lone combining mark
+                return texpass.span("\\" + name + "{}")  # would join the space before it)
             return unicodedata.normalize("NFC", base[0] + _ACCENTS[name]) + base[1:]
         if name in _MARKUP:
             opening, closing = _MARKUP[name]
@@ -303,15 +301,18 @@ def safe_math(inner: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tuple[str, ...]]:
+def decode_with_warnings(value: str, protect_case: bool = True,
+                         rebrace: bool = True) -> tuple[str, tuple[str, ...]]:
+    """``rebrace=False``: every brace group is kept as a nocase span, also those the writer
+    would add again (for output written with ``protect=False``, ``--no-protect``)."""
     if not _SPECIAL.search(value):  # NFC like the slow path: "u" + U+0308 is "ü" (pdflatex sets
         text = _squash(value)          # the composed letter, not the combining mark)
         return (text if text.isascii() or unicodedata.is_normalized("NFC", text)
                 else unicodedata.normalize("NFC", text)), ()
-    decoder = _Decoder(value, protect_case)
+    decoder = _Decoder(value, protect_case, rebrace)
     text = decoder.group(0)
-    if protect_case and _NOCASE in text:
-        text = _INWORD_NOCASE.sub(_whole_word_nocase, text)
+    if protect_case and (_NOCASE in text or _MARK in text):
+        text = _resolve_marks(text, rebrace)
     text = unicodedata.normalize("NFC", _squash(text))
     return text, tuple(dict.fromkeys(decoder.warnings))  # each problem once per value
 
@@ -321,10 +322,30 @@ def decode_with_warnings(value: str, protect_case: bool = True) -> tuple[str, tu
 _INWORD_NOCASE = re.compile(r'(?<![\\\w])(\w*)<span class="nocase">([^<>$]*)</span>(\w*)')
 
 
-def _whole_word_nocase(m: re.Match[str]) -> str:
+def _resolve_marks(text: str, rebrace: bool) -> str:
+    """Marked groups become plain text, or nocase spans in a title in capitals throughout (the
+    writer adds no braces there); a brace group inside a word protects the whole word."""
+    plain = text.replace(_MARK, "").replace(_END_MARK, "")
+    loud = casing.shouting(_TAG.sub("", plain))
+    if _NOCASE in text:
+        text = _INWORD_NOCASE.sub(lambda m: _whole_word_nocase(m, rebrace and not loud), text)
+    if _MARK not in text:
+        return text
+    if loud:
+        return text.replace(_MARK, _NOCASE).replace(_END_MARK, "</span>")
+    return text.replace(_MARK, "").replace(_END_MARK, "")
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _whole_word_nocase(m: re.Match[str], rebrace: bool) -> str:
     if not m.group(1) and not m.group(3):
         return m.group(0)
-    return f'{_NOCASE}{m.group(1)}{m.group(2)}{m.group(3)}</span>'
+    word = m.group(1) + m.group(2) + m.group(3)
+    if rebrace and needs_protection(word):  # the writer braces it again: plain, as {BERT} is
+        return word
+    return f'{_NOCASE}{word}</span>'
 
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
@@ -352,7 +373,6 @@ _ESCAPES = {
 }
 _ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
                   if len(v) == 1 and k.isalpha() and ord(v) > 127}
-_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^\u00a0\u202f\u2003–—]|-{2,}|`{2,}|'{2,}|<[^<>]*>")
 _TAG_TO_LATEX = {
     "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
     "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
@@ -379,31 +399,23 @@ def _ascii_char(ch: str) -> str:
     return ch  # no ASCII spelling: kept as UTF-8 (caller may warn)
 
 
-def _protect_word(match: re.Match[str]) -> str:
-    word = match.group(0)
-    if not needs_protection(word):
-        return word
-    core = word.strip(_WORD_PUNCT)
-    start = word.index(core)
-    return f"{word[:start]}{{{core}}}{word[start + len(core):]}"
-
-
-def _protect_words(text: str) -> str:
-    return re.sub(r"[^\s]+", _protect_word, text)
-
-
 #: math kept verbatim by ``decode`` (or written so in CSL-JSON): checked again by ``safe_math``
 _MATH_SPAN = re.compile(r'<span class="nocase">\$([^$]+)\$</span>')
+_TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^\u00a0\u202f\u2003–—]|-{2,}|`{2,}|'{2,}")
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
 def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
-    """CSL rich text -> a BibTeX value body (without the outer braces)."""
+    """CSL rich text -> a BibTeX value body (without the outer braces). ``protect``: title words
+    outside markup are braced as ``casing`` says (none in a title in capitals throughout)."""
+    if protect and casing.shouting(_TAG.sub("", text)):
+        protect = False
     out: list[str] = []
     stack: list[str] = []
     pos = 0
-    while (m := _ESCAPE_RE.search(text, pos)) is not None:
-        out.append(_plain(text[pos:m.start()], ascii_only, protect and not stack))
+    while (m := _TAG.search(text, pos)) is not None:
+        out.append(_text(text[pos:m.start()], ascii_only, protect and not stack))
         pos = m.end()
         tok = m.group(0)
         if tok == _NOCASE and "$</span>" in text:
@@ -415,28 +427,57 @@ def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
         if tok == texpass.TEX_OPEN:
             raw, pos = _passed_through(text, m.end(), ascii_only)
             out.append(raw)
-            continue
-        if tok.startswith("<") and len(tok) > 1:
-            if tok in _TAG_TO_LATEX:
-                stack.append(tok)
-                out.append(_TAG_TO_LATEX[tok])
-                continue
-            if tok in _CLOSING and stack:
-                stack.pop()
-                out.append("}")
-                continue
-            # not markup: literal text, escaped like any other (no LaTeX hides inside <...>)
+        elif tok in _TAG_TO_LATEX:
+            stack.append(tok)
+            out.append(_TAG_TO_LATEX[tok])
+        elif tok in _CLOSING and stack:
+            stack.pop()
+            out.append("}")
+        else:  # not markup: literal text, escaped like any other (no LaTeX hides inside <...>)
             out.append("<" + encode(tok[1:-1], ascii_only) + ">")
+    out.append(_text(text[pos:], ascii_only, protect and not stack))
+    out.extend("}" for _ in stack)
+    return "".join(out)
+
+
+def _text(chunk: str, ascii_only: bool, protect: bool) -> str:
+    """Text between tags; with ``protect``, the word pieces ``casing`` says are braced (the text
+    between them is escaped in runs, as without ``protect``)."""
+    if not protect or not chunk:
+        return _escape(chunk, ascii_only)
+    out = []
+    start = 0
+    for m in _WORD.finditer(chunk):
+        pieces = casing.braced_pieces(m.group(0))
+        if pieces is None:
             continue
+        pos = m.start()
+        for piece, braced in pieces:
+            if braced:
+                out.append(_escape(chunk[start:pos], ascii_only))
+                out.append("{" + _escape(piece, ascii_only) + "}")
+                start = pos + len(piece)
+            pos += len(piece)
+    out.append(_escape(chunk[start:], ascii_only))
+    return "".join(out)
+
+
+def _escape(chunk: str, ascii_only: bool) -> str:
+    """Plain text (no tags) with every LaTeX special escaped."""
+    out: list[str] = []
+    pos = 0
+    for m in _TEXT_SPECIAL.finditer(chunk):
+        out.append(_plain(chunk[pos:m.start()], ascii_only))
+        pos = m.end()
+        tok = m.group(0)
         if tok[0] in "-`'":  # a run that LaTeX would ligature: break it up
             out.append("{}".join(tok))
-        elif tok in "–—" and set(text[max(m.start() - 1, 0):m.start()]
-                                 + text[m.end():m.end() + 1]) & set("-–—"):
+        elif tok in "–—" and set(chunk[max(m.start() - 1, 0):m.start()]
+                                 + chunk[m.end():m.end() + 1]) & set("-–—"):
             out.append(r"\textendash{}" if tok == "–" else r"\textemdash{}")
         else:
             out.append(_ESCAPES[tok])
-    out.append(_plain(text[pos:], ascii_only, protect and not stack))
-    out.extend("}" for _ in stack)
+    out.append(_plain(chunk[pos:], ascii_only))
     return "".join(out)
 
 
@@ -444,19 +485,17 @@ def _passed_through(text: str, start: int, ascii_only: bool) -> tuple[str, int]:
     """A pass-through span's LaTeX, as it was read (``texpass``), and where the text goes on;
     LaTeX that is not ``safe_tex`` is escaped like any text."""
     end = text.find(texpass.TEX_CLOSE, start)
-    if end < 0:
-        return encode(texpass.TEX_OPEN, ascii_only), start
+    if end < 0:  # not closed: the tag is literal text (it was a RecursionError)
+        return "<" + encode(texpass.TEX_OPEN[1:-1], ascii_only) + ">", start
     raw, after = text[start:end], end + len(texpass.TEX_CLOSE)
     if not texpass.safe_tex(raw):
         return encode(raw, ascii_only), after
     if not raw.isascii():
-        raw = _plain(raw, ascii_only, False)
+        raw = _plain(raw, ascii_only)
     return raw + ("{}" if texpass.needs_separator(raw, text[after:after + 1]) else ""), after
 
 
-def _plain(chunk: str, ascii_only: bool, protect: bool) -> str:
-    if protect:
-        chunk = _protect_words(chunk)
+def _plain(chunk: str, ascii_only: bool) -> str:
     if ascii_only and not chunk.isascii():
         chunk = "".join(_ascii_char(c) for c in _graphemes(chunk))
     elif not chunk.isascii():

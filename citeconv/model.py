@@ -49,6 +49,9 @@ class Name:
         return self.literal == "others" and not self.family
 
     def to_csl(self) -> dict[str, str]:
+        if not (self.non_dropping_particle or self.dropping_particle or self.suffix
+                or self.literal):  # most names: family and given only
+            return {k: v for k, v in (("family", self.family), ("given", self.given)) if v}
         out = {}
         for part in NAME_PARTS:
             value = getattr(self, part)
@@ -230,6 +233,8 @@ class Record:
         return self.fields.get(name, default)
 
     def replace(self, **changes: Any) -> "Record":
+        if changes.keys() == {"source"}:  # readers set it on every record: the fast way
+            return Record(self.id, self.type, self.fields, self.extra, changes["source"])
         return dataclasses.replace(self, **changes)
 
     def with_fields(self, **changes: Any) -> "Record":

@@ -208,10 +208,19 @@ def _visible(text: str) -> str:
         texpass.TEX_OPEN not in text else _visible(texpass.TEX_SPAN.sub("X", text))
 
 
+_SPACE_COMMAND = re.compile(r"\\[,;:! ]|\\quad\{\}")
+
+
+def _braced_spaces(text: str) -> str:
+    """``P.\\,G.`` -> ``P.{\\,}G.``: a spacing command in a name is a BibTeX special
+    character, so neither bibtex nor biber splits initials at it (biber's .bbl breaks)."""
+    return _SPACE_COMMAND.sub(lambda m: "{" + m.group(0) + "}", text) if "\\" in text else text
+
+
 def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
     if name.is_etal:
         return "others"
-    enc = lambda s: latex.encode(s, ascii_only=ascii_only)  # noqa: E731
+    enc = lambda s: _braced_spaces(latex.encode(s, ascii_only=ascii_only))  # noqa: E731
     if name.literal:
         return "{" + enc(name.literal) + "}"
     family = enc(name.family)

@@ -210,6 +210,11 @@ BUILTIN = Definitions(tuple((name, arity, body) for name, (arity, body) in {
     "/": (0, ""), "+": (0, ""), "-": (0, ""), "bibstring": (1, "#1"), "mkbibquote": (1, "``#1''"),
     "enquote": (1, "``#1''"), "mkbibemph": (1, "\\emph{#1}"), "mkbibitalic": (1, "\\emph{#1}"),
     "mkbibbold": (1, "\\textbf{#1}"), "href": (2, "#2"), "autocap": (1, "#1"),
+    **{accent: (1, f"{mark}#1") for accent, mark in (("~", "˜"), ("^", "ˆ"), ("'", "´"),
+                                                       ("`", "`"), ('"', "¨"), ("=", "¯"),
+                                                       (".", "˙"), ("u", "˘"), ("v", "ˇ"),
+                                                       ("H", "˝"), ("c", "¸"), ("k", "˛"),
+                                                       ("r", "˚"))},
     **{switch: (0, "") for switch in ("tt", "rm", "sf", "normalfont", "ttfamily", "rmfamily",
                                       "sffamily", "upshape", "mdseries", "selectfont")},
 }.items()))

@@ -4,7 +4,9 @@
   recognised; text that is not UTF-8 is read in the encoding its first lines declare (JabRef's
   ``% Encoding: windows-1252``, an Emacs ``-*- coding: latin-9 -*-`` line); anything else raises
   ``InputEncodingError`` naming the first bad byte offset, unless an explicit ``encoding`` is
-  given (no guessing: detectors mistake short Latin-1 files for cp775 and GBK for cp949).
+  given (no guessing: detectors mistake short Latin-1 files for cp775 and GBK for cp949). The
+  error names the ``--encoding`` to type when the bytes read cleanly in a common legacy encoding
+  (``legacy_fits``: GBK, Big5, Shift-JIS, EUC-KR, Latin-1, cp1252).
   ``read_text`` does the same and also returns a note saying which declaration was used. Line endings are normalised to ``\\n``; NUL bytes are kept
   out of the text (replaced by U+FFFD) so that no reader sees them.
 - ``write_atomic(path, text, inputs)``: temporary file in the target directory, then rename; it
@@ -27,10 +29,50 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 
 
 class InputEncodingError(ValueError):
-    def __init__(self, offset: int, byte: int) -> None:
-        super().__init__(f"not UTF-8: byte 0x{byte:02x} at offset {offset}; give the encoding "
-                         "with --encoding (for example --encoding latin-1)")
+    def __init__(self, offset: int, byte: int, fits: tuple[str, ...] = ()) -> None:
+        hint = (f"it reads cleanly as {fits[0]}: add --encoding {fits[0]}"
+                + (f" (or {', '.join(fits[1:])})" if fits[1:] else "")) if fits else \
+            "give the encoding with --encoding (for example --encoding latin-1)"
+        super().__init__(f"not UTF-8: byte 0x{byte:02x} at offset {offset}; {hint}")
         self.offset = offset
+        self.fits = fits
+
+
+#: legacy encodings worth naming in the error, with the code point ranges their text is made of
+_LEGACY = (
+    ("gbk", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x3000, 0x303F), (0xFF00, 0xFFEF))),
+    ("big5", ((0x4E00, 0x9FFF), (0x3000, 0x303F), (0xFF00, 0xFFEF))),
+    ("shift_jis", ((0x4E00, 0x9FFF), (0x3000, 0x30FF), (0xFF00, 0xFFEF))),
+    ("euc_kr", ((0xAC00, 0xD7AF), (0x3130, 0x318F), (0x3000, 0x303F), (0xFF00, 0xFFEF))),
+    ("latin-1", ((0xA0, 0xFF),)),
+    ("cp1252", ((0xA0, 0xFF), (0x2013, 0x2026), (0x20AC, 0x20AC), (0x2122, 0x2122),
+                (0x152, 0x178))),
+)
+_RUNS = re.compile(r"[^\x00-\x7f]{3,}")
+
+
+def legacy_fits(data: bytes) -> tuple[str, ...]:
+    """Legacy encodings ``data`` decodes in without an error, with balanced braces (a two-byte
+    code that swallowed one is a wrong guess) and at least 95% of its other characters in that
+    encoding's script (Latin ones: not mostly in runs of three, as CJK read as Latin is); Latin
+    first when it passes that test, then the best share. Advice for the error message only: nothing is decoded on a guess."""
+    scored = []
+    non_ascii = sum(b > 127 for b in data)
+    for codec, ranges in _LEGACY:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text.count("{") != text.count("}"):
+            continue  # a two-byte code swallowed a brace: a wrong guess
+        wide = [ch for ch in text if ord(ch) > 127]
+        inside = sum(any(lo <= ord(ch) <= hi for lo, hi in ranges) for ch in wide)
+        if codec in ("latin-1", "cp1252") and sum(map(len, _RUNS.findall(text))) * 2 > len(wide):
+            continue  # Latin text has accents among ASCII letters, not runs of 3+ symbols
+        if wide and non_ascii and inside >= 0.95 * len(wide):
+            latin = codec in ("latin-1", "cp1252")  # passed the runs test: the likelier one
+            scored.append((not latin, -inside / len(wide), len(scored), codec))
+    return tuple(item[-1] for item in sorted(scored))
 
 
 # JabRef writes "% Encoding: NAME" on the first line; Emacs reads "coding: NAME" on the first two.
@@ -70,7 +112,8 @@ def read_text(data: bytes, encoding: str | None = None) -> tuple[str, Diagnostic
             except UnicodeDecodeError as err:
                 declared = declared_encoding(data)
                 if not declared:
-                    raise InputEncodingError(err.start, data[err.start]) from None
+                    raise InputEncodingError(err.start, data[err.start],
+                                             legacy_fits(data)) from None
                 text = data.decode(declared[0], errors="replace")
                 note = Diagnostic("input.declared-encoding",
                                   f"not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
@@ -96,7 +139,9 @@ class OutputError(OSError):
     pass
 
 
-def write_atomic(path: str, text: str, inputs: Iterable[str] = ()) -> None:
+def write_atomic(path: str, text: str | Iterable[str], inputs: Iterable[str] = ()) -> None:
+    """Write ``text`` (or its pieces, in order) to ``path`` through a temporary file renamed
+    over it at the end; never over one of the ``inputs``."""
     target = Path(path)
     for source in inputs:
         try:
@@ -109,7 +154,8 @@ def write_atomic(path: str, text: str, inputs: Iterable[str] = ()) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for piece in (text,) if isinstance(text, str) else text:
+                handle.write(piece)
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o777)
         else:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import bibfile, match
+from . import bibfile, match, texpass
 from .keys import DEFAULT_FORMAT, assign_keys_reported
 from .mapping import MONTHS
 from .model import Diagnostic, Record, Severity
@@ -120,7 +120,8 @@ def update(existing: str, new_records: list[Record], key_format: str = DEFAULT_F
         text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + "\n".join(
             bibtex_writer.format_entry(r) for r in keyed)
     for record in keyed:
-        notes.append(_note("update.added", f"added {record.id} ({record.get('title', '')})",
+        title = texpass.readable(str(record.get("title", "")))  # no LaTeX markup in a message
+        notes.append(_note("update.added", f"added {record.id} ({title})",
                            filename))
     return UpdateResult(text, tuple(notes) + tuple(renamed), tuple(r.id for r in keyed),
                         tuple(merged))

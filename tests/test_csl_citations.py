@@ -49,7 +49,8 @@ class FakeCore:
         return [SortKey(fam), SortKey(str(year)), SortKey(title)]
 
     def render(self, item_id: str, section: str, cite: CiteItem | None, position: Position | None,
-               state: DisambState, numbers: dict[str, int], light: bool = False) -> Piece:
+               state: DisambState, numbers: dict[str, int], light: bool = False,
+               first: bool = True) -> Piece:
         fam, _g, year, title = ITEMS[item_id]
         ys = year_suffix_text(state.year_suffix) if state.year_suffix else ""
         ibid = position is not None and position.test("ibid")

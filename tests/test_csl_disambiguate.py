@@ -91,3 +91,15 @@ def test_helpers() -> None:
     st = DisambState(hints=((NameKey("Doe", "J"), "given-if-primary"),))
     assert st.hint(NameKey("Doe", "J"), primary=True) == "given"
     assert st.hint(NameKey("Doe", "J"), primary=False) is None
+
+
+def test_add_names_keeps_a_partial_split_then_year_suffixes_per_pair() -> None:
+    ITEMS.update({
+        "p1": ([("Smith", "A"), ("Jones", "B"), ("Brown", "C")], 1986, "P1"),
+        "p2": ([("Smith", "A"), ("Jones", "B"), ("Brown", "C")], 1986, "P2"),
+        "q1": ([("Smith", "A"), ("Jones", "B"), ("Brown", "C"), ("Green", "D")], 1986, "Q1"),
+        "q2": ([("Smith", "A"), ("Jones", "B"), ("Brown", "C"), ("Green", "D")], 1986, "Q2")})
+    got = _texts(["p1", "p2", "q1", "q2"], Options(add_names=True, add_year_suffix=True,
+                                                   condition=False))
+    assert got == ["Smith, Jones, Brown 1986a", "Smith, Jones, Brown 1986b",
+                   "Smith, Jones, Brown et al. 1986a", "Smith, Jones, Brown et al. 1986b"]

@@ -12,3 +12,98 @@ def test_a_macro_whose_variables_are_all_empty_prints_nothing() -> None:
     item = {"title": "Syntax"}
     assert cite(layout, item, macros=macro) == "Syntax"
     assert cite(layout, dict(item, volume="3"), macros=macro) == "Syntax, vol. 3"
+
+
+def _cite_with(layout: str, item: dict, cite_item: dict, style_attrs: str = "",
+               lang: str = "en-US", locale: str = "") -> str:
+    from citeconv.csl import engine
+
+    xml = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" '
+           f'default-locale="{lang}" {style_attrs}><info><id>t</id><title>t</title>'
+           '<updated>2024-01-01T00:00:00+00:00</updated></info>'
+           f'{locale}<citation><layout>{layout}</layout></citation></style>')
+    item = {"id": "a", "type": "book", **item}
+    out = engine.render_citations([item], [[{"id": "a", **cite_item}]], style=xml, fmt="text")
+    assert out.warnings == ()
+    return out.entries[0]
+
+
+LOCATOR = '<group delimiter=" "><label variable="locator"/><text variable="locator"/></group>'
+PAGES = '<group delimiter=" "><label variable="page"/><text variable="page"/></group>'
+
+
+def test_label_plurality_follows_the_numbers_in_the_value() -> None:
+    def loc(value: str, **kw: str) -> str:
+        return _cite_with(LOCATOR, {}, {"locator": value}, **kw)
+
+    assert loc("12") == "page 12"
+    assert loc("12-14") == "pages 12–14"
+    assert loc("S213-S235") == "pages S213–S235"
+    assert loc("213, and 235") == "pages 213, and 235"
+    assert loc("213, et 235", lang="fr-FR") == "pages 213, et 235"
+    assert loc("367-368, fig. 333") == "pages 367–368, fig. 333"
+    assert loc("6,285") == "page 6,285"
+    locale = ('<locale><terms><term name="and" form="symbol">AMP</term></terms></locale>')
+    assert loc("213 & 235", locale=locale) == "pages 213 AMP 235"
+
+    def page(value: str) -> str:
+        return _cite_with(PAGES, {"page": value}, {})
+
+    assert page("i-ix") == "pages i–ix"
+    assert page("3\\-B") == "page 3-B"
+    assert page("Michaelson-Morely") == "page Michaelson-Morely"
+
+
+def test_number_of_pages_is_plural_above_one() -> None:
+    layout = ('<group delimiter=" "><text variable="number-of-pages"/>'
+              '<label variable="number-of-pages"/></group>')
+    assert cite(layout, {"number-of-pages": "1"}) == "1 page"
+    assert cite(layout, {"number-of-pages": "250"}) == "250 pages"
+
+
+def test_page_range_formats_and_particles() -> None:
+    def page(value: str, fmt: str) -> str:
+        return _cite_with('<text variable="page"/>', {"page": value}, {},
+                          style_attrs=f'page-range-format="{fmt}"')
+
+    assert page("321-328", "expanded") == "321–328"
+    assert page("321-28", "expanded") == "321–328"
+    assert page("1496-1504", "chicago") == "1496–1504"
+    assert page("1496-1504", "minimal") == "1496–504"
+    assert page("11564-11568", "minimal") == "11564–8"
+    assert page("11564-11568", "minimal-two") == "11564–68"
+    # a repeated letter prefix is dropped when the end is shortened, kept when expanded
+    assert page("8n11564-8n1568", "chicago") == "8n11564–68"
+    assert page("S213-S235", "expanded") == "S213–S235"
+    # different prefixes: not a range
+    assert page("n11564-1568", "chicago") == "n11564-1568"
+
+
+def test_number_forms() -> None:
+    def num(value: str, form: str, lang: str = "en-US") -> str:
+        return cite(f'<number variable="edition" form="{form}"/>', {"edition": value}, lang=lang)
+
+    assert num("3", "ordinal") == "3rd"
+    assert num("2", "long-ordinal") == "second"
+    assert num("14", "roman") == "xiv"
+    assert num("2-4", "ordinal") == "2nd–4th"
+    assert num("first", "ordinal") == "first"
+    assert num("1", "ordinal", lang="fr-FR") == "1ʳᵉ"   # édition is feminine
+
+
+def test_a_term_printed_in_a_nested_macro_keeps_the_enclosing_macro() -> None:
+    # citeproc-js: a group (or called macro) that prints a term counts as content for the
+    # groups around it, so empty publisher variables do not hide "n.d."
+    macros = ('<macro name="year"><choose><if variable="issued"><date variable="issued">'
+              '<date-part name="year"/></date></if><else><text term="no date" form="short"/>'
+              '</else></choose></macro>'
+              '<macro name="pub"><text variable="publisher" suffix="; "/>'
+              '<text macro="year"/></macro>')
+    layout = '<text variable="title" suffix=". "/><text macro="pub"/>'
+    assert cite(layout, {"title": "Digits"}, macros=macros) == "Digits. n.d."
+    assert cite(layout, {"title": "Digits", "publisher": "Self"}, macros=macros) == \
+        "Digits. Self; n.d."
+    # a macro with only empty variables still disappears with its affixes
+    macros2 = '<macro name="pl"><text variable="publisher-place"/></macro>'
+    assert cite('<text variable="title"/><text macro="pl" prefix=" (" suffix=")"/>',
+                {"title": "Digits"}, macros=macros2) == "Digits"

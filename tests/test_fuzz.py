@@ -216,8 +216,8 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path: Path) -> None:
     path.write_bytes("@article{a,\n  title = {Caf\u00e9},\n}\n".encode("latin-1"))
     result = run(["convert", str(path)])
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"citeconv: error: {path}: not UTF-8: byte 0xe9 at offset 26; give "
-                             "the encoding with --encoding (for example --encoding latin-1)\n")
+    assert result.stderr == (f"citeconv: error: {path}: not UTF-8: byte 0xe9 at offset 26; it "
+                             "reads cleanly as latin-1: add --encoding latin-1 (or cp1252)\n")
     result = run(["convert", "--encoding", "latin-1", str(path)])
     assert result.exit_code == 0
     assert result.stdout == "@article{a,\n  title = {Caf\u00e9},\n}\n"

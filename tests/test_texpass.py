@@ -94,3 +94,52 @@ def test_what_a_passed_command_prints(raw, printed):
     defs = texpass.definitions(r"\newcommand{\noopsort}[1]{}\newcommand{\switchargs}[2]{#2#1}"
                                r"\newcommand{\rec}[1]{\rec{#1}}")
     assert texpass.readable(texpass.span(raw), defs) == printed
+
+
+def test_forged_math_markers_in_data_are_escaped_text_in_latex():
+    from citeconv.render import formats, mathmarks
+    forged = mathmarks.OPEN + mathmarks._shift("$\\input{x}$") + mathmarks.CLOSE
+    assert formats.get_formatter("latex").finish(forged) == r"\$\textbackslash{}input\{x\}\$"
+    plain = mathmarks.OPEN + "$\\input{x}$" + mathmarks.CLOSE  # not even shifted
+    assert formats.get_formatter("latex").finish(plain) == r"\$\textbackslash{}input\{x\}\$"
+
+
+@pytest.mark.parametrize("engine", ["", "ours"])
+def test_math_is_math_in_rendered_latex_with_either_engine(engine, monkeypatch):
+    monkeypatch.setenv("CITECONV_ENGINE", engine)
+    bib = b"@article{a, title = {On $f'(x) \\leq \\alpha$ Bounds}, author={Doe, J.}, year=2000}"
+    result = _run(["convert", "-", "--to", "latex"], bib)
+    assert "On $f'(x) \\leq \\alpha$ Bounds" in result.stdout
+    text = _run(["convert", "-", "--to", "text"], bib)
+    assert "On $f'(x) \\leq \\alpha$ Bounds" in text.stdout
+
+
+@pytest.mark.latex
+def test_rendered_latex_with_math_compiles(tmp_path):
+    import shutil
+    import subprocess
+    if not shutil.which("pdflatex"):
+        pytest.skip("needs pdflatex")
+    body = (GOLDEN / "texpass" / "math in titles.latex.out").read_text(encoding="utf-8")
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsfonts}\n"
+        f"\\begin{{document}}\n\\nocite{{*}}\n{body}\\end{{document}}\n", encoding="utf-8")
+    proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-no-shell-escape", "doc"],
+                          cwd=tmp_path, capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+    log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
+    assert proc.returncode == 0 and "\n!" not in log, log[-2000:]
+
+
+def test_update_keeps_passed_latex_and_does_not_report_it(tmp_path):
+    refs, new = tmp_path / "refs.bib", tmp_path / "new.bib"
+    refs.write_text("@book{old, title = {Old}, year = {1990}}\n", encoding="utf-8")
+    new.write_text("@article{fresh, title = {On \\mkbibquote{Q} and \\relax{} \\apj{} Data},"
+                   " author = {Doe, J.}, year = {2001}, journal = {\\apj}}\n", encoding="utf-8")
+    result = _run(["convert", str(new), "--update", str(refs)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{refs}: warning: added fresh (On “Q” and Data) [update.added]",
+        f"citeconv: {refs}: 1 added, 0 merged, 0 already there"]
+    written = refs.read_text(encoding="utf-8")
+    assert "title = {On \\mkbibquote{Q} and \\relax{} \\apj{} Data}" in written
+    assert "journal = {\\apj}" in written

@@ -1,9 +1,10 @@
 """The citation level: from items and clusters to rendered citations and bibliography entries.
 
 Contract
-- ``process(core, item_ids, clusters, bibliography=True, bib_ids=None, tracked=False)`` runs:
-  1. citation numbers in input order (``tracked``: in order of first citation, uncited items
-     after, in input order);
+- ``process(core, item_ids, clusters, bibliography=True, bib_ids=None, tracked=False,
+  sort_bibliography=True)`` runs:
+  1. citation numbers in input order (``tracked``: in order of first citation, and only
+     cited items are registered: numbered, disambiguated, in the bibliography);
   2. the bibliography sorted by its cs:sort keys (stable; without keys: citation order) and
      the numbers re-assigned in that order (reversed when the first key is a descending
      citation-number or macro key, as citeproc-js does);
@@ -131,7 +132,7 @@ def _cmp_key(keys: dict[str, list[SortKey]]) -> Any:
 
 def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
             bibliography: bool = True, bib_ids: Sequence[str] | None = None,
-            tracked: bool = False) -> Processed:
+            tracked: bool = False, sort_bibliography: bool = True) -> Processed:
     warnings: list[str] = []
     known = set(item_ids)
     clusters: list[Cluster] = []
@@ -149,10 +150,16 @@ def process(core: Core, item_ids: Sequence[str], raw_clusters: Sequence[Any],
     # citeproc-js registers items in citation order in a document (processCitationCluster,
     # ``tracked``); makeCitationCluster after updateItems keeps the order items were given
     order = _cited_order(clusters, item_ids) if tracked else _cited_order([], item_ids)
+    if tracked:  # only what the document cites is registered (numbers, disambiguation)
+        cited = set(_cited_order(clusters, []))
+        order = [i for i in order if i in cited]
     numbers = {i: n for n, i in enumerate(order, start=1)}
     in_bib = list(bib_ids) if bib_ids is not None else order
+    if tracked:
+        in_bib = [i for i in in_bib if i in cited]
     if core.has_bibliography:
-        bib_order = sort_ids(in_bib, lambda i: core.sort_keys(i, "bibliography", numbers))
+        bib_order = sort_ids(in_bib, lambda i: core.sort_keys(i, "bibliography", numbers)) \
+            if sort_bibliography else list(in_bib)
         ranked = list(reversed(bib_order)) if core.bib_sort_first_descending_number else bib_order
         numbers = {i: n for n, i in enumerate(ranked, start=1)}
         in_ranked = set(ranked)
@@ -245,8 +252,9 @@ def _render_cluster(core: Core, cluster: Cluster, positions: tuple[Position, ...
                     states: dict[str, DisambState], numbers: dict[str, int],
                     warnings: list[str], copts: CollapseOptions) -> Any:
     cites: list[CollapseCite[Any]] = []
-    for it, pos in zip(cluster.items, positions):
-        piece = _safe_render(core, warnings, it.id, "citation", it, pos, states[it.id], numbers)
+    for n, (it, pos) in enumerate(zip(cluster.items, positions)):
+        piece = _safe_render(core, warnings, it.id, "citation", it, pos, states[it.id], numbers,
+                             first=n == 0)
         if piece is None:
             continue
         if it.author_only:

@@ -5,7 +5,8 @@ Contract
   variable, is-numeric, is-uncertain-date, locator, position, disambiguate) with its ``match``
   (all — the default —, any, none). ``position`` reads ``ctx.cite["position"]`` (first,
   subsequent, ibid, ibid-with-locator, near-note); in the bibliography every position test is
-  false. ``disambiguate`` reads ``ctx.state.disambiguate``.
+  false. ``disambiguate`` reads ``ctx.state.disambiguate``. The types listed in ``type`` are
+  one test, true when the item has any of them, whatever the ``match`` (citeproc-js).
 """
 from __future__ import annotations
 
@@ -83,8 +84,12 @@ def test(branch: Any, ctx: Any) -> bool:
     match = branch.match
     for attr, values in branch.conds:
         check = _CHECKS[attr]
-        for v in values:
-            if check(ctx, v):
+        if attr == "type":  # citeproc-js: the listed types are one test, true for any of them
+            results: Any = (any(check(ctx, v) for v in values),)
+        else:
+            results = (check(ctx, v) for v in values)
+        for ok in results:
+            if ok:
                 if match == "any":
                     return True
                 if match == "none":

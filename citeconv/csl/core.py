@@ -16,6 +16,7 @@ Contract
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
@@ -50,8 +51,8 @@ class Piece:
 
 
 def name_key(n: Mapping[str, Any]) -> NameKey:
-    if n.get("literal"):
-        return NameKey(str(n["literal"]), None)
+    if n.get("literal"):  # the same key as a family-only name written the same
+        return NameKey(str(n["literal"]), None, ("", "", ""))
     rest = tuple(str(n.get(k) or "") for k in ("non-dropping-particle", "dropping-particle", "suffix"))
     return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
 
@@ -79,6 +80,17 @@ class _LazyKeys(Sequence):
         return (self[i] for i in range(len(self._nodes)))
 
 
+_STOP = re.compile(r"[:.;!?][\"'\u201d\u2019\u00bb\u202f\u00a0 ]*$")
+
+
+def _sentence(prefix: str | None) -> bool:
+    """A cite prefix after which citeproc-js capitalises a term ("This has been said. ")."""
+    if not prefix:
+        return False
+    bare = re.sub(r"<[^>]+>", "", prefix)
+    return bool(_STOP.search(bare)) and " " in prefix.strip()
+
+
 class EvalCore:
     def __init__(self, style: Style, items: Mapping[str, Mapping[str, Any]]) -> None:
         self.style = style
@@ -90,28 +102,29 @@ class EvalCore:
         self.collapse_options = opts.collapse
         self.substitute = opts.substitute
         self.has_bibliography = style.bibliography is not None
+        self.in_text = style.extra["root"].get("class") == "in-text"
         self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
 
     # -- rendering -------------------------------------------------------------------------
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
                   state: Any = None) -> Sequence[SortKey]:
-        """The item's keys, each rendered only when a comparison reaches it (most items are
-        told apart by their first key). In cs:citation a date variable key is followed by
-        citeproc-js's year-suffix key (always equal here)."""
+        """The item's keys. Bibliography keys are rendered only when a comparison reaches
+        them (most items are told apart by their first key); citation keys (few cites) at once,
+        with ``state``'s given-name hints and citeproc-js's year-suffix key after a date key."""
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
-        nodes: list[Any] = []
-        for key in sec.sort if sec else ():
-            nodes.append(key)
-            if section == "citation" and key.get("variable") in DATE_VARIABLES:
-                nodes.append(None)
-        return _LazyKeys(tuple(nodes),
-                         functools.partial(self._sort_key, item_id, section, numbers, state))
+        nodes = tuple(sec.sort) if sec else ()
+        if section == "citation":
+            keys = []
+            for key in nodes:
+                keys.append(self._sort_key(item_id, section, numbers, key, state))
+                if key.get("variable") in DATE_VARIABLES:
+                    keys.append(SortKey(None))  # the year-suffix key (always equal here)
+            return keys
+        return _LazyKeys(nodes, functools.partial(self._sort_key, item_id, section, numbers))
 
-    def _sort_key(self, item_id: str, section: str, numbers: dict[str, int], state: Any,
-                  key: Any) -> SortKey:
-        if key is None:
-            return SortKey(None)
+    def _sort_key(self, item_id: str, section: str, numbers: dict[str, int], key: Any,
+                  state: Any = None) -> SortKey:
         item = self.items[item_id]
         desc = key.get("sort") == "descending"
         if key.get("variable"):
@@ -129,11 +142,11 @@ class EvalCore:
         return SortKey(text, desc)
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
-                mode: str = "") -> tuple[str, dict]:
+                mode: str = "", cap: bool = False) -> tuple[str, dict]:
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
         if sec is None:
             return "", {}
-        scratch: dict = {"names_log": [], "years": [], "mode": mode}
+        scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap}
         ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
                       number, self.style.name_options(section), scratch)
         from .evaluate import render_layout
@@ -141,8 +154,13 @@ class EvalCore:
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
-               numbers: dict[str, int], light: bool = False) -> Piece:
+               numbers: dict[str, int], light: bool = False, first: bool = True) -> Piece:
         c: dict[str, Any] = {"id": item_id}
+        # citeproc-js capitalises a term that is the first thing rendered in a bibliography
+        # entry, or in a citation of a style that is not in-text (the first cite, or one whose
+        # prefix is a sentence: ends in a stop and has a space)
+        cap = section == "bibliography" or not self.in_text and (
+            first and not (cite is not None and cite.prefix) or _sentence(getattr(cite, "prefix", "")))
         if cite is not None:
             if cite.locator:
                 c["locator"] = cite.locator
@@ -156,14 +174,14 @@ class EvalCore:
             if position.first_note is not None:
                 c["first-reference-note-number"] = position.first_note
         number = numbers.get(item_id)
-        text, sc = self._render(item_id, section, c, state, number)
+        text, sc = self._render(item_id, section, c, state, number, cap=cap)
         log = sc.get("names_log", [])
         all_names = tuple(k for _, keys, _, _ in log for k in keys)
         primary = tuple(keys[0] for _, keys, _, _ in log if keys)
         first = log[0] if log else None
         no_names = author = ""
         if section == "citation" and not light:  # light: text and names only (disambiguation)
-            no_names = self._render(item_id, section, c, state, number, "no_names")[0]
+            no_names = self._render(item_id, section, c, state, number, "no_names", cap)[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)
         from .disambiguate import year_suffix_text
@@ -208,7 +226,7 @@ class EvalCore:
         return replace(piece, text=piece.suffix)
 
     def with_affixes(self, piece: Piece, cite: Any) -> Piece:
-        return replace(piece, text=output.affix(piece.text, output.rich(cite.prefix, self.style.locale),
+        return replace(piece, text=output.affix(piece.text, output.cite_prefix(cite.prefix, self.style.locale),
                                                   output.rich(cite.suffix, self.style.locale)))
 
     def author_only(self, piece: Piece) -> Piece:

@@ -1,108 +1,48 @@
-"""cs:date (CSL 1.0.2 §Date): localized and non-localized dates, ranges, seasons, circa, BC.
+"""cs:date (CSL 1.0.2 §Date): localized and non-localized dates, ranges, seasons, BC, literals.
 
 Contract
-- ``render_date(node, ctx) -> (text, status)``. A localized date (``form`` text/numeric) uses
-  the locale's cs:date with the style's date-parts overriding attributes by name and
-  ``date-parts`` (year-month-day, year-month, year) selecting parts. Date values are CSL-JSON
-  ``{"date-parts": [[y, m, d], [y2, m2, d2]], "season", "circa", "literal", "raw"}``; a literal
-  is printed as is; a raw ISO string is parsed. Months 13–16 are seasons (season-01..04).
-  Ranges collapse shared larger parts and join with the part's ``range-delimiter`` (default –).
-  Years ≤ 0 print with the locale's ``bc`` term, years < 1000 with ``ad``.
+- ``render_date(node, ctx) -> (text, status)``; status as in ``evaluate`` (2 printed, 1 a date
+  value that printed nothing, ``EMPTY_DATE`` no date value). Values are read by
+  ``datevalue.parse_date`` (date-parts, raw, literal, season, circa).
+- A localized date (``form`` text/numeric) uses the locale's cs:date: its date-parts, their
+  affixes and the locale's delimiter; the style's cs:date-part children override the locale
+  parts' other attributes by name; ``date-parts`` (year-month-day, year-month, year) selects
+  parts. The cs:date's own affixes, formatting and text-case wrap the whole date.
+- Parts: year (``short``: last two digits of a four-digit year; years before 1 print their
+  absolute value and the ``bc`` term, years 1–499 the ``ad`` term, after the part's affixes, as
+  citeproc-js does), month (long/short terms; numeric forms print only months 1–12; month codes
+  13–24 and a ``season`` print the season term — a text season as is — in the month's place;
+  ``strip-periods``), day (numeric, numeric-leading-zeros, ordinal with the month's gender and
+  the locale's ``limit-day-ordinals-to-day-1``).
+- Ranges follow citeproc-js: the parts from the largest differing one down to the day (among
+  those the end has) print twice; at the last of them in the node's order the start loses its
+  suffix, then comes that part's ``range-delimiter`` (else the locale's
+  ``year-range-delimiter``, else "–"), then the end's parts joined by the delimiter (each end
+  part but the ready one loses its prefix). An open end (``[[1987], [0]]``) prints "1987–".
+- A literal (or raw text that is no date) prints in the year's place with the year part's
+  formatting; it prints nothing when the date shows no year.
+- In a sort key (``ctx.scratch["sort_key"]``) a date renders as fixed-width digits of the
+  parts the node shows, years before 1 first (citeproc-js sorts dates in macros this way).
+- Without a ``year-suffix`` variable in the style, the item's year-suffix follows the first
+  year printed (citeproc-js).
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from . import output
+from .datevalue import DateValue, Parts, parse_date, season_of
 from .style import DatePart, Node
 
-__all__ = ["render_date", "date_parts"]
+__all__ = ["render_date", "date_parts_of"]
 
-_ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
 _ORDER = {"year-month-day": ("year", "month", "day"), "year-month": ("year", "month"),
           "year": ("year",)}
+_INDEX = {"year": 0, "month": 1, "day": 2}
 
 
-def date_parts(value: Any) -> list[list[int]] | None:
-    if not isinstance(value, dict):
-        return None
-    dp = value.get("date-parts")
-    if dp and isinstance(dp, list) and dp[0]:
-        try:
-            out = [[int(x) for x in p if str(x).strip() not in ("",)] for p in dp if p]
-        except (TypeError, ValueError):
-            return None
-        out = [p for p in out if p]
-        return out or None
-    raw = value.get("raw")
-    if isinstance(raw, str):
-        pieces = [p for p in re.split(r"/", raw) if p]
-        res = []
-        for p in pieces:
-            m = _ISO.match(p)
-            if not m:
-                return None
-            res.append([int(x) for x in m.groups() if x])
-        return res or None
-    return None
-
-
-def _part(part: Node, date: list[int], ctx: Any, season: Any) -> str:
-    name = part.get("name")
-    a = part.attrs
-    loc = ctx.locale
-    if name == "year":
-        if not date:
-            return ""
-        y = date[0]
-        if a.get("form") == "short":
-            s = f"{y % 100:02d}"
-        elif y <= 0:
-            s = f"{abs(y) or 1}{loc.term('bc') or 'BC'}"
-        elif y < 1000:
-            s = f"{y}{loc.term('ad') or 'AD'}"
-        else:
-            s = str(y)
-    elif name == "month":
-        m = date[1] if len(date) > 1 else None
-        if m is None or m == 0:
-            if season and len(date) < 2:
-                m = int(season) + 12 if str(season).isdigit() else None
-                if m is None:
-                    return output.affix(output.text_case(str(season), a.get("text-case")),
-                                        a.get("prefix"), a.get("suffix"))
-            else:
-                return ""
-        form = a.get("form", "long")
-        if 13 <= m <= 16:
-            s = loc.term(f"season-{m - 12:02d}") or ""
-        elif form == "numeric":
-            s = str(m)
-        elif form == "numeric-leading-zeros":
-            s = f"{m:02d}"
-        else:
-            s = loc.term(f"month-{m:02d}", "short" if form == "short" else "long") or str(m)
-    elif name == "day":
-        if len(date) < 3 or not date[2]:
-            return ""
-        d = date[2]
-        form = a.get("form", "numeric")
-        if form == "numeric-leading-zeros":
-            s = f"{d:02d}"
-        elif form == "ordinal" and (d == 1 or loc.options.get("limit-day-ordinals-to-day-1") != "true"):
-            s = loc.ordinal(d, loc.gender(f"month-{date[1]:02d}") if len(date) > 1 else None)
-        else:
-            s = str(d)
-    else:
-        return ""
-    if a.get("strip-periods") == "true":
-        s = s.replace(".", "")
-    s = output.text_case(s, a.get("text-case"))
-    return output.affix(output.wrap(s, a), a.get("prefix"), a.get("suffix"))
-
-
-def _parts(node: Node, ctx: Any) -> tuple[list[Node], str]:
+def date_parts_of(node: Node, ctx: Any) -> tuple[list[Node], str]:
+    """The date-part nodes ``node`` renders, in order, and the delimiter between them."""
     form = node.get("form")
     if not form:
         return [p for p in node.children if type(p) is DatePart], node.get("delimiter", "")
@@ -124,55 +64,164 @@ def _parts(node: Node, ctx: Any) -> tuple[list[Node], str]:
     return parts, base.get("delimiter", "")
 
 
-def render_date(node: Node, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+def _get(parts: Parts, name: str) -> int | None:
+    i = _INDEX[name]
+    return parts[i] if i < len(parts) else None
+
+
+def _year(a: Any, y: int, ctx: Any) -> tuple[str, str]:
+    """The year's text and its era term (printed after the part's affixes)."""
+    if y == 0:
+        return "", ""
+    s = str(abs(y))
+    if a.get("form") == "short" and len(s) == 4:
+        s = s[2:]
+    era = ""
+    if y < 0:
+        era = ctx.locale.term("bc") or ""
+    elif y < 500:
+        era = ctx.locale.term("ad") or ""
+    return s, era
+
+
+def _month(a: Any, m: int | None, season: Any, ctx: Any) -> str:
+    form = a.get("form", "long")
+    if m is None:
+        if season is None:
+            return ""
+        if isinstance(season, int):
+            return ctx.locale.term(f"season-{season:02d}") or ""
+        return str(season)
+    if 1 <= m <= 12:
+        if form == "numeric":
+            return str(m)
+        if form == "numeric-leading-zeros":
+            return f"{m:02d}"
+        return ctx.locale.term(f"month-{m:02d}", "short" if form == "short" else "long") or ""
+    s = season_of(m)
+    if s is None or form in ("numeric", "numeric-leading-zeros"):
+        return ""
+    return ctx.locale.term(f"season-{s:02d}", "short" if form == "short" else "long") or ""
+
+
+def _day(a: Any, d: int, m: int | None, ctx: Any) -> str:
+    form = a.get("form", "numeric")
+    if form == "numeric-leading-zeros":
+        return f"{d:02d}"
+    if form == "ordinal":
+        loc = ctx.locale
+        if d == 1 or loc.options.get("limit-day-ordinals-to-day-1") != "true":
+            gender = loc.gender(f"month-{m:02d}") if m and 1 <= m <= 12 else None
+            return loc.ordinal(d, gender)
+    return str(d)
+
+
+def _value(part: Node, parts: Parts, season: Any, ctx: Any) -> tuple[str, str]:
+    """The bare text of ``part`` for ``parts`` (no affixes) and the era term after it."""
+    name, a = part.get("name"), part.attrs
+    if name == "year":
+        y = _get(parts, "year")
+        return _year(a, y, ctx) if y is not None else ("", "")
+    if name == "month":
+        s = _month(a, _get(parts, "month"), season, ctx)
+        return (s.replace(".", "") if a.get("strip-periods") == "true" else s), ""
+    if name == "day":
+        d = _get(parts, "day")
+        return (_day(a, d, _get(parts, "month"), ctx) if d else ""), ""
+    return "", ""
+
+
+def _piece(part: Node, text: str, era: str = "", prefix: bool = True,
+           suffix: bool = True) -> str:
+    if not text:
+        return ""
+    a = part.attrs
+    text = output.wrap(output.text_case(text, a.get("text-case")), a)
+    text = output.affix(text, a.get("prefix") if prefix else None,
+                        a.get("suffix") if suffix else None)
+    return text + era
+
+
+def _render(part: Node, parts: Parts, season: Any, ctx: Any, prefix: bool = True,
+            suffix: bool = True) -> str:
+    text, era = _value(part, parts, season, ctx)
+    return _piece(part, text, era, prefix, suffix)
+
+
+def _range(parts: list[Node], delim: str, dv: DateValue, ctx: Any, ys: str) -> str:
+    start, end = dv.start, dv.end or ()
+    names = [p.get("name") for p in parts]
+    have = [n for n in ("year", "month", "day") if n in names and _get(end, n) is not None]
+    at = next((i for i, n in enumerate(have) if _get(start, n) != _get(end, n)), len(have))
+    collapse = set(have[at:])
+    open_end = end[:1] == (0,)
+    out, ends, done = [], [], set()
+    for p in parts:
+        name = p.get("name")
+        done.add(name)
+        if name not in collapse:
+            out.append(_render(p, start, dv.season, ctx) + (ys if name == "year" else ""))
+            continue
+        text, era = _value(p, start, dv.season, ctx)
+        if not collapse <= done:  # an end part waits for the last collapsing part
+            out.append(_piece(p, text, era))
+            if not open_end:  # (citeproc-js puts the start's era after each end part)
+                ends.append(_piece(p, _value(p, end, None, ctx)[0], era, prefix=False))
+            continue
+        if not open_end:
+            ends.append(_piece(p, _value(p, end, None, ctx)[0], prefix=len(ends) > 0))
+        rd = p.get("range-delimiter") or ctx.locale.term("year-range-delimiter") or "–"
+        first = _piece(p, text, suffix=False)
+        out.append(first + rd + output.join(ends, delim) + era + (ys if name == "year" else ""))
+    return output.join(out, delim)
+
+
+def _sort_text(dv: DateValue, parts: list[Node]) -> str:
+    names = {p.get("name") for p in parts}
+    out = []
+    for ps in (dv.start, dv.end if dv.end and dv.end[0] else None):
+        if not ps:
+            continue
+        y = _get(ps, "year") or 0
+        m = _get(ps, "month") if "month" in names else 0
+        d = _get(ps, "day") if "day" in names else 0
+        m = m if m and 1 <= m <= 12 else 0
+        out.append("%010d%02d%02d" % (y + 1_000_000_000, m, d or 0))
+    return " ".join(out)
+
+
+def _year_suffix(ctx: Any, parts: list[Node]) -> str:
+    ys = getattr(ctx.state, "year_suffix", None)
+    if (not ys or ctx.style.extra.get("year_suffix_var") or ctx.scratch.get("ys_done")
+            or not any(p.get("name") == "year" for p in parts)):
+        return ""
+    from .disambiguate import year_suffix_text
+
+    ctx.scratch["ys_done"] = True
+    return year_suffix_text(ys)
+
+
+def render_date(node: Node, ctx: Any) -> tuple[str, float]:
+    from .evaluate import EMPTY_DATE, _finish, variable
 
     value = variable(ctx, node.get("variable", ""))
-    if not isinstance(value, dict):
-        from .evaluate import EMPTY_DATE
+    dv = parse_date(value) if value is not None else None
+    if dv is None:
         return "", EMPTY_DATE
-    dp = date_parts(value)
-    if dp is None:
-        lit = value.get("literal") or value.get("raw")
-        return (_finish(node, str(lit), ctx), 2) if lit else ("", 1)
-    parts, delim = _parts(node, ctx)
-    if any(p.get("name") == "year" for p in parts):
-        ctx.scratch.setdefault("years", []).append(dp[0][0] if dp[0] else None)
-    if node.get("form"):
-        delim = delim
-    season = value.get("season")
-    start = dp[0]
-    end = dp[1] if len(dp) > 1 and dp[1] != dp[0] and dp[1] and dp[1][0] else None
-    if end is None:
-        text = output.join([_part(p, start, ctx, season) for p in parts], delim)
+    parts, delim = date_parts_of(node, ctx)
+    if ctx.scratch.get("sort_key"):
+        text = _sort_text(dv, parts) if dv.start else ""
+        return text, 2 if text else 1
+    year = next((p for p in parts if p.get("name") == "year"), None)
+    if not dv.start:  # a literal prints in the year's place
+        text = _piece(year, str(dv.literal)) if year is not None else ""
+        return _finish(node, text, ctx), 2 if text else 1
+    if year is not None:
+        ctx.scratch.setdefault("years", []).append(dv.start[0])
+    ys = _year_suffix(ctx, parts) if year is not None else ""
+    if dv.end is not None:
+        text = _range(parts, delim, dv, ctx, ys)
     else:
-        names = [p.get("name") for p in parts]
-        differ = [n for i, n in zip(range(3), ("year", "month", "day"))
-                  if n in names and (start[i] if i < len(start) else None) != (end[i] if i < len(end) else None)]
-        big = differ[0] if differ else "day"
-        rank = {"year": 0, "month": 1, "day": 2}
-        idx = [i for i, p in enumerate(parts) if rank.get(p.get("name"), 9) >= rank[big]
-               or p.get("name") in differ]
-        if not idx:
-            text = output.join([_part(p, start, ctx, season) for p in parts], delim)
-        else:
-            lo, hi = min(idx), max(idx)
-            rd = parts[[i for i, p in enumerate(parts) if p.get("name") == big][0]].get("range-delimiter", "–") \
-                if any(p.get("name") == big for p in parts) else "–"
-            pre = [_part(p, start, ctx, season) for p in parts[:lo]]
-            mid_a = output.join([_part(p, start, ctx, season) for p in parts[lo:hi + 1]], delim)
-            mid_b = output.join([_part(p, end, ctx, season) for p in parts[lo:hi + 1]], delim)
-            post = [_part(p, start, ctx, season) for p in parts[hi + 1:]]
-            mid = mid_a.rstrip() + rd + mid_b.lstrip()
-            text = output.join(pre + [mid] + post, delim)
-    ys = getattr(ctx.state, "year_suffix", None)
-    if (ys and text and not ctx.style.extra.get("year_suffix_var") and not ctx.scratch.get("ys_done")
-            and any(p.get("name") == "year" for p in parts)):
-        # citeproc-js: without a year-suffix variable the suffix follows the first year
-        from .disambiguate import year_suffix_text
-        ctx.scratch["ys_done"] = True
-        year = _part([p for p in parts if p.get("name") == "year"][0], start, ctx, season)
-        if year and year in text:
-            i = text.index(year) + len(year)
-            text = text[:i] + year_suffix_text(ys) + text[i:]
+        text = output.join([_render(p, dv.start, dv.season, ctx)
+                            + (ys if p is year else "") for p in parts], delim)
     return _finish(node, text, ctx), 2 if text else 1

@@ -30,6 +30,7 @@ Contract
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -161,10 +162,10 @@ def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, 
     for v in views:
         for n in (v.primary if primary_only else v.names):
             relevant.setdefault(n)
-    by_family: dict[str | None, list[NameKey]] = {}
+    by_family: dict[tuple[str | None, str], list[NameKey]] = {}
     for n in relevant:
         if n.family is not None:
-            by_family.setdefault(n.family, []).append(n)
+            by_family.setdefault(_shown_family(n), []).append(n)
     hints: list[tuple[NameKey, str]] = []
     for group in by_family.values():
         if len(group) < 2:
@@ -182,6 +183,12 @@ def _global_hints(views: Sequence[CiteView], rule: str) -> tuple[tuple[NameKey, 
             else:
                 hints.append((n, INITIALS_IF_PRIMARY if primary_only else INITIALS))
     return tuple(hints)
+
+
+def _shown_family(n: NameKey) -> tuple[str | None, str]:
+    """The family as a short form shows it: with its non-dropping particle ("dos Santos" and
+    "Santos" already differ, so their given names are never expanded for each other)."""
+    return n.family, (n.rest[0] if n.rest else "")
 
 
 def _shown(names: Sequence[NameKey], options: Options) -> tuple[tuple[str | None, ...], ...]:
@@ -202,18 +209,24 @@ def _shown(names: Sequence[NameKey], options: Options) -> tuple[tuple[str | None
 
 
 def _add_names(group: list[CiteView], states: dict[str, DisambState], options: Options) -> None:
+    """Names are added while they split the set further; an item keeps the count at which
+    its last split happened (a pair still alike keeps the names that told it from the rest,
+    then year suffixes tell the pair apart: citeproc-js)."""
     remaining = list(group)
+    classes = 1
     most = max((len(v.names) for v in group), default=0)
     for n in range(1, most + 1):
-        if not remaining:
+        if len(remaining) < 2:
             break
-        shown = {v.item_id: _shown(v.names[:n], options) for v in remaining}
-        done = [v for v in remaining
-                if all(shown[v.item_id] != shown[o.item_id] for o in remaining if o is not v)]
-        if done:
-            for v in remaining:
-                states[v.item_id] = replace(states[v.item_id], et_al_names=n)
-            remaining = [v for v in remaining if v not in done]
+        # the names shown, and whether "et al." follows them
+        shown = {v.item_id: (_shown(v.names[:n], options), len(v.names) > n) for v in remaining}
+        if len(set(shown.values())) <= classes:
+            continue
+        for v in remaining:
+            states[v.item_id] = replace(states[v.item_id], et_al_names=n)
+        size = Counter(shown.values())
+        remaining = [v for v in remaining if size[shown[v.item_id]] > 1]
+        classes = len({shown[v.item_id] for v in remaining})
 
 
 def _add_given_names(group: list[CiteView], states: dict[str, DisambState]) -> None:
@@ -226,7 +239,8 @@ def _add_given_names(group: list[CiteView], states: dict[str, DisambState]) -> N
         names = [n for _, n in column]
         hinted = set()
         for item_id, name in column:
-            same_family = [o for o in names if o != name and o.family == name.family]
+            same_family = [o for o in names
+                           if o != name and _shown_family(o) == _shown_family(name)]
             if not same_family:
                 continue
             clash = any(initials_of(name.given) == initials_of(o.given) for o in same_family)

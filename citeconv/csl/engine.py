@@ -9,7 +9,9 @@ Contract
   and exits 3); the rest is rendered. A style without cs:bibliography asked for a bibliography
   gives the error ``RenderError("*", ...)``. Repairs are warnings.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
-- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does).
+- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does);
+  their dates are then read again from the caller's values by ``datevalue.dates_in`` (seasons,
+  ranges and EDTF that the old layer's cleaning cannot keep).
 - Both run the citation-level pipeline ``citations.process`` over ``core.EvalCore`` (sorting,
   disambiguation, positions, collapsing, subsequent-author-substitute); this module adds the
   layout affixes, the final pass (``output.finish_entry``) and the writer for ``fmt``.
@@ -19,10 +21,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..render.result import Rendered, RenderError
 from ..render.formats import get_formatter
+from ..render.result import Rendered, RenderError
 from ..render.items import prepare
 from . import output, style as style_mod
+from .datevalue import dates_in
 
 __all__ = ["render_bibliography", "render_citations", "Rendered"]
 
@@ -36,13 +39,13 @@ def _load(style: str, locale: str | None) -> style_mod.Style:
 def _items(items: list[dict], style: str) -> tuple[list[dict], list[str], dict[str, str],
                                                   list[RenderError]]:
     good, problems, ids = prepare(items)  # repairs what it can and names each change
+    good, problems = dates_in(good, items, problems)
     warns = [f"item {p.id!r}: {p.reason}" for p in problems if not p.skipped]
     errors = [RenderError(p.id, _name(style), p.reason) for p in problems if p.skipped]
     return good, warns, ids, errors
 
 
 _FAILED = re.compile(r"^item '(.*)' not rendered: (.*)$", re.S)
-_UNKNOWN = re.compile(r"^citation refers to unknown item '(.*)'$", re.S)
 
 
 def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str = "item"
@@ -50,10 +53,6 @@ def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str
     """Evaluator messages: an item it failed on is an error, the rest are warnings."""
     warns, errors = [], []
     for w in warnings:
-        unknown = _UNKNOWN.match(w)
-        if unknown:
-            errors.append(RenderError(unknown.group(1), _name(style), "no item has this id"))
-            continue
         m = _FAILED.match(w)
         if m:
             errors.append(RenderError(ids.get(m.group(1), m.group(1)), _name(style),
@@ -67,7 +66,27 @@ def _name(style: str) -> str:
     return style if len(style) < 80 else "(inline style)"
 
 
+def _edges(text: str, fmt: str) -> str:
+    """``text`` written, keeping the spaces at its ends (citeproc-js keeps "1. " and " J. Doe"
+    in the second-field-align divs)."""
+    plain = output.plain(text)
+    lead = plain[:len(plain) - len(plain.lstrip(" "))]
+    trail = plain[len(plain.rstrip(" ")):] if plain.strip() else ""
+    return lead + output.write(text, fmt) + trail
+
+
 def _finish(st: style_mod.Style, text: str, fmt: str, layout: Any | None) -> str:
+    from .evaluate import FIELD_SPLIT
+
+    if FIELD_SPLIT in text:  # second-field-align
+        first, rest = text.split(FIELD_SPLIT, 1)
+        if fmt != "html":  # citeproc-js text output: the first field, a space, the rest
+            return _finish(st, output.join([first, rest], " "), fmt, layout)
+        pre, suf = (layout.get("prefix"), layout.get("suffix")) if layout is not None else (None, None)
+        left = _edges(output.finish_entry(output.affix(first, pre, None), st.locale), fmt)
+        right = _edges(output.finish_entry(output.affix(rest, None, suf), st.locale), fmt)
+        return ('<div class="csl-left-margin">%s</div><div class="csl-right-inline">%s</div>'
+                % (left, right))
     if layout is not None:
         text = output.wrap(output.affix(text, layout.get("prefix"), layout.get("suffix")),
                            layout.attrs)
@@ -111,13 +130,20 @@ def isolate(render: Any, items: list[dict], style: str) -> Rendered:
 
 
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
-                        locale: str | None = None) -> Rendered:
-    get_formatter(fmt)  # an unknown format raises ValueError
-    st = _load(style, locale)  # style problems raise: they are not the items' fault
-    return isolate(lambda some: _bibliography(st, some, style, fmt), list(items), style)
+                        locale: str | None = None, clusters: list[Any] | None = None,
+                        sort: bool = True) -> Rendered:
+    """``clusters``: the citations of the document, if any (citeproc-js Citation dicts: only
+    the cited items are listed, numbered and disambiguated as cited); ``sort=False`` keeps the
+    registration order (citeproc-js bibliography-nosort). An unknown ``fmt`` and style problems
+    raise ``ValueError``; item data never does."""
+    get_formatter(fmt)
+    st = _load(style, locale)
+    return isolate(lambda some: _bibliography(st, some, style, fmt, clusters, sort), list(items),
+                   style)
 
 
-def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str) -> Rendered:
+def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str,
+                  clusters: list[Any] | None, sort: bool) -> Rendered:
     from .citations import process
     from .core import EvalCore
 
@@ -127,7 +153,10 @@ def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str) 
             RenderError("*", _name(style), "the style has no bibliography (use `cite`)"),))
     by_id = {str(it.get("id")): it for it in good}
     core = EvalCore(st, by_id)
-    done = process(core, list(by_id), [], bibliography=True)
+    tracked = bool(clusters) and all(isinstance(c, dict) and "citationItems" in c
+                                     for c in clusters or ())
+    done = process(core, list(by_id), list(clusters or ()) if tracked else [], bibliography=True,
+                   tracked=tracked, sort_bibliography=sort)
     more, failed = _split(done.warnings, ids, style)
     warns.extend(more)
     errors.extend(failed)
@@ -222,7 +251,7 @@ def _unprinted(core: Any, clusters: list[Any], out: tuple[str, ...], ids: dict[s
         for c in dict.fromkeys(cites):
             if c not in empty:
                 try:
-                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {c: 1})
+                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {})
                     empty[c] = not output.plain(piece.text).strip()
                 except Exception:  # noqa: BLE001 - reported by the pipeline already
                     empty[c] = False

@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..render.numbers import format_pages
 from . import conditions as _cond
 from . import output
 from .disambiguate import year_suffix_text
+from .numbers import TEXT_NUMBER_VARS, render_label, render_number, render_number_var
 from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
                     Text)
 
@@ -35,6 +35,7 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
+FIELD_SPLIT = "\ue0f0"  # second-field-align: between the first field and the rest of an entry
 EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
@@ -72,6 +73,12 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     if name == "year-suffix":
         ys = getattr(ctx.state, "year_suffix", None)
         return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
+    if name == "citation-label":  # the item's own or a generated trigraph, plus year suffix
+        from .citelabel import citation_label
+
+        ys = getattr(ctx.state, "year_suffix", None)
+        label = citation_label(ctx.item)
+        return label + year_suffix_text(ys) if isinstance(ys, int) and ys > 0 and not test else label
     if name == "first-reference-note-number":
         return (ctx.cite or {}).get("first-reference-note-number")
     if name == "page-first":
@@ -93,6 +100,9 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
     return None
 
 
+_NO_RICH = frozenset({"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call-number"})
+_FONT = ("font-style", "font-weight", "font-variant")
+_FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
@@ -104,6 +114,11 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     if cjk and a.get("font-style") == "italic":
         # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
         a = {k: v for k, v in a.items() if k != "font-style"}
+    if type(node) in (Date, Names) and "normal" in (
+            a.get("font-style"), a.get("font-weight"), a.get("font-variant")):
+        # citeproc-js does not see the ancestors' decorations from a date or names element, so
+        # its font-*="normal" is always an orphan and not written (wide set: acta-scientiae)
+        a = {k: v for k, v in a.items() if not (v == "normal" and k in _FONT)}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
     case = a.get("text-case") if "macro" not in a else None
@@ -115,8 +130,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
     text = output.wrap(text, a)
     if quotes_ok and a.get("quotes") == "true":
         text = output.quote(text, ctx.locale)
-    text = output.affix(text, a.get("prefix"), a.get("suffix"))
-    return text
+    return output.affix(text, a.get("prefix"), a.get("suffix"))
 
 
 def _text(node: Node, ctx: Context) -> tuple[str, int]:
@@ -128,13 +142,12 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if v is None:
             return "", 0 if var == "year-suffix" else 1
         status = 2
-        if var == "page" or var == "locator":
-            text = format_pages(str(v), ctx.style.options.get("page-range-format"),
-                                ctx.locale.term("page-range-delimiter") or "–", var)
-        elif var in NUMBER_VARS and re.fullmatch(r"\d+\s*-\s*\d+", str(v).strip()):
-            text = re.sub(r"\s*-\s*", "–", str(v).strip())
+        if var in TEXT_NUMBER_VARS:
+            text = render_number_var(node, ctx, var, v)
         else:
-            text = output.rich(_WS.sub(" ", str(v)), ctx.locale)
+            text = _WS.sub(" ", str(v))
+            if var not in _NO_RICH:  # identifiers and links are written as they are
+                text = output.rich(text, ctx.locale)
         if var == "citation-number":
             text = output.wrap(text, {})
     elif "macro" in a:
@@ -146,90 +159,48 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text:
+            ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
+        if text and not a.get("text-case") and not (
+                ctx.section == "citation" and ctx.style.options.get("class") == "in-text"):
+            text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
+        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
 
 
-def _number(node: Node, ctx: Context) -> tuple[str, int]:
-    var = node.get("variable")
-    v = variable(ctx, var) if var else None
-    if v is None:
-        return "", 1
-    s = str(v)
-    form = node.get("form", "numeric")
-    import re
-    m = re.fullmatch(r"\s*(\d+)\s*", s)
-    if m and form != "numeric":
-        n = int(m.group(1))
-        gender = ctx.locale.gender(var if var != "locator" else "page")
-        if form == "ordinal":
-            s = ctx.locale.ordinal(n, gender)
-        elif form == "long-ordinal":
-            s = ctx.locale.ordinal(n, gender, long=True)
-        elif form == "roman":
-            s = _roman(n)
-    elif form == "numeric" or not m:
-        s = re.sub(r"\s*-\s*", "–", s) if re.fullmatch(r"\s*\d+\s*-\s*\d+\s*", s) else s
-    return _finish(node, s, ctx), 2
-
-
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = ""
-    for v, r in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= v:
-            out, n = out + r, n - v
-    return out
-
-
-def _plural(value: Any) -> bool:
-    import re
-    s = str(value)
-    return bool(re.search(r"\d\s*[-–&,]\s*\d|\d\s*(and|et|und)\s*\d", s))
-
-
-def _label(node: Node, ctx: Context) -> tuple[str, int]:
-    var = node.get("variable")
-    v = variable(ctx, var) if var else None
-    if v is None:
-        return "", 0
-    term = var
-    if var == "locator":
-        term = (ctx.cite or {}).get("label") or "page"
-    if var == "number-of-pages":
-        term = "page"
-    p = node.get("plural", "contextual")
-    plural = p == "always" or (p == "contextual" and (
-        int(v) > 1 if var in ("number-of-pages", "number-of-volumes") and str(v).isdigit()
-        else _plural(v)))
-    text = ctx.locale.term(term, node.get("form", "long"), plural) or ""
-    return _finish(node, text, ctx), 0
-
-
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
+    terms = ctx.scratch.get("terms", 0)
     text, status = render_children(node.children, ctx, node.get("delimiter", ""))
+    if not text and status == 2 and ctx.scratch.get("names_suppressed"):
+        return "", 2  # only the names left out for collapsing/suppress-author: still rendered
     if status in (EMPTY_DATE, 1) or not text:
         # suppressed; only empty non-date variables make the enclosing group empty too
         return "", 1 if status == 1 else 0
+    if status == 0 and ctx.scratch.get("terms", 0) > terms:
+        status = 2  # a group printing a term counts as content for the groups around it (citeproc-js)
     return _finish(node, text, ctx), status
 
 
-def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str]) -> int:
-    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children."""
+def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
+           nodes: list[Node] | None = None) -> int:
+    """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
+    ``nodes``, when given, receives the node of each part."""
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts))
+                    status = max(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
         t, s = render(c, ctx)
+        if nodes is not None:
+            nodes.append(c)
         parts.append(t)
         status = max(status, s)
     return status
@@ -249,6 +220,13 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
 
 
 def render(node: Node, ctx: Context) -> tuple[str, int]:
+    out = _dispatch(node, ctx)
+    if out[0]:
+        ctx.scratch["rendered"] = True  # something is rendered before what comes next
+    return out
+
+
+def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     kind = type(node)
     if kind is Text:
         return _text(node, ctx)
@@ -263,9 +241,9 @@ def render(node: Node, ctx: Context) -> tuple[str, int]:
         from .dates import render_date
         return render_date(node, ctx)
     if kind is Number:
-        return _number(node, ctx)
+        return render_number(node, ctx)
     if kind is Label:
-        return _label(node, ctx)
+        return render_label(node, ctx)
     return "", 0
 
 
@@ -286,11 +264,13 @@ def render_layout(sec: Any, ctx: Context) -> str:
     layout: Layout = sec.layout  # type: ignore[assignment]
     if section == "bibliography" and sec.options.get("second-field-align"):
         parts: list[str] = []
-        _parts(layout.children, ctx, parts)
+        _parts(layout.children, ctx, parts)  # display attributes are ignored here
         parts = [p for p in parts if p]
         if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
-            return (output.wrap(parts[0], {"display": "left-margin"})
-                    + output.wrap(output.join(parts[1:]), {"display": "right-inline"}))
+            return (output.display(parts[0], {"display": "left-margin"})
+                    + output.display(output.join(parts[1:]), {"display": "right-inline"}))
         return output.join(parts)
-    text, _ = render_children(layout.children, ctx, "")
-    return text
+    parts, nodes = [], []
+    _parts(layout.children, ctx, parts, nodes)
+    # display applies to the layout's own children only, outside their affixes (citeproc-js)
+    return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])

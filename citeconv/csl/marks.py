@@ -12,9 +12,12 @@ Contract
   * CSL-JSON rich text from item data (``flip-italic``, ``flip-bold``, ``flip-smallcaps``): they
     flip against the nearest ancestor setting the same attribute (italic inside italic is
     normal); ``nodecor`` resets font style, weight and variant; ``nocase`` protects text-case;
-  * ``quote``: resolved by nesting depth to the locale's outer/inner quotes in the final pass;
-  * display (``block``, ``left-margin``, ``right-inline``, ``indent``).
-- ``ALL`` is every marker character; ``strip(text)`` removes them all.
+  * ``quote`` / ``quote-inner`` (a quote from the data that starts at the inner level):
+    resolved by nesting depth to the locale's outer/inner quotes in the final pass;
+  * display (``block``, ``left-margin``, ``right-inline``, ``indent``);
+  * ``cap-first``: a term, capitalised in the final pass when nothing visible precedes it.
+- ``SEAL`` (no pair): see ``richtext``; ``RESET`` (no pair): see ``output.cite_prefix``.
+  ``ALL`` is every marker character; ``strip(text)`` removes them all.
 """
 from __future__ import annotations
 
@@ -23,11 +26,12 @@ from types import MappingProxyType
 
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN
 
-__all__ = ["KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "OPENERS", "CLOSERS", "strip", "pair"]
+__all__ = ["KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "SEAL", "RESET", "OPENERS", "CLOSERS",
+           "strip", "pair"]
 
 _OWN = ("flip-italic", "flip-bold", "flip-smallcaps", "nodecor", "nocase", "normal-style",
         "normal-weight", "normal-variant", "baseline", "no-decoration", "quote", "block",
-        "left-margin", "right-inline", "indent")
+        "left-margin", "right-inline", "indent", "quote-inner", "cap-first")
 _O = dict(_FOPEN)
 _C = dict(_FCLOSE)
 for _i, _k in enumerate(_OWN):
@@ -42,7 +46,10 @@ KIND_OF = MappingProxyType({**{c: (k, True) for k, c in _O.items()},
                             **{c: (k, False) for k, c in _C.items()}})
 OPENERS = "".join(_O.values())
 CLOSERS = "".join(_C.values())
-ALL = OPENERS + CLOSERS
+SEAL = "\U0010FFF2"  # stops punctuation from moving into a quote closed just before it
+RESET = "\U0010FFF3"  # after a cite prefix ending a sentence: a term after it counts as first
+NEWLINE = "\U0010FFF4"  # output.NEWLINE: a line break written in the style; not in ALL
+ALL = OPENERS + CLOSERS + SEAL + RESET
 _ALL_RE = re.compile("[" + re.escape(ALL) + "]")
 
 

@@ -11,6 +11,9 @@ Contract
   ``G``). ``normalize_only`` (``initialize="false"``) only re-punctuates what already are
   initials (``M.E`` → ``M. E.``) and leaves full words alone. Names not starting in a Latin,
   Greek, Cyrillic, Hebrew, Arabic or Thai letter are returned unchanged.
+- ``parse_particles(name)``: a family name starting with lower-case particles ending in a
+  hyphen, apostrophe or space (``al-One``) is split into non-dropping particle and family, for a
+  name with a given name, no particle and no ``parse-names: false`` (citeproc-js).
 - ``romanesque(name, language) -> int``: 0 when the family name has no letter of those scripts
   (CJK), 1 when only the given name starts with one (or the item language is ja/zh), else 2.
 - ``format_person(name, o, level, inverted) -> str`` renders a CSL-JSON person ``name`` with
@@ -34,7 +37,7 @@ from typing import Any, Mapping
 from . import output
 
 __all__ = ["initialize", "romanesque", "format_person", "PersonOpts", "starts_romanesque",
-           "decorate"]
+           "decorate", "parse_particles"]
 
 _ROM = ("a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
         "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e")
@@ -208,7 +211,7 @@ def decorate(text: str, part: Any, title_ok: bool = True, dotted_i: bool = False
         text = text.replace("i", "\u0130")
     if case and (case != "title" or title_ok):
         text = output.text_case(text, case)
-    return output.wrap(text, a)
+    return output.wrap_name(text, a)
 
 
 def _affixed(text: str, part: Any) -> str:
@@ -246,16 +249,18 @@ def format_person(name: Mapping[str, Any], o: PersonOpts, level: int, inverted: 
     suffix_s = str(name.get("suffix") or "")
     if level == 1 and family and o.initialize_with is not None:
         given = initialize(given, o.initialize_with, not o.initialize, o.hyphen)
+    if suffix_s and o.initialize_with is not None:
+        suffix_s = initialize(suffix_s, o.initialize_with, True, o.hyphen)
+    family, given, ndp_r, dp_r, suffix_r = (output.rich(x) if x else x for x in (
+        family, given, ndp_s, dp_s, suffix_s))  # rich text (<b>, <i>...) → markers
     fam = decorate(family, fam_node, o.title_ok, o.dotted_i)
-    ndp = decorate(ndp_s, fam_node, o.title_ok, o.dotted_i)
+    ndp = decorate(ndp_r, fam_node, o.title_ok, o.dotted_i)
     if level == 0:
         giv = dp = suffix = ""
     else:
         giv = decorate(given, giv_node, o.title_ok, o.dotted_i)
-        dp = decorate(dp_s, giv_node, o.title_ok, o.dotted_i)
-        suffix = suffix_s
-        if suffix and o.initialize_with is not None:
-            suffix = initialize(suffix, o.initialize_with, True, o.hyphen)
+        dp = decorate(dp_r, giv_node, o.title_ok, o.dotted_i)
+        suffix = suffix_r
     rom = romanesque(name, o.language)
     if rom == 0:
         return _join([ndp, fam, giv], "")
@@ -283,3 +288,31 @@ def format_person(name: Mapping[str, Any], o: PersonOpts, level: int, inverted: 
     if o.initialize_with and re.search("[\u00a0\ufeff]", o.initialize_with) and level == 1:
         space = o.nbsp
     return _join([_affixed(giv, giv_node), _affixed(second, fam_node)], space)
+
+
+_FAMILY_PARTICLE = re.compile("^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
+
+
+def parse_particles(n: Mapping[str, Any]) -> Mapping[str, Any]:
+    """citeproc-js particle parsing of the family name (``al-One`` → ``al-`` + ``One``) for a
+    name with a given name and no particle; ``render.items.prepare`` already split the particles
+    that end in a space or an apostrophe."""
+    family = n.get("family")
+    if (not isinstance(family, str) or not n.get("given") or n.get("non-dropping-particle")
+            or n.get("literal") or n.get("parse-names") in (False, "false")
+            or family.startswith(('"', "\u201c"))):
+        return n
+    rest, particle = family, ""
+    m = _FAMILY_PARTICLE.match(rest)
+    while m:
+        head = re.sub("^[-'\u02bb\u2019\\s]*", "", m.group(1))[:1]
+        if not head or head.upper() == head:
+            break
+        particle, rest = particle + m.group(1), m.group(2)
+        m = _FAMILY_PARTICLE.match(rest)
+    if not particle:
+        return n
+    ndp = particle.strip()
+    if particle.endswith(" ") and ndp.endswith(("'", "\u2019")):
+        ndp += " "
+    return dict(n, family=rest, **{"non-dropping-particle": ndp})

@@ -7,7 +7,9 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
-  Inside substitute a bare cs:names inherits the parent's cs:name/cs:et-al/cs:label.
+  Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
+  cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
+  of them inherits none (citeproc-js).
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
@@ -36,8 +38,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import output
-from .nameparts import PersonOpts, decorate, format_person, initialize, starts_romanesque
-from .style import EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
+from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
+                        starts_romanesque)
+from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
 __all__ = ["render_names"]
 
@@ -83,7 +86,7 @@ def _person_opts(ctx: Any, opts: dict, node: Node | None) -> PersonOpts:
         nbsp="\u00a0" if loc[:2].lower() in ("fr", "ru", "cs") else " ",
         language=lang,
         title_ok=(lang or loc or "en").lower().startswith("en"),
-        dotted_i=loc[:2].lower() in ("tr", "az"))
+        dotted_i=(lang or loc)[:2].lower() in ("tr", "az"))
 
 
 def _limits(opts: dict, ctx: Any, total: int) -> tuple[int, int]:
@@ -145,6 +148,10 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
         requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
     level = max(default, requested)
     if level == 1 and opts.get("initialize-with") is None:
+        cit = ctx.style.citation
+        rule = cit.options.get("givenname-disambiguation-rule", "") if cit is not None else ""
+        if not rule.endswith("-with-initials"):
+            return 2, opts  # citeproc-js: initials without initialize-with is the full name
         opts = dict(opts, **{"initialize-with": ". "})
     return level, opts
 
@@ -152,34 +159,40 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
 def _one(n: dict, i: int, opts: dict, po: PersonOpts, node: Node | None, ctx: Any,
          inverted: bool) -> str:
     if n.get("literal"):  # citeproc-js: institutions take neither cs:name affixes nor fonts
-        return decorate(str(n["literal"]), po.family, po.title_ok, po.dotted_i)
+        text = decorate(output.rich(str(n["literal"])), po.family, po.title_ok, po.dotted_i)
+        return output.wrap_name(text, node.attrs) if node is not None else text
     level, o = _level(n, i, opts, ctx)
     if o is not opts:
         po = PersonOpts(**{**po.__dict__, "initialize_with": o["initialize-with"]})
     text = format_person(n, po, level, inverted)
     if node is not None and text:
-        text = output.affix(output.wrap(text, node.attrs), node.get("prefix"), node.get("suffix"))
+        text = output.affix(output.wrap_name(text, node.attrs), node.get("prefix"), node.get("suffix"))
     return text
 
 
-def _and_prefix(opts: dict, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
+def _inst_delim(opts: dict, node: Node | None) -> str:
+    """The delimiter before an institution: cs:name's own (not inherited) one, else ", "."""
+    return node.get("delimiter", ", ") if node is not None else ", "
+
+
+def _and_prefix(opts: dict, node: Node | None, ctx: Any, n: int, literal_last: bool, prev_inverted: bool,
                 term: str) -> str:
-    delim = opts["delimiter"]
+    delim = _inst_delim(opts, node) if literal_last else opts["delimiter"]
     rom = starts_romanesque(term)
     single, multiple = (" ", delim) if rom else ("", "")
     dpl = opts.get("delimiter-precedes-last", "contextual")
-    if literal_last:  # citeproc-js: the institution's "and" sees only inherited options
+    if literal_last:  # citeproc-js: an institution's "and" sees inherited always/never only
         dpl = ctx.name_opts.get("delimiter-precedes-last", "contextual")
     if dpl == "always":
         single = delim
     elif dpl == "never":
         multiple = " " if multiple else multiple
-    elif dpl == "after-inverted-name":
+    elif dpl == "after-inverted-name" and not literal_last:
         single = delim if single else single
         multiple = " " if multiple else multiple
     prefix = single if n == 2 else multiple
     if opts.get("delimiter-precedes-last") == "after-inverted-name" and prev_inverted:
-        prefix = delim
+        prefix = opts["delimiter"]
     return prefix
 
 
@@ -190,7 +203,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     shown_n, mode = _limits(opts, ctx, total)
     if opts.get("form") == "count":
         return str(shown_n), shown_n
-    shown = list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])
+    shown = [parse_particles(n) if isinstance(n, dict) else n
+             for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
     ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
     delim = opts["delimiter"]
     if sort_key:
@@ -236,9 +250,10 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         return output.join(texts[:-1], delim) + prefix + "… " + texts[-1], 2
     and_opt = opts.get("and")
     if and_opt not in ("text", "symbol"):
-        return output.join(texts, delim), 2
+        last = _inst_delim(opts, node) if blobs[-1][2] else delim
+        return output.join([output.join(texts[:-1], delim), texts[-1]], last), 2
     term = (ctx.locale.term("and") or "and") if and_opt == "text" else "&"
-    prefix = _and_prefix(opts, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
+    prefix = _and_prefix(opts, node, ctx, len(texts), blobs[-1][2], blobs[-2][1], term)
     suffix = " " if starts_romanesque(term) else ""
     head = output.join(texts[:-1], delim)
     return output.join([head, prefix + term + suffix, texts[-1]]), 2
@@ -266,8 +281,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     from .evaluate import _finish, variable
 
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
-    if inherit is not None:
-        name, etal, label = name or inherit[0], etal or inherit[1], label or inherit[2]
+    if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
+        inherit = ctx.scratch.get("names_inherit")
+    if inherit is not None and name is None and etal is None and label is None:
+        name, etal, label = inherit  # citeproc-js: only a bare cs:names inherits them
     kinds = [type(c) for c in node.children]
     label_first = (Label in kinds and Name in kinds and kinds.index(Label) < kinds.index(Name))
     variables = node.get("variable", "").split()
@@ -338,9 +355,12 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             if type(c) is Names:
                 text, status = render_names(c, ctx, inherit, record=True)
             else:
+                if type(c) is Choose:
+                    ctx.scratch["names_inherit"] = inherit
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
+            ctx.scratch.pop("names_inherit", None)
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
@@ -351,5 +371,5 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             return _logged(ctx, _finish(node, text, ctx), []), 2
         ctx.scratch["suppressed"] = before
         if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
-            return "", 1  # citeproc-js: a term ends the substitution, even an empty one
+            return "", 0  # citeproc-js: a term ends the substitution, even an empty one
     return "", 1

@@ -14,14 +14,24 @@ Decision (issue 8: "a small tree of formatted pieces with one final pass per ent
   seam is only known then); ``finish_entry`` (once per entry or citation): punctuation into
   quotes per the locale, marks meeting across closers, quote marks by depth, spaces; ``write``
   (once): tree, decoration rules, escaping at the leaves for the output format.
+- Rejected: a piece-tree type at evaluation (every other module would change at once, and the
+  seams' punctuation merging needs the neighbours, which a string join has); a full port of
+  citeproc-js's punctuation migration through the blob tree (measured: the seam table plus the
+  final pass matches the suite's punctuation fixtures; a delimiter rule tried on top of it cost
+  the wide set 17 points and was dropped).
 
 Contract
 - ``join(parts, delimiter)``, ``affix(text, prefix, suffix)``: see ``punct``.
 - ``wrap(text, attrs)``: font-style / font-weight / font-variant / vertical-align /
-  text-decoration (``normal``/``baseline``/``none`` included) and ``display``.
+  text-decoration (``normal``/``baseline``/``none`` included); ``wrap_name`` the same without
+  ``normal`` values (cs:name, cs:name-part); ``display(text, attrs)``: the
+  display attribute, applied outside the affixes.
 - ``quote(text, locale)``: a quote pair (outer or inner chosen by depth in ``finish_entry``).
 - ``rich(text, locale)``: CSL-JSON rich text of item data → markers (``richtext``).
 - ``text_case(text, case, lang=None)``: see ``textcase``.
+- ``cap_if_first(term)``: citeproc-js capitalises a term that is the first thing rendered (not
+  in in-text citations); ``finish_entry`` does it when no letter or digit precedes the term.
+- ``cite_prefix(prefix, locale)``: a cite's prefix as rich text (see its docstring).
 - ``finish_entry(text, locale) -> str`` and ``write(text, fmt) -> str`` (``writers``).
 - ``plain(text)``: the visible text without markers (quotes as the default “ ”).
 """
@@ -36,15 +46,16 @@ from .richtext import rich as _rich
 from .textcase import text_case
 from .writers import write as _write
 
-__all__ = ["join", "affix", "wrap", "quote", "rich", "text_case", "finish_entry", "write",
-           "plain", "Q_OPEN", "Q_CLOSE"]
+__all__ = ["join", "affix", "wrap", "wrap_name", "display", "quote", "cap_if_first",
+           "cite_prefix", "rich", "text_case", "finish_entry", "write", "plain", "Q_OPEN",
+           "Q_CLOSE"]
 
 Q_OPEN, Q_CLOSE = marks.OPEN["quote"], marks.CLOSE["quote"]
-_TAG_RE = re.compile(r"</?(?:i|b|sup|sub|sc|span|em|strong)\b[^>]*>", re.I)
 
 
 def plain(text: str) -> str:
-    return marks.strip(text.replace(Q_OPEN, "“").replace(Q_CLOSE, "”"))
+    return marks.strip(text.replace(Q_OPEN, "“").replace(Q_CLOSE, "”")
+                       .replace(_QI_OPEN, "‘").replace(_QI_CLOSE, "’"))
 
 
 _FORMAT = (("font-style", "italic", "italic"), ("font-style", "oblique", "oblique"),
@@ -66,8 +77,19 @@ def wrap(text: str, attrs: Mapping[str, str]) -> str:
     for attr, value, kind in _FORMAT:
         if attrs.get(attr) == value:
             text = marks.OPEN[kind] + text + marks.CLOSE[kind]
+    return text
+
+
+def wrap_name(text: str, attrs: Mapping[str, str]) -> str:
+    """``wrap`` for cs:name / cs:name-part: their font-*="normal" is never written (citeproc-js
+    formats names where the ancestors' decorations are not seen, so it is always an orphan)."""
+    return wrap(text, {k: v for k, v in attrs.items() if v != "normal"})
+
+
+def display(text: str, attrs: Mapping[str, str]) -> str:
+    """The ``display`` attribute (applied outside the affixes, as citeproc-js does)."""
     d = attrs.get("display")
-    if d in _DISPLAY:
+    if text and d in _DISPLAY:
         text = marks.OPEN[_DISPLAY[d]] + text + marks.CLOSE[_DISPLAY[d]]
     return text
 
@@ -89,33 +111,94 @@ def rich(text: str, locale: Any = None) -> str:
     return _rich(text, _quote_terms(locale) if locale is not None else ("“", "”", "‘", "’"))
 
 
+_QI_OPEN, _QI_CLOSE = marks.OPEN["quote-inner"], marks.CLOSE["quote-inner"]
+
+
 def _resolve_quotes(text: str, locale: Any) -> str:
     q = _quote_terms(locale)
-    marks_ = ((q[0], q[1]), (q[2], q[3]))
-    out, depth = [], 0
+    pairs = ((q[0], q[1]), (q[2], q[3]))
+    out: list[str] = []
+    depths: list[int] = []
     for ch in text:
-        if ch == Q_OPEN:
-            out.append(ch + marks_[depth % 2][0])
-            depth += 1
-        elif ch == Q_CLOSE:
-            depth = max(depth - 1, 0)
-            out.append(marks_[depth % 2][1] + ch)
+        if ch == Q_OPEN or ch == _QI_OPEN:
+            level = len(depths) and depths[-1] + 1
+            if ch == _QI_OPEN and not depths:
+                level = 1  # a data quote written as an inner one stays inner at the top
+            depths.append(level)
+            out.append(ch + pairs[level % 2][0])
+        elif (ch == Q_CLOSE or ch == _QI_CLOSE) and depths:
+            out.append(pairs[depths.pop() % 2][1] + ch)
         else:
             out.append(ch)
     return "".join(out)
 
 
+_CAP_OPEN, _CAP_CLOSE = marks.OPEN["cap-first"], marks.CLOSE["cap-first"]
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def cap_if_first(term: str) -> str:
+    """Mark a term to be capitalised if it comes first in the entry or citation."""
+    return marks.pair("cap-first", term)
+
+
+def _cap_first_terms(text: str) -> str:
+    i = text.find(_CAP_OPEN)
+    while i >= 0:
+        before = text[:i]
+        if marks.RESET in before:
+            before = before[before.rindex(marks.RESET):]
+        j = text.find(_CAP_CLOSE, i)
+        if j > i and not _ALNUM.search(marks.strip(before)):
+            text = text[:i + 1] + text_case(text[i + 1:j], "capitalize-first") + text[j:]
+        i = text.find(_CAP_OPEN, i + 1)
+    return text.replace(_CAP_OPEN, "").replace(_CAP_CLOSE, "").replace(marks.RESET, "")
+
+
+def cite_prefix(prefix: str | None, locale: Any = None) -> str | None:
+    """A cite's prefix as rich text; one of several words ending in ``. : ; ! ?`` lets a term
+    after it be capitalised as if first (citeproc-js ``checkIgnorePredecessor``)."""
+    if not prefix:
+        return prefix
+    out = rich(prefix, locale)
+    tail = re.sub(r"<[^>]+>", "", prefix).rstrip("\"'”’»\u202f\u00a0 ")
+    if tail[-1:] in (".", ":", ";", "!", "?") and " " in prefix.strip():
+        out += marks.RESET
+    return out
+
+
 def finish_entry(text: str, locale: Any) -> str:
     """The final pass over one entry (or citation) before ``write``."""
+    if _CAP_OPEN in text:
+        text = _cap_first_terms(text)
     text = in_quote(text, locale.options.get("punctuation-in-quote") == "true")
-    if Q_OPEN in text:
+    if Q_OPEN in text or _QI_OPEN in text:
         text = _resolve_quotes(text, locale)
     return re.sub(r"(?<=[^\n ]) {2,}", " ", text)
 
 
-NEWLINE = "\U0010FFF2"   # a line break written in the style (delimiter/affix); the writers
+NEWLINE = "\U0010FFF4"   # a line break written in the style (delimiter/affix); the writers
 # turn item whitespace into spaces, so the style's own breaks travel as this sentinel
 
 
+def _superscripts() -> dict[int, str]:
+    """Unicode superscript letters/digits (ª, º, ᵉ, ʳ, ¹...) → <sup>base</sup>, as citeproc-js
+    writes them in HTML (French and Spanish ordinal suffixes are such characters)."""
+    import unicodedata
+
+    out = {}
+    for cp in range(0xA0, 0x2100):
+        d = unicodedata.decomposition(chr(cp))
+        if d.startswith("<super> ") and len(d.split()) == 2:
+            base = chr(int(d.split()[1], 16))
+            if base.isalnum() or base in "+-=()":
+                out[cp] = f"<sup>{base}</sup>"
+    return out
+
+
+_SUPERSCRIPTS = _superscripts()
+
+
 def write(text: str, fmt: str) -> str:
-    return _write(text, fmt).replace(NEWLINE, "\n")
+    out = _write(text, fmt).replace(NEWLINE, "\n")
+    return out.translate(_SUPERSCRIPTS) if fmt == "html" else out

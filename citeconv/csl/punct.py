@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import re
 
-from .marks import CLOSE, CLOSERS, OPENERS
+from .marks import CLOSE, CLOSERS, OPEN, OPENERS, RESET
 
 __all__ = ["merge", "seam", "join", "affix", "in_quote", "PUNCT"]
 
 PUNCT = ".,;:!?"
 _QC = CLOSE["quote"]
-_FMT_CLOSERS = CLOSERS.replace(_QC, "")
-_FMT_OPENERS = OPENERS.replace("\U0010FFF0", "")
+_QCS = CLOSE["quote"] + CLOSE["quote-inner"]
+_FMT_CLOSERS = "".join(c for c in CLOSERS if c not in _QCS)
+_FMT_OPENERS = "".join(c for c in OPENERS if c not in (OPEN["quote"], OPEN["quote-inner"]))
 _DISPLAY_CLOSERS = "".join(CLOSE[k] for k in ("block", "right-inline", "indent"))
 
 
@@ -42,7 +43,7 @@ def merge(left: str, right: str) -> str:
 
 def _last(s: str) -> int:
     i = len(s) - 1
-    while i >= 0 and s[i] in _FMT_CLOSERS:
+    while i >= 0 and (s[i] in _FMT_CLOSERS or s[i] == RESET):
         i -= 1
     return i
 
@@ -101,7 +102,7 @@ def affix(text: str, prefix: str | None, suffix: str | None) -> str:
 
 
 _CL = "[" + re.escape(CLOSERS) + "]"
-_MOVE = re.compile(f"{_QC}(" + "[" + re.escape(_FMT_CLOSERS) + "]*)([.,!?]+)")
+_MOVE = re.compile(f"([{_QCS}])(" + "[" + re.escape(_FMT_CLOSERS) + "]*)([.,!?]+)")
 _MEET = re.compile(f"([{re.escape(PUNCT)}])({_CL}+)([{re.escape(PUNCT)}])")
 
 
@@ -109,7 +110,7 @@ def _move_once(text: str) -> str:
     m = _MOVE.search(text)
     while m:
         q = m.start()
-        run = m.group(2)
+        run = m.group(3)
         head = text[:q]
         i = _last(head)
         for ch in run:  # merge into the punctuation already inside, if it touches the quote
@@ -120,13 +121,13 @@ def _move_once(text: str) -> str:
             else:
                 head = head + ch
                 i = len(head) - 1
-        text = head + _QC + m.group(1) + text[m.end():]
+        text = head + m.group(1) + m.group(2) + text[m.end():]
         m = _MOVE.search(text, len(head) + 1)
     return text
 
 
 def in_quote(text: str, move: bool) -> str:
-    if move and _QC in text:
+    if move and (_QC in text or CLOSE["quote-inner"] in text):
         for _ in range(4):  # nested quotes: the run moves in one level per round
             new = _move_once(text)
             if new == text:

@@ -11,6 +11,11 @@ Contract (what citeproc-js's flip-flopper accepts, re-implemented)
   the locale's open/close and open-inner/close-inner terms) pair the same way.
 - A ``'`` (or ``’``) that does not pair is an apostrophe and is written ``’``; an unpaired ``"``
   stays as it is; an unclosed tag is literal text.
+- ``“``/the locale's open-quote start at the outer level, ``‘``/its open-inner-quote at the inner
+  level; of the straight quotes the first form seen is outer, the other inner (citeproc-js);
+  nested quotes alternate from there (``quote`` / ``quote-inner`` marker kinds).
+- A closing quote followed in the same string by punctuation gets ``marks.SEAL`` after it: only
+  punctuation from outside the string (affixes, delimiters) moves into quotes.
 - A string with no ``<``, quote or apostrophe is returned unchanged (fast path).
 """
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .marks import CLOSE, OPEN
+from .marks import CLOSE, OPEN, SEAL
 
 __all__ = ["rich"]
 
@@ -45,12 +50,13 @@ def _tokenizer(quotes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alts), re.I)
 
 
-def _quote_pairs(quotes: tuple[str, ...]) -> dict[str, str]:
-    pairs = {"“": "”", "‘": "’"}
+def _quote_pairs(quotes: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """opener -> (closer, marker kind): outer marks default to outer, inner ones to inner."""
+    pairs = {"“": ("”", "quote"), "‘": ("’", "quote-inner")}
     q = [x.strip() for x in quotes]
-    for o, c in ((q[0], q[1]), (q[2], q[3])) if len(q) == 4 else ():
+    for o, c, kind in ((q[0], q[1], "quote"), (q[2], q[3], "quote-inner")) if len(q) == 4 else ():
         if o and c and o not in "\"'" and o not in pairs:
-            pairs[o] = c
+            pairs[o] = (c, kind)
     return pairs
 
 
@@ -65,7 +71,8 @@ def rich(text: str, quotes: tuple[str, ...] = ("“", "”", "‘", "’")) -> s
         return text
     out: list[str] = []       # pieces; paired openers/closers replaced at the end
     stack: list[tuple[str, str, int]] = []  # (kind, closer, index in out)
-    pos = 0
+    straight: dict[str, str] = {}  # the first straight quote form seen is the outer one
+    pos = open_end = 0
     for m in toks:
         out.append(text[pos:m.start()])
         pos = m.end()
@@ -77,11 +84,12 @@ def rich(text: str, quotes: tuple[str, ...] = ("“", "”", "‘", "’")) -> s
             kind, closer = _TAGS[low]
             stack.append((kind, closer, len(out)))
             out.append(tok)
+            open_end = m.end()
             continue
         if low.startswith("</"):
             hit = next((i for i in range(len(stack) - 1, -1, -1)
-                        if stack[i][1] == low and stack[i][0] != "quote"), None)
-            if hit is None or any(s[0] == "quote" for s in stack[hit + 1:]):
+                        if stack[i][1] == low and not stack[i][0].startswith("quote")), None)
+            if hit is None or any(s[0].startswith("quote") for s in stack[hit + 1:]):
                 out.append(tok)
                 continue
             kind, _, at = stack[hit]
@@ -91,21 +99,24 @@ def rich(text: str, quotes: tuple[str, ...] = ("“", "”", "‘", "’")) -> s
             continue
         # quotes and apostrophes
         top = stack[-1] if stack else None
-        opener_pos = before in _OPEN_AFTER or before.isspace()
-        straight = tok in ("\"", "'")
-        if (top and top[0] == "quote" and tok == top[1] and not (tok in "'’" and after.isalpha())
-                and not (straight and opener_pos)):
+        opener_pos = before in _OPEN_AFTER or before.isspace() or m.start() == open_end
+        is_straight = tok in ("\"", "'")
+        if (top and top[0].startswith("quote") and tok == top[1]
+                and not (tok in "'’" and after.isalpha()) and not (is_straight and opener_pos)):
             stack.pop()
-            out[top[2]] = OPEN["quote"]
-            out.append(CLOSE["quote"])
+            out[top[2]] = OPEN[top[0]]
+            out.append(CLOSE[top[0]] + (SEAL if after and after in ".,;:!?" else ""))
             continue
-        if tok in ("\"", "'") and opener_pos and after and not after.isspace():
-            stack.append(("quote", tok, len(out)))
+        if is_straight and opener_pos and after and not after.isspace():
+            kind = straight.setdefault(tok, "quote" if not straight else "quote-inner")
+            stack.append((kind, tok, len(out)))
             out.append(tok)
+            open_end = m.end()
             continue
-        if tok in pairs and (opener_pos or tok not in ("‘",)) and after and not after.isspace():
-            stack.append(("quote", pairs[tok], len(out)))
+        if tok in pairs and (opener_pos or tok != "‘") and after and not after.isspace():
+            stack.append((pairs[tok][1], pairs[tok][0], len(out)))
             out.append(tok)
+            open_end = m.end()
             continue
         out.append("’" if tok in "'’" else tok)
     out.append(text[pos:])

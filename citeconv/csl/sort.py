@@ -26,7 +26,8 @@ Contract
   CSL-JSON item: dates as above; names as "family [particles] given suffix" per name (particles
   placed by ``demote-non-dropping-particle``), names joined with ", ", shortened by
   ``names-min`` / ``names-use-first`` / ``names-use-last``; ``citation-number`` from the
-  numbers given; other variables as their text. Macro keys are rendered by the evaluator.
+  numbers given; ``citation-label`` as ``citelabel.citation_label``; other variables as their
+  text. Macro keys are rendered by the evaluator.
 """
 from __future__ import annotations
 
@@ -228,6 +229,10 @@ def variable_sort_text(item: dict, variable: str, numbers: dict[str, int] | None
     if variable == "citation-number":
         n = (numbers or {}).get(str(item.get("id")))
         return None if n is None else str(n)
+    if variable == "citation-label":  # the item's own or the generated trigraph
+        from .citelabel import citation_label
+
+        return citation_label(item) or None
     value = item.get(variable)
     if value is None or value == "" or value == []:
         return None

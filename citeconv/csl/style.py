@@ -125,7 +125,7 @@ def _local(tag: Any) -> str:
 
 def compile_node(el: Any) -> Node:
     kind = KINDS.get(_local(el.tag), Other)
-    attrs = {k: (v.replace("\n", "\U0010FFF2") if k in _BREAKABLE else v)
+    attrs = {k: (v.replace("\n", "\U0010FFF4") if k in _BREAKABLE else v)
              for k, v in el.attrib.items()}  # output.NEWLINE: the style's line breaks survive
     name = _local(el.tag)
     if name == "else":
@@ -178,7 +178,7 @@ def _compile(tree: Any, locale: str | None) -> Style:
     return Style(MappingProxyType(macros), _section(cit), _section(bib),
                  MappingProxyType(dict(root.attrib)), loc, root.get("class", "in-text"),
                  MappingProxyType({"root": root, "year_suffix_var": any(
-                     el.get("variable") == "year-suffix" for el in root.iter())}))
+                     el.get("variable") in ("year-suffix", "citation-label") for el in root.iter())}))
 
 
 @functools.lru_cache(maxsize=32)

@@ -3,9 +3,9 @@
 Contract
 - ``parse(text)`` turns a marker string into a tree (``str`` leaves and ``(kind, children)``);
   unbalanced or crossed markers are dropped.
-- ``resolve(tree)`` applies citeproc-js's decoration rules: an explicit ``normal`` value (and
-  ``baseline``/``no-decoration``) is kept only under an ancestor setting the same attribute to
-  something else; rich-text ``flip-*`` kinds become the opposite of the nearest ancestor value
+- ``resolve(tree)`` applies citeproc-js's decoration rules: an explicit ``normal`` value is
+  kept only under an ancestor setting the same attribute to something else (``baseline`` and
+  ``none`` are always written); rich-text ``flip-*`` kinds become the opposite of the nearest ancestor value
   (italic inside italic is normal, else italic); ``nodecor`` becomes ``normal`` for every font
   attribute set above it; ``nocase`` disappears. Result kinds: italic, oblique, bold, smallcaps,
   underline, sup, sub, normal-style, normal-weight, normal-variant, baseline, no-decoration and
@@ -26,8 +26,9 @@ import re
 import unicodedata
 from typing import Any
 
+from ..render import mathmarks
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN, get_formatter
-from .marks import CLOSE, KIND_OF, strip
+from .marks import CLOSE, KIND_OF, RESET, SEAL, strip
 
 __all__ = ["parse", "resolve", "write"]
 
@@ -97,7 +98,7 @@ def resolve(nodes: list[Node], env: dict[str, str] | None = None) -> list[Node]:
         kind, children = n
         if kind in _ATTR:
             attr, value = _ATTR[kind]
-            if value in ("normal", "baseline", "none") and env.get(attr, value) == value:
+            if value == "normal" and env.get(attr, value) == value:
                 out.extend(resolve(children, env))  # an orphan normal: nothing to undo
                 continue
             out.append((kind, resolve(children, {**env, attr: value})))
@@ -118,7 +119,7 @@ def resolve(nodes: list[Node], env: dict[str, str] | None = None) -> list[Node]:
             for k in reversed(wrap):
                 inner = [(k, inner)]
             out.extend(inner)
-        elif kind in ("nocase", "quote"):
+        elif kind in ("nocase", "quote", "quote-inner"):
             out.extend(resolve(children, env))
         else:  # display
             out.append((kind, resolve(children, env)))
@@ -142,14 +143,21 @@ _HTML = {"italic": ("<i>", "</i>"), "oblique": ("<em>", "</em>"), "bold": ("<b>"
 _HTML_ESC = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 
 
+_SUPER_EXTRA = {"ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}  # citeproc-js's table, beyond Unicode's
+
+
 def _sup_html(s: str) -> str:
     if s.isascii():
         return s
     out = []
     for ch in s:
         dec = unicodedata.decomposition(ch) if ord(ch) > 127 else ""
-        out.append(f"<sup>{chr(int(dec.split()[1], 16))}</sup>" if dec.startswith("<super> ")
-                   else ch)
+        if dec.startswith("<super> "):
+            out.append("<sup>" + "".join(chr(int(x, 16)) for x in dec.split()[1:]) + "</sup>")
+        elif ch in _SUPER_EXTRA:
+            out.append(f"<sup>{_SUPER_EXTRA[ch]}</sup>")
+        else:
+            out.append(ch)
     return "".join(out)
 
 
@@ -165,7 +173,7 @@ def _html(nodes: list[Node], compact: bool = False) -> str:
             out.append(_sup_html(n.translate(_HTML_ESC)))
         else:
             inner = _html(n[1], compact)
-            if inner.strip() or n[0] in ("block", "left-margin", "right-inline", "indent"):
+            if inner.strip() or (inner and n[0] in _DISPLAY_TEXT):
                 o, c = (_COMPACT if compact else _HTML).get(n[0]) or _HTML[n[0]]
                 out.append(o + inner + c)
             else:
@@ -174,8 +182,8 @@ def _html(nodes: list[Node], compact: bool = False) -> str:
 
 
 # --- text and the formats writers ----------------------------------------------------------
-_DISPLAY_TEXT = {"block": (" ", " "), "left-margin": ("", " "), "right-inline": ("", ""),
-                 "indent": (" ", " ")}
+_DISPLAY_TEXT = {"block": (" ", ""), "left-margin": ("", " "), "right-inline": ("", ""),
+                 "indent": (" ", "")}  # citeproc-js text: "\n"+str, str+" ", str, "\n    "+str
 
 
 def _markers(nodes: list[Node], fmt: str) -> str:
@@ -208,7 +216,10 @@ _SPACES = re.compile(r"[ \t\n\r\u2028\u2029]+")
 
 def write(text: str, fmt: str) -> str:
     name = get_formatter(fmt).name  # validates fmt, resolves aliases
-    tree = resolve(parse(_CONTROL.sub("", text.replace("\t", " "))))
+    if name in ("html", "text"):  # (the others finish in render.formats, which reveals it)
+        text = mathmarks.reveal(text)[0]  # kept math as its TeX text
+    text = text.replace("\t", " ").replace(SEAL, "").replace(RESET, "")
+    tree = resolve(parse(_CONTROL.sub("", text)))
     if name == "html":
         blocks = any(CLOSE[k] in text for k in ("block", "indent"))
         html = re.sub(r"(?<=[^\n ]) {2,}", " ", _html(tree, not blocks).replace("\r", ""))

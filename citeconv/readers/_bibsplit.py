@@ -1,6 +1,7 @@
 """A fast path for bibtexparser's ``Splitter``: the same blocks for clean files, or ``None``.
 
-``split(text)`` returns a ``bibtexparser.Library`` holding exactly the blocks that
+``blocks(text)`` returns light tuples (``RawEntry``, ``RawString``, ``RawComment``) for the
+reader; ``split(text)`` the same blocks as a ``bibtexparser.Library``, holding exactly those that
 ``Splitter(text).split()`` would produce (types, keys, raw field values, 0-based line numbers,
 duplicate-key wrappers), or ``None`` as soon as the file holds anything it does not handle
 with certainty: a block that would fail to parse, ``(``-delimited blocks, ``@preamble``,
@@ -16,6 +17,7 @@ and line numbers count newlines that are not escaped by a backslash, as bibtexpa
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bibtexparser.library import Library
 from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ExplicitComment, Field, String
@@ -48,16 +50,62 @@ def _escaped_lines(text: str, start: int, end: int) -> int:
     return text.count("\n", start, end) - text.count("\\\n", max(start - 1, 0), end)
 
 
+class RawEntry(NamedTuple):
+    """An entry as read: lower-case type, key, 0-based line, ``(name, raw value, 0-based line)``
+    per field in file order (duplicates included: the reader decides)."""
+
+    entry_type: str
+    key: str
+    start_line: int
+    fields: list[tuple[str, str, int]]
+
+
+class RawString(NamedTuple):
+    key: str
+    value: str
+    start_line: int
+
+
+class RawComment(NamedTuple):
+    comment: str
+    start_line: int
+
+
 def split(text: str) -> Library | None:
-    lines = _escaped_lines if "\\\n" in text else _plain_lines
+    """The blocks of ``blocks(text)`` as bibtexparser objects, in a ``Library`` (or None)."""
+    found = blocks(text)
+    if found is None:
+        return None
     library = Library()
+    for block in found:
+        if isinstance(block, RawEntry):
+            fields = [Field(start_line=line, key=k, value=v) for k, v, line in block.fields]
+            entry = Entry(start_line=block.start_line, entry_type=block.entry_type, key=block.key,
+                          fields=fields)
+            keys = [k for k, _, _ in block.fields]
+            duplicates = {k for k in keys if keys.count(k) > 1}
+            library.add(DuplicateFieldKeyBlock(duplicate_keys=duplicates, entry=entry)
+                        if duplicates else entry, fail_on_duplicate_key=False)
+        elif isinstance(block, RawString):
+            library.add(String(start_line=block.start_line, key=block.key, value=block.value),
+                        fail_on_duplicate_key=False)
+        else:
+            library.add(ExplicitComment(start_line=block.start_line, comment=block.comment),
+                        fail_on_duplicate_key=False)
+    return library
+
+
+def blocks(text: str) -> list[RawEntry | RawString | RawComment] | None:
+    """Entries, @string and @comment blocks in file order, or None (see the module doc)."""
+    lines = _escaped_lines if "\\\n" in text else _plain_lines
+    found: list[RawEntry | RawString | RawComment] = []
     pos = 0
     line = 0
     find_block = _BLOCK_START.search
     while True:
         m = find_block(text, pos)
         if m is None:
-            return library
+            return found
         line += lines(text, pos, m.start())
         kind = m.group(0).lower()
         start = m.end()
@@ -67,22 +115,20 @@ def split(text: str) -> Library | None:
             c = _COMMENT.match(text, start)
             if c is None or _LINE_START_BLOCK.search(c.group(0)):
                 return None
-            block = ExplicitComment(start_line=line, comment=c.group(0)[1:-1].strip(),
-                                    raw=text[m.start():c.end()])
+            block: RawEntry | RawString | RawComment = RawComment(c.group(0)[1:-1].strip(), line)
             end = c.end()
         elif kind.startswith("@string"):
             s = _STRING.match(text, start)
             if s is None or "@" in s.group(0) and _LINE_START_BLOCK.search(s.group(0)):
                 return None
-            block = String(start_line=line, key=s.group(1), value=s.group(2),
-                           raw=text[m.start():s.end()])
+            block = RawString(s.group(1), s.group(2), line)
             end = s.end()
         else:
             entry = _entry(text, m, line, lines)
             if entry is None:
                 return None
             block, end = entry
-        library.add(block, fail_on_duplicate_key=False)
+        found.append(block)
         line += lines(text, m.start(), end)
         pos = end
 
@@ -98,12 +144,9 @@ def _entry(text: str, m: re.Match[str], line: int, lines):  # type: ignore[no-un
         empty = _EMPTY_ENTRY.match(text, start)
         if empty is None:
             return None
-        entry = Entry(start_line=line, entry_type=m.group(0)[1:].strip().lower(),
-                      key=empty.group(1).strip(), fields=[], raw=text[m.start():empty.end()])
+        entry = RawEntry(m.group(0)[1:].strip().lower(), empty.group(1).strip(), line, [])
         return entry, empty.end()
-    fields: list[Field] = []
-    keys: set[str] = set()
-    duplicates: set[str] = set()
+    fields: list[tuple[str, str, int]] = []
     pos = head.end()
     field_line, counted = line, m.start()
     match_field = _FIELD.match
@@ -121,16 +164,9 @@ def _entry(text: str, m: re.Match[str], line: int, lines):  # type: ignore[no-un
         equals = f.start(2)
         field_line += lines(text, counted, equals)  # bibtexparser: the line of the "="
         counted = equals
-        fields.append(Field(start_line=field_line, key=key, value=value))
-        if key in keys:
-            duplicates.add(key)
-        keys.add(key)
+        fields.append((key, value, field_line))
         pos = f.end()
         if f.group(4) == "}":
             end = pos
             break
-    entry = Entry(start_line=line, entry_type=m.group(0)[1:].strip().lower(),
-                  key=head.group(1).strip(), fields=fields)  # no raw copy: the reader never needs it
-    if duplicates:
-        return DuplicateFieldKeyBlock(duplicate_keys=duplicates, entry=entry), end
-    return entry, end
+    return RawEntry(m.group(0)[1:].strip().lower(), head.group(1).strip(), line, fields), end

@@ -23,6 +23,7 @@ from bibtexparser.splitter import Splitter
 
 from .. import latex, mapping, texpass
 from . import _bibsplit
+from ._bibsplit import RawComment, RawEntry, RawString
 from ..model import (DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, ReadResult, Record,
                      Severity, Source, parse_edtf)
 from ..names import parse_bibtex_names
@@ -117,11 +118,13 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
 
 
 # ------------------------------------------------------------------ reading
-def read(text: str) -> ReadResult:
-    library = _bibsplit.split(text)  # the same blocks, faster, for files it can vouch for
-    if library is None:
+def read(text: str, rebrace: bool = True) -> ReadResult:
+    """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
+    writer would add back (for output written with ``protect=False``: ``--no-protect``)."""
+    blocks = _bibsplit.blocks(text)  # the same blocks, faster, for files it can vouch for
+    if blocks is None:
         try:
-            library = Splitter(text).split()
+            blocks = _light(Splitter(text).split().blocks)
         except Exception as err:  # bibtexparser's "please report this bug" states  # noqa: BLE001
             return ReadResult(diagnostics=(Diagnostic(
                 "bibtex.syntax", f"the file could not be split into entries ({err}); nothing "
@@ -131,29 +134,21 @@ def read(text: str) -> ReadResult:
     diagnostics: list[Diagnostic] = []
     preambles: list[str] = []
     comments: list[str] = []
-    for block in library.blocks:
-        line = (block.start_line or 0) + 1
-        if isinstance(block, String):
-            value, problems = resolve_value(block.value, macros)
+    for block in blocks:
+        if type(block) is RawEntry:
+            raw_entries.append((_Head(block.entry_type, block.key, block.start_line),
+                                _raw_fields(block, diagnostics)))
+        elif isinstance(block, RawString):  # defined twice: the last definition wins, as in
+            value, problems = resolve_value(block.value, macros)  # bibtex and biber
             macros[block.key.lower()] = value
-            diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
+            diagnostics += [_warn("bibtex.macro", p, block.start_line + 1) for p in problems]
+        elif isinstance(block, RawComment):  # JabRef's groups and settings live here
+            comments.append(f"@comment{{{block.comment}}}")
         elif isinstance(block, Preamble):
             preambles.append(f"@preamble{{{block.value}}}")
-        elif isinstance(block, ExplicitComment):  # JabRef's groups and settings live here
-            comments.append(f"@comment{{{block.comment}}}")
-        elif isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
-            entry = block.ignore_error_block
-            if isinstance(entry, String):  # a redefined macro: the last definition wins, as
-                value, problems = resolve_value(entry.value, macros)  # in bibtex and biber
-                macros[entry.key.lower()] = value
-                diagnostics += [_warn("bibtex.macro", p, line) for p in problems]
-            elif isinstance(entry, Entry):
-                raw_entries.append((_head(entry), _raw_fields(entry, diagnostics)))
         elif isinstance(block, ParsingFailedBlock):
-            diagnostics.append(_failed(block, line))
-        elif isinstance(block, Entry):
-            raw_entries.append((_head(block), _raw_fields(block, diagnostics)))
-    del library  # memory: bibtexparser's blocks are not needed any more
+            diagnostics.append(_failed(block, (block.start_line or 0) + 1))
+    del blocks  # memory: the raw blocks are not needed any more
     _inherit_crossrefs(raw_entries, diagnostics)
     xdata = [e for e in raw_entries if e[0].entry_type.lower() == "xdata"]
     if xdata:
@@ -164,7 +159,8 @@ def read(text: str) -> ReadResult:
     records = []
     for i, (entry, fields) in enumerate(raw_entries):
         raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
-        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros)
+        record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros,
+                                         rebrace)
         records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
         if problems:  # a problem with no line of its own is the entry's
             diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
@@ -185,27 +181,43 @@ class _Head(NamedTuple):
     start_line: int
 
 
-def _head(entry: Entry) -> _Head:
-    return _Head(entry.entry_type, entry.key, entry.start_line or 0)
+def _light(library_blocks: list) -> list:  # type: ignore[type-arg]
+    """bibtexparser's blocks (the slow path) as ``_bibsplit``'s light ones; a preamble and a
+    block that failed to parse stay as they are. A duplicate key changes nothing here."""
+    out: list = []  # type: ignore[type-arg]
+    for block in library_blocks:
+        line = block.start_line or 0
+        if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
+            block = block.ignore_error_block  # the line stays the wrapper's, as it was
+        if isinstance(block, String):
+            out.append(RawString(block.key, block.value, line))
+        elif isinstance(block, Entry):
+            out.append(RawEntry(block.entry_type, block.key, block.start_line or 0,
+                                [(f.key, f.value, f.start_line) for f in block.fields]))
+        elif isinstance(block, ExplicitComment):
+            out.append(RawComment(block.comment, line))
+        elif isinstance(block, (Preamble, ParsingFailedBlock)):
+            out.append(block)
+    return out
 
 
-def _raw_fields(entry: Entry, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, int]]:
+def _raw_fields(entry: RawEntry, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, int]]:
     """Field name (lower case) -> (raw value, line). As in BibTeX, the first of two fields with
     the same name (in any case) wins; the other is reported, not silently dropped."""
     fields: dict[str, tuple[str, int]] = {}
-    for f in entry.fields:
-        name = f.key.lower()
-        line = (f.start_line or entry.start_line or 0) + 1
+    for key, value, start_line in entry.fields:
+        name = key.lower()
+        line = (start_line or entry.start_line or 0) + 1
         if "%" in name:  # bibtexparser glues comment lines inside an entry onto the field name
-            name = _uncommented_name(entry.key, f.key, f.value, line, diagnostics)
+            name = _uncommented_name(entry.key, key, value, line, diagnostics)
             if not name:
                 continue
         if name in fields:
-            diagnostics.append(_warn("bibtex.duplicate-field", f"{entry.key}: second {f.key!r} "
+            diagnostics.append(_warn("bibtex.duplicate-field", f"{entry.key}: second {key!r} "
                                      f"field ignored (the first one, line {fields[name][1]}, "
                                      "is kept)", line))
             continue
-        fields[name] = (f.value, line)
+        fields[name] = (value, line)
     return fields
 
 
@@ -276,7 +288,7 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
 
 
 def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
-                  macros: dict[str, str]) -> tuple[Record, list[Diagnostic]]:
+                  macros: dict[str, str], rebrace: bool = True) -> tuple[Record, list[Diagnostic]]:
     """One entry's raw fields -> a Record and what went wrong."""
     problems: list[Diagnostic] = []
     values: dict[str, tuple[str, int]] = {}
@@ -294,8 +306,9 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     taken_by: dict[str, str] = {}  # CSL variable -> the BibTeX field it was read from
 
     def decode(name: str, value: str, line: int, protect: bool = True) -> str:
-        text, warnings = latex.decode_with_warnings(value, protect)
-        problems.extend(_latex_problems(name, warnings, line))
+        text, warnings = latex.decode_with_warnings(value, protect, rebrace)
+        if warnings:
+            problems.extend(_latex_problems(name, warnings, line))
         return text
 
     if "crossref" in values:  # a parent in another file (see _inherit_crossrefs)
@@ -319,8 +332,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             target, kind = _csl_field(name[4:])
         else:
             target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
-        if kind == "subtitle":
-            continue
+        if kind == "subtitle" or target and not value.strip():
+            continue  # an empty field takes no variable: reported by _report_empty
         if target and target in taken_by and name == _written_as(target, csl_type) \
                 and taken_by[target] != name:
             # the writer puts this variable under this field's name: it must win, or the
@@ -351,10 +364,26 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     if "subtitle" in values and "title" in fields:
         sub, line = values["subtitle"]
         fields["title"] = f"{fields['title']}: {decode('subtitle', sub, line)}"
+    elif "subtitle" in values and values["subtitle"][0].strip():
+        sub, line = values["subtitle"]  # nothing to join it to: kept as a field of its own
+        extra["subtitle"] = decode("subtitle", sub, line)
+        problems.append(_warn("bibtex.subtitle", f"{key}: subtitle without a title; kept as "
+                              "the subtitle field (CSL has no home for it)", line))
+    _report_empty(key, values, extra, problems)
     if csl_type == "thesis" and "genre" not in fields:
         fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
             if entry_type == "phdthesis" else ""
     return Record(id=key, type=csl_type, fields=fields, extra=extra), problems
+
+
+def _report_empty(key: str, values: dict[str, tuple[str, int]], extra: dict[str, str],
+                  problems: list[Diagnostic]) -> None:
+    """An empty field (``note = {}``, ``editor = ""``) has nothing to convert: it is left out,
+    and said so with its line (a field with no CSL home is kept in ``extra`` as it is)."""
+    for name, (value, line) in values.items():
+        if not value.strip() and name not in extra:
+            problems.append(_warn("bibtex.empty-field", f"{key}: empty field {name!r} left "
+                                  "out", line))
 
 
 def _written_as(var: str, csl_type: str) -> str:

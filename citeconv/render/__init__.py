@@ -26,11 +26,13 @@ from .styles import StyleNotFound, list_styles, resolve_style
 
 
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
-                        locale: str | None = None) -> Rendered:
-    """The bibliography of ``items`` in ``style`` (see the module contract)."""
+                        locale: str | None = None, clusters: list[Any] | None = None,
+                        sort: bool = True) -> Rendered:
+    """The bibliography of ``items`` in ``style`` (see the module contract; ``clusters`` and
+    ``sort`` as in ``citeconv.csl.engine.render_bibliography``)."""
     from ..csl.engine import render_bibliography as render  # the engine imports this package
 
-    return render(items, style, fmt, locale)
+    return render(items, style, fmt, locale, clusters, sort)
 
 
 def render_citations(items: list[dict], clusters: list[Any], style: str = "apa",

@@ -14,7 +14,8 @@ Contract
   crossed markers (e.g. forged in the data) are dropped.
 - CSL rich text left in the raw string (``<i> <em> <b> <strong> <sup> <sub>``, the small-caps
   span; citeproc-py itself only parses ``<span class="nocase">``) becomes markup when the tags are
-  balanced, as in citeproc-js; any other ``<...>`` is escaped text.
+  balanced, as in citeproc-js, and a balanced nocase span left in it is taken out (its text
+  stays); any other ``<...>`` is escaped text.
 - The engine calls ``formatter.finish`` exactly once on every string citeproc-py produced (entry,
   second-field-align margin and rest, citation), after its own raw-text fixes and before adding
   markup of its own (``csl-left-margin`` divs). ``finish`` output contains no marker.
@@ -28,6 +29,8 @@ Contract
   and underline are plain. ``finish`` escapes ``\ ` * _ [ ] < > & | ~ ^ $ @`` everywhere;
   ``wrap_bibliography`` also escapes, where an entry starts a line, ``# + - =`` and list
   enumerators (``2017. x`` -> ``2017\. x``, ``A. x`` -> ``A\. x``).
+- Math that ``mathmarks.hide`` marked in the data is plain text (``$\alpha$``) in every format but
+  latex, where it is written as the math it is (``mathmarks.reveal``).
 - latex: ``\emph \textbf \textsc \textsuperscript \textsubscript \underline``; ``& % $ # _ { }`` ->
   ``\& \% \$ \# \_ \{ \}``; ``\ ~ ^ < > |`` -> ``\textbackslash{}`` etc.; ``"`` -> ``{\char34}``
   (never babel-active). Unicode passes through. Needs: UTF-8 input (LaTeX >= 2018 default, else
@@ -53,6 +56,8 @@ import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, Sequence
+
+from . import mathmarks
 
 __all__ = ["FORMATS", "Formatter", "get_formatter", "wrap_bibliography", "MARKERS", "CLOSERS",
            "strip_markers", "latex_key"]
@@ -102,7 +107,13 @@ def _rich(text: str) -> str:
         n = 1
         while n:
             text, n = pattern.subn(replacement, text)
+    n = 1
+    while n and "nocase" in text:  # citeproc-py takes nocase spans out itself; our engine not
+        text, n = _NOCASE_PAIR.subn(r"\1", text)
     return text
+
+
+_NOCASE_PAIR = re.compile(r'<span class="nocase">((?:(?!<span class="nocase">).)*?)</span>', re.S)
 
 
 # --- cleaning and parsing ------------------------------------------------------------------
@@ -114,6 +125,7 @@ _RUNS = re.compile(" {2,}")
 
 
 def _clean(text: str) -> str:
+    text = mathmarks.reveal(text)[0]  # math as text (LaTeX takes it out first)
     text = _CONTROLS.sub("", _SPACES.sub(" ", text))
     return _rich(_RUNS.sub(" ", text).strip(" "))
 
@@ -249,7 +261,9 @@ def _tex_escape(s: str) -> str:
 
 
 def _finish_latex(raw: str) -> str:
-    return _render(_parse(_clean(raw)), _tex_escape, _TEX_TAGS).strip(" ")
+    raw, math = mathmarks.reveal(raw, keep=True)  # math stays math (``mathmarks``)
+    return mathmarks.put_back(_render(_parse(_clean(raw)), _tex_escape, _TEX_TAGS).strip(" "),
+                              math)
 
 
 # --- rst -----------------------------------------------------------------------------------

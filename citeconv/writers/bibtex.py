@@ -6,7 +6,8 @@ Contract (the canonical form; ``write(read(write(rs))) == write(rs)``)
   a blank line between entries; ``month = jan`` macros; names ``von Last, Jr, First`` joined by
   `` and ``, organisations braced, "et al." as ``others``.
 - Text is escaped by ``latex.encode`` (so it compiles under bibtex and biber whatever its source);
-  words whose capitals matter are brace-protected in titles; ``ascii_only`` writes LaTeX accents.
+  title words plain BibTeX styles would wrongly lower-case are braced (the rule: ``casing``;
+  ``protect=False`` adds none); ``ascii_only`` writes LaTeX accents.
 - arXiv preprints (CSL ``article`` published by ``arXiv``) are ``@misc`` with ``eprint``,
   ``archiveprefix`` and ``primaryclass``, as arXiv's own export does.
 - ``entry_fields(record)`` exposes the middle stage: ``(type, [(field, value)])``.
@@ -58,6 +59,12 @@ def _percent(match: re.Match[str]) -> str:
 _UNSAFE_ESCAPE = re.compile(r"(?<!\\)(?:\\[\\:;])*\\(?![\\:;])|\\(?=[{}]|$)|\^\^")
 
 
+def _pages(value: str, ascii_only: bool) -> str:
+    """A page range: each run of hyphens and en dashes is written ``--``; an em dash inside a part
+    stays ``---`` (doubling the hyphens of the encoded text made ``------`` of it)."""
+    return "--".join(latex.encode(part, ascii_only) for part in re.split("[-–]+", value))
+
+
 def _bib_type(record: Record) -> str:
     if _is_arxiv(record):
         return "misc"
@@ -107,8 +114,10 @@ def _date_fields(record: Record, out: dict[str, str]) -> None:
             out[field] = value.to_edtf() if value.parts else latex.encode(value.literal)
 
 
-def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tuple[str, str]]]:
-    """The middle stage: BibTeX type and ordered ``(field, value body)`` pairs for a record."""
+def entry_fields(record: Record, ascii_only: bool = False,
+                 protect: bool = True) -> tuple[str, list[tuple[str, str]]]:
+    """The middle stage: BibTeX type and ordered ``(field, value body)`` pairs for a record.
+    ``protect=False``: no braces added to titles (``casing``); nocase spans still written."""
     bib_type = _bib_type(record)
     values: dict[str, str] = {}
     used: set[str] = set()
@@ -132,9 +141,10 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
         elif kind == "verbatim":
             values[field] = _verbatim(str(value))
         elif kind == "pages":
-            values[field] = latex.encode(str(value).replace("–", "-"), ascii_only).replace("-", "--")
+            values[field] = _pages(str(value), ascii_only)
         else:
-            values[field] = latex.encode(str(value), ascii_only, protect=kind == "title")
+            values[field] = latex.encode(str(value), ascii_only,
+                                         protect=protect and kind == "title")
     number_var = "issue" if record.type in mapping.ISSUE_TYPES else "number"
     if number_var in record.fields and not _is_arxiv(record):
         values["number"] = latex.encode(str(record.fields[number_var]), ascii_only)
@@ -170,8 +180,8 @@ def entry_fields(record: Record, ascii_only: bool = False) -> tuple[str, list[tu
     return bib_type, ordered
 
 
-def format_entry(record: Record, ascii_only: bool = False) -> str:
-    bib_type, fields = entry_fields(record, ascii_only)
+def format_entry(record: Record, ascii_only: bool = False, protect: bool = True) -> str:
+    bib_type, fields = entry_fields(record, ascii_only, protect)
     lines = [f"@{bib_type}{{{safe_key(record.id)},"]
     for name, value in fields:
         if "\n" in value:  # an @ starting a line inside a value would start a block for parsers
@@ -185,11 +195,12 @@ def format_entry(record: Record, ascii_only: bool = False) -> str:
 
 
 def write(records: Iterable[Record], ascii_only: bool = False, preamble: str = "",
-          comments: str = "", **_: object) -> str:
+          comments: str = "", protect: bool = True, **_: object) -> str:
     """``preamble`` and ``comments``: ``@preamble{…}`` / ``@comment{…}`` blocks as the BibTeX
-    reader keeps them (``ReadResult.metadata``), written before and after the entries."""
+    reader keeps them (``ReadResult.metadata``), written before and after the entries.
+    ``protect=False`` (``--no-protect``) adds no case-protecting braces to titles."""
     chunks = [preamble.strip() + "\n"] if preamble.strip() else []
-    chunks.extend(format_entry(r, ascii_only) for r in records)
+    chunks.extend(format_entry(r, ascii_only, protect) for r in records)
     if comments.strip():
         chunks.append(comments.strip() + "\n")
     return "\n".join(chunks)

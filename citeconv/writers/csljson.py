@@ -3,21 +3,80 @@ UTF-8 (no ASCII escapes), trailing newline. Deterministic, so re-reading and re-
 Fields with no CSL home travel the way CSL-JSON consumers read them: the arXiv category in
 ``keyword`` and a ``note`` line, other fields as ``key: value`` note lines (``cslextra``). LaTeX passed through from BibTeX
 (``citeconv.texpass``) is written as the text it prints.
+
+The text is byte for byte ``json.dumps(items, ensure_ascii=False, indent=2, sort_keys=True)``,
+made by ``dumps`` below: with ``indent`` the standard library leaves its C encoder for a Python
+generator per token, which was most of the time of a big conversion. Strings still go through
+the C string encoder; each record is serialised as soon as it is made (less memory held).
 """
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .. import texpass
 from ..model import Record
 
 NAME = "csl-json"
+_string = json.encoder.encode_basestring  # the C function json.dumps uses for ensure_ascii=False
+_TEX_IN_JSON = _string(texpass.TEX_OPEN)[1:-1]  # how a passed-through span shows in the JSON
 
 
 def write(records: Iterable[Record], preamble: str = "", **_: object) -> str:
     """``preamble``: the BibTeX input's ``@preamble`` text; LaTeX commands passed through from
     BibTeX are written as the text they print (``texpass.readable``), with its definitions."""
-    defs = texpass.definitions(preamble)
-    items = [texpass.readable_csl(r.to_csl(), defs) for r in records]
-    return json.dumps(items, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return "".join(chunks(records, preamble))
+
+
+def chunks(records: Iterable[Record], preamble: str = "") -> Iterator[str]:
+    """``write``'s text in pieces, one record at a time (the CLI streams them to the output, so
+    the whole text of a big file is never held in memory)."""
+    defs = None
+    opening = "[\n  "
+    for record in records:
+        item = record.to_csl()
+        text = _value(item, "\n    ")
+        if _TEX_IN_JSON in text:  # rare: found in the JSON text, one search per record
+            defs = texpass.definitions(preamble) if defs is None else defs
+            text = _value(texpass.readable_csl(item, defs), "\n    ")
+        yield opening + text
+        opening = ",\n  "
+    yield "[]\n" if opening == "[\n  " else "\n]\n"
+
+
+def dumps(value: object) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)`` for JSON values."""
+    return _value(value, "\n  ")
+
+
+def _value(value: object, newline: str) -> str:
+    """``value`` as JSON; ``newline`` is the line break and indent of its members."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        parts = []
+        for key in sorted(value):
+            item = value[key]
+            parts.append(_string(key) + ": " + (_string(item) if type(item) is str
+                                                else _value(item, inner)))
+        return "{" + newline + ("," + newline).join(parts) + newline[:-2] + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + newline + ("," + newline).join(_value(v, inner) for v in value) \
+            + newline[:-2] + "]"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value)  # NaN/Infinity as json spells them
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

@@ -2,7 +2,8 @@
 
 ``write(records, fmt=..., style="apa", locale=None)`` renders with ``citeconv.render`` and wraps
 the entries with ``citeconv.render.formats.wrap_bibliography`` (LaTeX passed through from
-BibTeX prints as its text, ``texpass.readable``, with the ``preamble``'s definitions); ``render(...)`` also returns the
+BibTeX prints as its text, ``texpass.readable``, with the ``preamble``'s definitions; kept math is marked by ``render.mathmarks.hide``, so the
+latex format prints it as math); ``render(...)`` also returns the
 rendering warnings and the ``RenderError``s (records left out) for the CLI to report;
 ``diagnostics(warnings, errors, records)`` turns them into ``Diagnostic``s at the records' file
 and line (code ``render.not-rendered`` for a record left out, severity error); ``write`` warns
@@ -41,10 +42,12 @@ def render(records: Iterable[Record], fmt: str = "text", style: str = "apa",
            locale: str | None = None, preamble: str = "") -> tuple[str, tuple[str, ...], tuple]:
     from ..render import render_bibliography
     from ..render.formats import wrap_bibliography
+    from ..render.mathmarks import hide_item
     check_locale(locale)
     records = list(records)
     defs = texpass.definitions(preamble)
-    result = render_bibliography([texpass.readable_csl(r.to_csl(), defs) for r in records],
+    result = render_bibliography([hide_item(texpass.readable_csl(r.to_csl(), defs))
+                                  for r in records],
                                  style=style, fmt=fmt, locale=locale)
     return (wrap_bibliography(list(result.entries), list(result.ids), fmt), result.warnings,
             result.errors)

@@ -1,0 +1,240 @@
+"""cs:number, cs:label and number variables in cs:text (CSL 1.0.2 §Number, §Label, §Page Ranges).
+
+Contract
+- ``split(value, variable, locale) -> tuple[NumPart, ...]``: a number variable's text cut at the
+  joiners citeproc-js knows: ``&``, ", and"/"and" (and the locale's "and" term outside English),
+  ``; ``, ``, `` and hyphens or en dashes (a ``\\-`` is a literal hyphen, never a joiner). Each
+  part keeps a letter prefix ("particle": ``S`` of ``S213``, ``8n`` of ``8n11564``) apart from
+  its number, and an embedded label before it ("fig. " of "fig. 333": a short lower-case word
+  with a period), which starts a new group of parts. A part is numeric when its value starts
+  with a digit or is a roman numeral.
+- ``is_plural(parts)``: the first group has more than one part, all numeric ("1-2", "i-ix",
+  "S213–S235", "213, and 235", "367-368, fig. 333"); "3\\-B" and "Michaelson-Morely" are one
+  thing. ``number-of-pages`` and
+  ``number-of-volumes`` are plural when the number is above 1.
+- ``render_text(value, variable, ctx, form)`` prints the parts back: ``&`` becomes the locale's
+  symbol "and" term; a hyphen between two numeric parts with the same particle is a range,
+  written with the locale's ``page-range-delimiter`` (default "–") for page, locator, volume,
+  issue, edition and number (``collection-number``: ``year-range-delimiter``), other hyphens
+  stay. Page ranges (``page``, ``page-first``, a page locator) follow the style's
+  ``page-range-format`` (expanded, minimal, minimal-two, chicago = chicago-15, chicago-16); a
+  range shortened by the format drops the end's repeated particle ("8n11564–68"). ``form``
+  (cs:number: ordinal, long-ordinal, roman) formats each all-digit part; ordinals take the gender
+  of the variable's term.
+- ``render_number(node, ctx)`` / ``render_label(node, ctx)`` / ``render_number_var(node, ctx,
+  variable, value)`` are the evaluator's entry points (statuses as in ``evaluate``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["NumPart", "split", "is_plural", "render_text", "render_number", "render_label",
+           "render_number_var", "TEXT_NUMBER_VARS", "page_range"]
+
+TEXT_NUMBER_VARS = frozenset({"locator", "locator-extra", "page", "page-first", "chapter-number",
+                              "collection-number", "edition", "issue", "number",
+                              "number-of-pages", "number-of-volumes", "volume"})
+_RANGE_VARS = frozenset({"page", "page-first", "locator", "locator-extra", "issue", "volume",
+                         "edition", "number", "number-of-pages", "number-of-volumes",
+                         "chapter-number"})
+_ESC = "\x00"
+_PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")
+_ROMAN = re.compile(r"^[ivxlcmIVXLCM]+$")
+# an embedded label: a short lower-case word with a period (citeproc-js: up to four letters)
+_LABEL = re.compile(r"^((?:[a-z]{1,4}|subpara|subch|amend|bibliog|annot|illus|princ|intro|sched"
+                    r"|subdiv|subsec)\.\s*)(?=[0-9ivxlcmIVXLCM])")
+
+
+@dataclass(frozen=True, slots=True)
+class NumPart:
+    particle: str
+    value: str
+    joiner: str = ""   # the text that followed this part ("" for the last)
+    label: str = ""    # an embedded label written before it ("fig. "), printed as is
+    group: int = 0     # parts under the same (embedded or default) label share a group
+
+    @property
+    def numeric(self) -> bool:
+        return bool(self.value[:1].isdigit() or _ROMAN.match(self.value))
+
+
+def _joiners(locale: Any) -> re.Pattern[str]:
+    words = ["and"]
+    lang = str(getattr(locale, "lang", "en") or "en")
+    local = locale.term("and") if not lang.startswith("en") else None
+    if local and local.strip() and local.strip() != "and":
+        words.append(re.escape(local.strip()))
+    ands = "|".join(words)
+    return re.compile(rf"(\s*&\s*|,\s+(?:{ands})\s+|\s+(?:{ands})\s+|;\s+|,\s+|\s*[-\u2013]+\s*)")
+
+
+def split(value: Any, variable: str, locale: Any) -> tuple[NumPart, ...]:
+    text = str(value).strip().replace("\\-", _ESC)
+    pieces = _joiners(locale).split(text)
+    out = []
+    group = 0
+    for i in range(0, len(pieces), 2):
+        chunk = pieces[i].replace(_ESC, "-").strip()
+        joiner = pieces[i + 1] if i + 1 < len(pieces) else ""
+        label = ""
+        lm = _LABEL.match(chunk)
+        if lm:
+            label, chunk = lm.group(1), chunk[lm.end(1):]
+            group += 1
+        m = _PARTICLE.match(chunk)
+        if m:
+            out.append(NumPart(m.group(1) or "", m.group(2), joiner, label, group))
+        else:
+            out.append(NumPart("", chunk, joiner, label, group))
+    return tuple(out)
+
+
+def is_plural(parts: tuple[NumPart, ...]) -> bool:
+    """The first label's parts are several numbers ("367-368, fig. 333" is plural)."""
+    first = [p for p in parts if p.group == (parts[0].group if parts else 0)]
+    return len(first) > 1 and all(p.numeric and p.value for p in first)
+
+
+def _minimal(first: str, last: str, keep: int) -> str:
+    if len(first) != len(last):
+        return last
+    i = 0
+    while i < len(first) and first[i] == last[i]:
+        i += 1
+    return last[min(i, max(len(last) - keep, 0)):]
+
+
+def page_range(first: str, last: str, fmt: str | None) -> str:
+    """The end of the page range ``first``-``last`` written per ``page-range-format``."""
+    if not (first.isdigit() and last.isdigit()):
+        return last
+    if len(last) < len(first):  # 321-28: the end is first expanded
+        last = first[:len(first) - len(last)] + last
+    if fmt == "minimal":
+        return _minimal(first, last, 1)
+    if fmt == "minimal-two":
+        return _minimal(first, last, 2)
+    if fmt in ("chicago", "chicago-15", "chicago-16"):
+        n = int(first)
+        if n < 100 or n % 100 == 0:
+            return last
+        if n % 100 < 10:
+            return _minimal(first, last, 1)
+        if fmt != "chicago-16" and len(first) == 4 and len(last) == 4:
+            short = _minimal(first, last, 2)
+            return last if len(short) >= 3 else short
+        return _minimal(first, last, 2)
+    return last
+
+
+def _ampersand(locale: Any) -> str:
+    sym, word = locale.term("and", "symbol"), locale.term("and")
+    return sym if sym and sym != word else "&"
+
+
+def _formatted(p: NumPart, form: str | None, ctx: Any, gender: str | None) -> str:
+    if form in ("ordinal", "long-ordinal", "roman") and p.value.isdigit():
+        n = int(p.value)
+        if form == "roman":
+            return p.label + p.particle + roman(n)
+        return p.label + p.particle + ctx.locale.ordinal(n, gender, long=form == "long-ordinal")
+    return p.label + p.particle + p.value
+
+
+def render_text(value: Any, variable: str, ctx: Any, form: str | None = None) -> str:
+    loc = ctx.locale
+    label = (ctx.cite or {}).get("label") or "page" if variable.startswith("locator") else None
+    is_page = variable in ("page", "page-first") or label == "page"
+    if variable == "page":
+        value = str(value).replace("\u2013", "-")
+    parts = split(value, variable, loc)
+    if variable == "page-first" and parts:
+        return parts[0].particle + parts[0].value
+    gender = loc.gender(label or variable) if form else None
+    fmt = ctx.style.options.get("page-range-format") if is_page else None
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        text = _formatted(p, form, ctx, gender)
+        j = p.joiner
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        i += 1
+        if j.strip() == "&":
+            amp = _ampersand(loc)
+            j = amp if (p.value[-1:].isalpha() and nxt and nxt.particle[:1].isalpha()) \
+                else f" {amp} "
+        elif nxt is not None and j.strip() in ("-", "\u2013", "--"):
+            j = "-"
+            if p.numeric and nxt.numeric and p.particle == nxt.particle and not nxt.label:
+                if variable == "collection-number":
+                    j = loc.term("year-range-delimiter") or "\u2013"
+                elif variable in _RANGE_VARS:
+                    j = loc.term("page-range-delimiter") or "\u2013"
+                if is_page and fmt and p.value.isdigit() and nxt.value.isdigit():
+                    # the end is written by the format; a shortened end drops its particle
+                    end = page_range(p.value, nxt.value, fmt)
+                    out.append(text + j + (nxt.particle if fmt == "expanded" else "") + end
+                               + nxt.joiner)
+                    i += 1
+                    continue
+        out.append(text + j)
+    return "".join(out)
+
+
+def roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for v, r in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def render_number_var(node: Any, ctx: Any, variable: str, value: Any) -> str:
+    """The text of a number variable printed by cs:text (no formatting or affixes)."""
+    return render_text(value, variable, ctx)
+
+
+def render_number(node: Any, ctx: Any) -> tuple[str, int]:
+    from .evaluate import _finish, variable
+
+    var = node.get("variable")
+    v = variable(ctx, var) if var else None
+    if v is None or v == "":
+        return "", 1
+    form = node.get("form", "numeric")
+    text = render_text(v, var, ctx, None if form == "numeric" else form)
+    return _finish(node, text, ctx), 2
+
+
+def _plural(var: str, value: Any, ctx: Any) -> bool:
+    if var in ("number-of-pages", "number-of-volumes"):
+        m = re.match(r"\s*(\d+)\s*$", str(value))
+        if m:
+            return int(m.group(1)) > 1
+    return is_plural(split(value, var, ctx.locale))
+
+
+def render_label(node: Any, ctx: Any) -> tuple[str, int]:
+    from .evaluate import _finish, variable
+
+    var = node.get("variable")
+    v = variable(ctx, var) if var else None
+    if v is None or v == "":
+        return "", 0
+    term = var
+    if var == "locator":
+        term = (ctx.cite or {}).get("label") or "page"
+        if term == "sub verbo":
+            term = "sub-verbo"
+    p = node.get("plural", "contextual")
+    plural = p == "always" or (p == "contextual" and _plural(var, v, ctx))
+    text = ctx.locale.term(term, node.get("form", "long"), plural)
+    if text is None and var == "number-of-pages":
+        text = ctx.locale.term("page", node.get("form", "long"), plural)
+    return _finish(node, text or "", ctx), 0
