@@ -3,7 +3,6 @@
 
     python bench/render_vs_pandoc.py                    # the three cases below, best of 3
     python bench/render_vs_pandoc.py --n 2000 --repeat 1  # quicker
-    python bench/render_vs_pandoc.py --engine old       # the citeproc-py layer instead
 
 Cases (ACL Anthology entries, ``../shared/bench-data/acl-anthology-2021-02.bib.xz``):
   1. N entries (default 10,000) as CSL-JSON, rendered in APA as plain text;
@@ -81,13 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=10000, help="entries for cases 1 and 2")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--engine", choices=("ours", "old"), default="ours")
     a = ap.parse_args(argv)
     if not ACL.exists():
         print(f"missing {ACL}", file=sys.stderr)
         return 2
     pandoc = shutil.which("pandoc")
-    env = dict(os.environ, CITECONV_ENGINE=a.engine)
+    env = dict(os.environ)
     me = [sys.executable, "-m", "citeconv"]
     sys.path.insert(0, str(ROOT))
     from citeconv.render.styles import resolve_style
@@ -100,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run(me + ["convert", str(big), "--to", "csl-json", "-o", str(data)],
                        check=True, stderr=subprocess.DEVNULL, env=env)
         (d / "nocite.md").write_text(NOCITE, encoding="utf-8")
-        print(f"citeconv engine: {a.engine}; pandoc: {pandoc or 'not found'}; "
+        print(f"pandoc: {pandoc or 'not found'}; "
               f"best of {a.repeat}; seconds wall / CPU")
         print(f"{'case':32} {'citeconv':>15} {'pandoc':>15} {'ratio wall':>11} {'ratio CPU':>10}")
         cases = [(f"{a.n} CSL-JSON, APA", data, "apa"), (f"{a.n} CSL-JSON, IEEE", data, "ieee"),
@@ -118,9 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                 line += (f" {theirs[0]:7.2f} /{theirs[1]:6.2f} {ours[0] / theirs[0]:10.2f}x"
                          f" {ours[1] / theirs[1]:9.2f}x")
             print(line, flush=True)
-        if a.engine == "ours":
-            same = _warm_twice(data, "apa", env)
-            print(f"cold and warm caches give the same APA bibliography: {same}")
+        same = _warm_twice(data, "apa", env)
+        print(f"cold and warm caches give the same APA bibliography: {same}")
     return 0
 
 

@@ -119,8 +119,10 @@ def test_collapse_and_ibid_and_affixes() -> None:
     out = process(core, list(ITEMS), [
         ["smith00a", "smith99", "smith00b"], ["jones"], ["jones"],
         [{"id": "smith99", "prefix": "see "}, "jones"]])
+    # a cite with a prefix is sorted like the others (citeproc-js), so Jones comes first and,
+    # following the previous citation's Jones, is "ibid"
     assert out.citations == ("(Smith 1999, 2000a, b)", "(Jones 1990)", "(ibid)",
-                             "(see Smith 1999; Jones 1990)")
+                             "(ibid; see Smith 1999)")
 
 
 def test_unknown_ids_and_substitute() -> None:

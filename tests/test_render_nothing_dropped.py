@@ -99,7 +99,7 @@ def test_odd_names_and_values_are_repaired():
     out = render_bibliography([item], "apa")
     # names with no part dropped; a number is text; a string is one literal name; the list in
     # a CSL variable is reported, the object in a non-CSL key ("custom") ignored
-    assert out.entries == ("42, & Royal Society. (2001). T (not a list, Ed.).",)
+    assert out.entries == ("42 & Royal Society. (2001). T (not a list, Ed.).",)
     assert out.warnings == ("item 'a': volume ignored: not text or a number (['1'])",)
     assert out.errors == ()
 

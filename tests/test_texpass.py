@@ -104,9 +104,7 @@ def test_forged_math_markers_in_data_are_escaped_text_in_latex():
     assert formats.get_formatter("latex").finish(plain) == r"\$\textbackslash{}input\{x\}\$"
 
 
-@pytest.mark.parametrize("engine", ["", "ours"])
-def test_math_is_math_in_rendered_latex_with_either_engine(engine, monkeypatch):
-    monkeypatch.setenv("CITECONV_ENGINE", engine)
+def test_math_is_math_in_rendered_latex():
     bib = b"@article{a, title = {On $f'(x) \\leq \\alpha$ Bounds}, author={Doe, J.}, year=2000}"
     result = _run(["convert", "-", "--to", "latex"], bib)
     assert "On $f'(x) \\leq \\alpha$ Bounds" in result.stdout

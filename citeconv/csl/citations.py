@@ -109,14 +109,9 @@ def _sort_cites(core: Core, cluster: Cluster, numbers: dict[str, int],
         return cluster
     if shifted:  # citeproc-js makeCitationCluster with a grouped sort: see sort.shift_directions
         keys = {i: shift_directions(k) for i, k in keys.items()}
-    out: list[CiteItem] = []
-    run: list[CiteItem] = []
-    for it in items:  # a cite with a prefix or suffix stays where it is (jgm/citeproc)
-        if run and (it.prefix or it.suffix or run[-1].prefix or run[-1].suffix):
-            out.extend(sorted(run, key=_cmp_key(keys)))
-            run = []
-        run.append(it)
-    out.extend(sorted(run, key=_cmp_key(keys)))
+    # citeproc-js sorts every cite, prefix and suffix travelling with it (jgm/citeproc keeps a
+    # cite with a prefix or suffix in place; the reference here is citeproc-js)
+    out = sorted(items, key=_cmp_key(keys))
     return Cluster(tuple(out), cluster.note, cluster.prefix, cluster.suffix)
 
 

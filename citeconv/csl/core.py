@@ -226,8 +226,15 @@ class EvalCore:
         return replace(piece, text=piece.suffix)
 
     def with_affixes(self, piece: Piece, cite: Any) -> Piece:
-        return replace(piece, text=output.affix(piece.text, output.cite_prefix(cite.prefix, self.style.locale),
-                                                  output.rich(cite.suffix, self.style.locale)))
+        prefix, suffix = cite.prefix, cite.suffix
+        # citeproc-js: a space after a prefix that does not end in one or in an opening
+        # bracket ("see" -> "see "), before a suffix that starts with a letter or digit
+        if prefix and not prefix[-1].isspace() and prefix[-1] not in "([{‘“«¿¡/-":
+            prefix += " "
+        if suffix and suffix[0].isalnum():
+            suffix = " " + suffix
+        return replace(piece, text=output.affix(piece.text, output.cite_prefix(prefix, self.style.locale),
+                                                  output.rich(suffix, self.style.locale)))
 
     def author_only(self, piece: Piece) -> Piece:
         return replace(piece, text=piece.author)
@@ -247,6 +254,9 @@ class EvalCore:
         sec = self.style.citation if section == "citation" else self.style.bibliography
         if not out:
             return ""
+        if cluster is not None and cluster.items and all(
+                getattr(it, "author_only", False) for it in cluster.items):
+            return out  # citeproc-js: an author-only citation has no layout affixes
         if cluster is not None and (cluster.prefix or cluster.suffix):
             out = output.affix(out, cluster.prefix, cluster.suffix)
         if sec is not None:

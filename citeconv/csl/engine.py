@@ -45,7 +45,12 @@ def _items(items: list[dict], style: str) -> tuple[list[dict], list[str], dict[s
     return good, warns, ids, errors
 
 
+_LOCATOR_TYPES = frozenset((  # CSL 1.0.2 locator types
+    "act appendix article-locator book canon chapter column elocation equation figure folio "
+    "issue line note opus page paragraph part rule scene section sub-verbo supplement table "
+    "timestamp title-locator verse version volume").split())
 _FAILED = re.compile(r"^item '(.*)' not rendered: (.*)$", re.S)
+_UNKNOWN = re.compile(r"^citation refers to unknown item '(.*)'$", re.S)
 
 
 def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str = "item"
@@ -53,6 +58,10 @@ def _split(warnings: tuple[str, ...], ids: dict[str, str], style: str, what: str
     """Evaluator messages: an item it failed on is an error, the rest are warnings."""
     warns, errors = [], []
     for w in warnings:
+        unknown = _UNKNOWN.match(w)
+        if unknown:
+            errors.append(RenderError(unknown.group(1), _name(style), "no item has this id"))
+            continue
         m = _FAILED.match(w)
         if m:
             errors.append(RenderError(ids.get(m.group(1), m.group(1)), _name(style),
@@ -196,7 +205,12 @@ def _citations(st: style_mod.Style, items: list[dict], clusters: list[list[Any]]
             return dict(c, citationItems=[fix(x) for x in c["citationItems"]])
         if isinstance(c, dict):
             cid = str(c.get("id"))
-            return dict(c, id=cid if cid in by_id else lower.get(cid.lower(), cid))
+            c = dict(c, id=cid if cid in by_id else lower.get(cid.lower(), cid))
+            label = c.get("label")
+            if label is not None and str(label) not in _LOCATOR_TYPES:
+                warns.append(f"item {cid!r}: unknown locator label {label!r}; the locator is "
+                             "printed without a label (as citeproc-js does)")
+            return c
         if isinstance(c, (list, tuple)):
             return [fix(x) for x in c]
         cid = str(c)
@@ -251,7 +265,7 @@ def _unprinted(core: Any, clusters: list[Any], out: tuple[str, ...], ids: dict[s
         for c in dict.fromkeys(cites):
             if c not in empty:
                 try:
-                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {})
+                    piece = core.render(c, "citation", CiteItem(c), FIRST, DisambState(), {c: 1})
                     empty[c] = not output.plain(piece.text).strip()
                 except Exception:  # noqa: BLE001 - reported by the pipeline already
                     empty[c] = False

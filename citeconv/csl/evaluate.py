@@ -123,7 +123,8 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
         text = text.replace(".", "")
     case = a.get("text-case") if "macro" not in a else None
     lang = str(ctx.item.get("language") or ctx.locale.lang or "en")
-    if case == "title" and not lang.lower().startswith("en"):
+    if case == "title" and not lang.lower().startswith("en") and not (
+            type(node) is Label or "term" in a):  # terms come from the (English) locale
         case = None  # title case only for English items (no language: the style's locale)
     if case:
         text = output.text_case(text, case, lang)
