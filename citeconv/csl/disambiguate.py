@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 __all__ = ["NameKey", "DisambState", "CiteView", "Options", "disambiguate", "year_suffix_text",
            "initials_of"]

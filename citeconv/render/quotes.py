@@ -5,15 +5,14 @@ Contract
   a straight apostrophe inside a word or before digits becomes ’ (``D’Arcus``, ``’09``);
   paired straight quotes (double or single) become “…” at the top level and ‘…’ when nested, as
   citeproc-js prints them. Markup is left alone.
-- ``install()`` wraps ``Quoted.quote``: inside text rendered with ``quotes="true"`` nested
-  quotations alternate (“… ‘…’ …”), whatever marks the data used; apostrophes are not quotes.
+- ``relevel(text, double)``: nested quotations alternate (“… ‘…’ …”), whatever marks the data
+  used; apostrophes are not quotes.
 """
 from __future__ import annotations
 
 import re
-from typing import Any
 
-__all__ = ["smarten", "relevel", "install", "RAW_FIELDS"]
+__all__ = ["smarten", "relevel", "RAW_FIELDS"]
 
 RAW_FIELDS = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "id", "type", "language",
                         "citation-label", "citation-key"})
@@ -61,24 +60,3 @@ def relevel(text: str, outer_double: bool = True) -> str:
             out.append(ch)
     return "".join(out)
 
-
-def install() -> None:
-    from citeproc import model
-    from citeproc.string import MixedString, String
-
-    def quote(self: Any, string: Any) -> Any:
-        if self.get("quotes", "false").lower() != "true":
-            return string
-        open_q = self.get_single_term(name="open-quote")
-        close_q = self.get_single_term(name="close-quote")
-        if any(q in str(string) for q in _FLIP):
-            double = str(open_q) in ("\u201c", '"', "\u201e")
-            if isinstance(string, MixedString):
-                string = MixedString([type(s)(relevel(str(s), double)) for s in string])
-            elif isinstance(string, String):
-                string = type(string)(relevel(str(string), double))
-            else:
-                string = relevel(str(string), double)
-        return open_q + string + close_q
-
-    model.Quoted.quote = quote

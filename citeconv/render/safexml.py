@@ -1,14 +1,12 @@
 """Safe XML parsing for CSL styles and locales.
 
 Contract
-- ``install()`` (idempotent) makes citeproc-py's ``CitationStylesXML`` parse every style and locale
-  with ``XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)``.
+- ``parse_safely(path_or_file)`` parses a style or locale with ``XMLParser(resolve_entities=False,
+  no_network=True, load_dtd=False, huge_tree=False)`` (``safe_parser``).
 - A document that carries a DOCTYPE (the only way to declare entities: XXE, billion laughs) is
   refused with ``UnsafeStyleError`` (a ``ValueError``) before any entity is expanded or any file
   other than the style itself is read. Malformed XML raises ``StyleSyntaxError`` (also a
   ``ValueError``) naming the file and the parser's message.
-- Parsed locale files are cached per path; the style tree itself is parsed afresh each time
-  (citeproc-py mutates it).
 """
 from __future__ import annotations
 
@@ -18,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["UnsafeStyleError", "StyleSyntaxError", "install", "safe_parser"]
+__all__ = ["UnsafeStyleError", "StyleSyntaxError", "parse_safely", "safe_parser"]
 
 
 class UnsafeStyleError(ValueError):
@@ -73,24 +71,3 @@ def parse_safely(f: Any, lookup: etree.ElementNamespaceClassLookup | None = None
         raise UnsafeStyleError(f"{name}: refusing a CSL file with a DOCTYPE declaration")
     return tree
 
-
-_installed = False
-
-
-def install() -> None:
-    global _installed
-    if _installed:
-        return
-    from citeproc import frontend
-
-    def __init__(self: Any, f: Any, validate: bool = True) -> None:
-        lookup = etree.ElementNamespaceClassLookup()
-        namespace = lookup.get_namespace("http://purl.org/net/xbiblio/csl")
-        namespace[None] = frontend.CitationStylesElement
-        namespace.update({cls.__name__.replace("_", "-").lower(): cls
-                          for cls in frontend.CitationStylesElement.__subclasses__()})
-        self.xml = parse_safely(f, lookup)
-        self.root = self.xml.getroot()
-
-    frontend.CitationStylesXML.__init__ = __init__
-    _installed = True
