@@ -107,10 +107,17 @@ _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
+_FINISHING = frozenset(("font-style", "font-weight", "font-variant", "vertical-align",
+                        "text-decoration", "strip-periods", "text-case", "quotes", "prefix",
+                        "suffix"))
+
+
 def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bool = False) -> str:
     if not text:
         return ""
     a = node.attrs
+    if _FINISHING.isdisjoint(a):  # nothing to apply (most nodes): the text as it is
+        return text
     if cjk and a.get("font-style") == "italic":
         # citeproc-js: a variable written in CJK scripts only is not italicised by its own cs:text
         a = {k: v for k, v in a.items() if k != "font-style"}
