@@ -17,6 +17,8 @@ Contract
 """
 from __future__ import annotations
 
+from types import MappingProxyType
+
 _TABLE = {
     "cs": "AI Artificial Intelligence|AR Hardware Architecture|CC Computational Complexity|"
           "CE Computational Engineering, Finance, and Science|CG Computational Geometry|"
@@ -102,6 +104,8 @@ for _archive in reversed(_PRIORITY):
 _BY_CODE.update(_CANONICAL)
 for _plain in _PLAIN:
     _BY_CODE[_plain] = _plain
+_BY_CODE = MappingProxyType(_BY_CODE)  # built once above, read-only from here on
+CATEGORIES = MappingProxyType(CATEGORIES)
 
 
 def is_category(text: str) -> bool:

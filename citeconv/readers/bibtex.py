@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry,
                                 ExplicitComment, ParsingFailedBlock, Preamble, String)
@@ -397,10 +398,9 @@ def _written_as(var: str, csl_type: str) -> str:
     return _FIRST_FIELD.get(var, "")
 
 
-_FIRST_FIELD: dict[str, str] = {}
-for _field, _var, _kind in mapping.FIELD_ORDER:
-    if _var:
-        _FIRST_FIELD.setdefault(_var, _field)
+# the first BibTeX field of FIELD_ORDER for each CSL variable (read-only table)
+_FIRST_FIELD: Mapping[str, str] = MappingProxyType(
+    {var: field for field, var, _kind in reversed(mapping.FIELD_ORDER) if var})
 
 
 def _csl_field(var: str) -> tuple[str, str]:
