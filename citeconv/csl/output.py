@@ -177,8 +177,8 @@ def finish_entry(text: str, locale: Any) -> str:
     return re.sub(r"(?<=[^\n ]) {2,}", " ", text)
 
 
-NEWLINE = "\U0010FFF4"   # a line break written in the style (delimiter/affix); the writers
-# turn item whitespace into spaces, so the style's own breaks travel as this sentinel
+NEWLINE = marks.NEWLINE  # a style's own line break (delimiter/affix): the writers turn item
+# whitespace into spaces, so the style's breaks travel as this sentinel
 
 
 def _superscripts() -> dict[int, str]:

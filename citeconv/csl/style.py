@@ -27,6 +27,7 @@ from typing import Any, Mapping
 from ..render.safexml import parse_safely
 from ..render.styles import resolve_style
 from .locale import Locale, load_locale
+from .marks import NEWLINE
 
 __all__ = ["Node", "Style", "load", "load_xml", "NAME_INHERIT"]
 
@@ -125,8 +126,8 @@ def _local(tag: Any) -> str:
 
 def compile_node(el: Any) -> Node:
     kind = KINDS.get(_local(el.tag), Other)
-    attrs = {k: (v.replace("\n", "\U0010FFF4") if k in _BREAKABLE else v)
-             for k, v in el.attrib.items()}  # output.NEWLINE: the style's line breaks survive
+    attrs = {k: (v.replace("\n", NEWLINE) if k in _BREAKABLE else v)
+             for k, v in el.attrib.items()}  # the style's own line breaks survive the writers
     name = _local(el.tag)
     if name == "else":
         attrs["_else"] = "true"
