@@ -75,27 +75,7 @@ def _name(style: str) -> str:
     return style if len(style) < 80 else "(inline style)"
 
 
-def _edges(text: str, fmt: str) -> str:
-    """``text`` written, keeping the spaces at its ends (citeproc-js keeps "1. " and " J. Doe"
-    in the second-field-align divs)."""
-    plain = output.plain(text)
-    lead = plain[:len(plain) - len(plain.lstrip(" "))]
-    trail = plain[len(plain.rstrip(" ")):] if plain.strip() else ""
-    return lead + output.write(text, fmt) + trail
-
-
 def _finish(st: style_mod.Style, text: str, fmt: str, layout: Any | None) -> str:
-    from .evaluate import FIELD_SPLIT
-
-    if FIELD_SPLIT in text:  # second-field-align
-        first, rest = text.split(FIELD_SPLIT, 1)
-        if fmt != "html":  # citeproc-js text output: the first field, a space, the rest
-            return _finish(st, output.join([first, rest], " "), fmt, layout)
-        pre, suf = (layout.get("prefix"), layout.get("suffix")) if layout is not None else (None, None)
-        left = _edges(output.finish_entry(output.affix(first, pre, None), st.locale), fmt)
-        right = _edges(output.finish_entry(output.affix(rest, None, suf), st.locale), fmt)
-        return ('<div class="csl-left-margin">%s</div><div class="csl-right-inline">%s</div>'
-                % (left, right))
     if layout is not None:
         text = output.wrap(output.affix(text, layout.get("prefix"), layout.get("suffix")),
                            layout.attrs)

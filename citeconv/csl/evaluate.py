@@ -35,7 +35,6 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
-FIELD_SPLIT = "\ue0f0"  # second-field-align: between the first field and the rest of an entry
 EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
