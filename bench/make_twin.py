@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=60, help="styles")
     ap.add_argument("--items", type=int, default=80, help="corpus items")
     a = ap.parse_args(argv)
+    if not shutil.which("node") or not shutil.which("npm"):
+        print("make_twin.py: needs node and npm on PATH (citeproc-js is the oracle)",
+              file=sys.stderr)
+        return 2
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "styles.txt").write_text("\n".join(_styles(a.seed, a.count)) + "\n", encoding="utf-8")
