@@ -4,9 +4,10 @@ Contract
 - Same signatures and result (``citeconv.render.result.Rendered``) as ``citeconv.render``.
   ``style`` is a name or path; a path to XML that is not a file is not accepted.
 - Never raises on item data: an item the evaluator fails on, an item the cleaning must leave
-  out, and an entry or cite that renders nothing (no printed form in the style) each become a
+  out, and a cite that renders nothing (no printed form in the style) each become a
   ``RenderError(id, style, reason[, "citation"])`` in ``Rendered.errors`` (the CLI reports them
-  and exits 3); the rest is rendered. A style without cs:bibliography asked for a bibliography
+  and exits 3); the rest is rendered. A bibliography entry that renders nothing is left out
+  as citeproc-js leaves it out, with ``RenderError(..., empty=True)`` (the CLI warns). A style without cs:bibliography asked for a bibliography
   gives the error ``RenderError("*", ...)``. Repairs are warnings.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
 - Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does);
@@ -153,8 +154,9 @@ def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str,
     for i, piece in done.bibliography:
         text = _finish(st, piece.text, fmt, st.bibliography.layout)
         if not output.plain(piece.text).strip():
-            errors.append(RenderError(ids.get(i, i), _name(style),
-                                      "it has no printed form in this style (nothing rendered)"))
+            errors.append(RenderError(ids.get(i, i), _name(style), "the style prints nothing "
+                                      "for it (no printed form; left out, as citeproc-js does)",
+                                      empty=True))
             continue
         entries.append(text)
         out_ids.append(ids.get(i, i))
