@@ -185,7 +185,8 @@ def _compile(tree: Any, locale: str | None) -> Style:
                  MappingProxyType(dict(root.attrib)), loc, root.get("class", "in-text"),
                  MappingProxyType({"root": root, "date_macros": frozenset(date_macros),
                                    "year_suffix_var": any(
-                     el.get("variable") in ("year-suffix", "citation-label") for el in root.iter())}))
+                     el.get("variable") in ("year-suffix", "citation-label")  # a cs:text only,
+                     and _local(el.tag) == "text" for el in root.iter())}))  # not a sort key
 
 
 @functools.lru_cache(maxsize=32)
