@@ -161,6 +161,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         macro = ctx.style.macros.get(a["macro"])
         if macro is None:
             return "", 0
+        if ctx.scratch.get("sort_key") and a["macro"] in ctx.style.extra.get("date_macros", ()):
+            return sort_dates_only(macro.children, ctx)
         text, status = _group(macro, ctx)  # a called macro is suppressed like a group
     elif "term" in a:
         if a["term"] == "ibid":
@@ -224,6 +226,31 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
         if type(branch) is If and _cond.test(branch, ctx):
             return render_children(branch.children, ctx, "")
     return "", 0
+
+
+def sort_dates_only(children: tuple[Node, ...], ctx: Context) -> tuple[str, int]:
+    """A macro with a cs:date of its own in a sort key: citeproc-js writes only the dates it
+    renders (as date keys, through cs:choose, cs:group and called macros), nothing else."""
+    from .dates import render_date
+
+    out = []
+    for c in children:
+        kind = type(c)
+        if kind is Date:
+            out.append(render_date(c, ctx)[0])
+        elif kind is Choose:
+            for branch in c.children:
+                if type(branch) is If and _cond.test(branch, ctx):
+                    out.append(sort_dates_only(branch.children, ctx)[0])
+                    break
+        elif kind is Group:
+            out.append(sort_dates_only(c.children, ctx)[0])
+        elif kind is Text and "macro" in c.attrs:
+            macro = ctx.style.macros.get(c.attrs["macro"])
+            if macro is not None:
+                out.append(sort_dates_only(macro.children, ctx)[0])
+    text = "".join(out)
+    return text, 2 if text else 1
 
 
 def render(node: Node, ctx: Context) -> tuple[str, int]:

@@ -214,12 +214,19 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     if sort_key:
         keys = [_sort_name(n, i, opts, ctx) for i, n in enumerate(shown)]
         return output.join([k for k in keys if k], delim), 2
+    ctx.scratch.setdefault("last_shown", []).extend(_key(n) for n in shown)
     po = _person_opts(ctx, opts, node)
     nas = opts.get("name-as-sort-order")
+    each = ctx.scratch.get("sub_each")  # [names left to replace, text]: see _author_sub
     blobs: list[tuple[str, bool, bool]] = []  # (text, inverted, literal)
     for i, n in enumerate(shown):
         inv = not n.get("literal") and (nas == "all" or (nas == "first" and i == 0))
-        text = _one(n, i, opts, po, node, ctx, inv)
+        if each and each[0] > 0:  # the name's own formatting stays, its name-parts' go
+            each[0] -= 1
+            text = each[1] if node is None else output.affix(
+                output.wrap_name(each[1], node.attrs), node.get("prefix"), node.get("suffix"))
+        else:
+            text = _one(n, i, opts, po, node, ctx, inv)
         if text:
             blobs.append((text, inv, bool(n.get("literal"))))
     if not blobs:
@@ -307,6 +314,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             lists = lists[:1]
     out, count, used = [], 0, []
     sort_key = bool(ctx.scratch.get("sort_key"))
+    sub = _author_sub(ctx) if lists else None
+    last_label = ""
     for var, names in lists:
         used.append(var)
         ctx.scratch["forced_etal"] = var in (ctx.item.get("_etal") or ())
@@ -316,9 +325,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             ctx.scratch.pop("forced_etal", None)
         count += n
         if label is not None and text and not sort_key and (name is None or name.get("form") != "count"):
-            lt = _label_text(label, common or var, names, ctx)
+            lt = last_label = _label_text(label, common or var, names, ctx)
             text = output.join([lt, text]) if label_first else output.join([text, lt])
         out.append(text)
+    ctx.scratch.pop("sub_each", None)
     if common:
         used = [v for v in variables]
     if name is not None and name.get("form") == "count":
@@ -332,6 +342,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
     if not inner:
         return "", 1
+    if sub is not None and sub[0] == "all":  # citeproc-js keeps the (last) label
+        inner = output.join([sub[2], last_label])
     text = _finish(node, inner, ctx)
     outer = ctx.scratch.get("names_outer")
     if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
@@ -339,14 +351,32 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     return _logged(ctx, text, used, inner), 2
 
 
+def _author_sub(ctx: Any) -> tuple[str, int, str] | None:
+    """The subsequent-author-substitute asked for this item (``ctx.scratch["author_sub"]``:
+    kind, count, text; see ``subsequent``), when this is the item's first names element: for
+    ``each`` the first ``count`` names shown are replaced (``scratch["sub_each"]``)."""
+    sub = ctx.scratch.get("author_sub")
+    if sub is None or ctx.scratch.get("names_log") or ctx.scratch.get("sort_key"):
+        return None
+    if sub[0] == "each":
+        ctx.scratch["sub_each"] = [sub[1], sub[2]]
+    return sub
+
+
 def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
-    """Record the first rendered names element for the citation level (core.Piece)."""
+    """Record the first rendered names element for the citation level (core.Piece): the
+    variables used, the keys of all names and of the names shown, the text and inner text."""
     log = ctx.scratch.get("names_log")
     keys = tuple(k for ks in ctx.scratch.pop("last_keys", []) for k in ks)
+    shown = tuple(ctx.scratch.pop("last_shown", ()))
     if log is None:
         return text
     first = not log and not ctx.scratch.get("sort_key")
-    log.append((tuple(used), keys, text, inner if inner is not None else text))
+    if first and not used:  # a substitute that is not a name (a title): replaced whole
+        sub = ctx.scratch.get("author_sub")
+        if sub is not None:
+            text = sub[2]
+    log.append((tuple(used), keys, text, inner if inner is not None else text, shown))
     if first and ctx.scratch.get("mode") == "no_names":
         ctx.scratch["names_suppressed"] = True  # stops cs:substitute from trying further
         return ""
