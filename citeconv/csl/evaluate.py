@@ -35,7 +35,8 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
-EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
+EMPTY_DATE = 0.5  # status of an absent date (a tried variable, like 1)
+RESET = -1  # a suppressed group in which no variable was tried (see ``_parts``)
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
 
@@ -175,6 +176,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
+        if text:  # citeproc-js: a literal value counts as a printed term for its group
+            ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
     if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
         text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
     cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
@@ -187,31 +190,45 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     text, status = render_children(node.children, ctx, node.get("delimiter", ""))
     if not text and status == 2 and ctx.scratch.get("names_suppressed"):
         return "", 2  # only the names left out for collapsing/suppress-author: still rendered
-    if status in (EMPTY_DATE, 1) or not text:
-        # suppressed; only empty non-date variables make the enclosing group empty too
-        return "", 1 if status == 1 else 0
-    if status == 0 and ctx.scratch.get("terms", 0) > terms:
-        status = 2  # a group printing a term counts as content for the groups around it (citeproc-js)
-    return _finish(node, text, ctx), status
+    termed = ctx.scratch.get("terms", 0) > terms
+    if not text or not (status == 2 or (termed and status != 1)):
+        # suppressed (citeproc-js: no variable rendered, and a variable tried or no term
+        # printed); the enclosing group's "variable tried" flag becomes this group's
+        return "", 1 if status == 1 else RESET
+    return _finish(node, text, ctx), 2  # a rendered group is content for the groups around it
 
 
 def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
            nodes: list[Node] | None = None) -> int:
     """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
-    ``nodes``, when given, receives the node of each part."""
+    ``nodes``, when given, receives the node of each part. The status follows citeproc-js's
+    group flags in document order: 2 once a variable rendered, else 1 when the last word on
+    "a variable was tried" is yes, ``RESET`` when a suppressed group without tried variables
+    cleared it, else 0."""
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts, nodes))
+                    status = _seq(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
         t, s = render(c, ctx)
         if nodes is not None:
             nodes.append(c)
         parts.append(t)
-        status = max(status, s)
+        status = _seq(status, s)
+    return status
+
+
+def _seq(status: float, s: float) -> float:
+    """The group status after ``status`` then a child with status ``s``."""
+    if status == 2 or s == 2:
+        return 2
+    if s == 1 or s == EMPTY_DATE:
+        return 1
+    if s == RESET:
+        return RESET
     return status
 
 
