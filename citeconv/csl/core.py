@@ -51,10 +51,12 @@ class Piece:
 
 
 def name_key(n: Mapping[str, Any]) -> NameKey:
-    if n.get("literal"):  # the same key as a family-only name written the same
+    get = n.get
+    if get("literal"):  # the same key as a family-only name written the same
         return NameKey(str(n["literal"]), None, ("", "", ""))
-    rest = tuple(str(n.get(k) or "") for k in ("non-dropping-particle", "dropping-particle", "suffix"))
-    return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
+    rest = (str(get("non-dropping-particle") or ""), str(get("dropping-particle") or ""),
+            str(get("suffix") or ""))
+    return NameKey(str(get("family") or "") or None, str(get("given") or "") or None, rest)
 
 
 class _LazyKeys(Sequence):

@@ -38,6 +38,8 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
 EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
+_SPECIAL = frozenset({"locator", "citation-number", "year-suffix", "citation-label",
+                      "first-reference-note-number", "page-first"})  # not read from the item
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,19 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
 
     Variables suppressed by cs:substitute read as absent unless ``test`` (conditions still
     see them, as in citeproc-js)."""
+    if name not in _SPECIAL:  # the common case: an item variable (aliases, -short forms)
+        if not test and name in ctx.scratch.get("suppressed", ()):
+            return None
+        names = (_ALIASES.get(name + "-short", (name + "-short",)) + (name,) if form == "short"
+                 else _ALIASES.get(name, (name,)))
+        item = ctx.item
+        for n in names:
+            v = item.get(n)
+            if v is not None and v != "" and v != []:
+                if not test and ctx.scratch.get("substituting"):
+                    ctx.scratch.setdefault("sub_used", set()).add(name)
+                return v
+        return None
     if not test and name in ctx.scratch.get("suppressed", ()):
         return None
     if name == "locator":
@@ -182,7 +197,7 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
-    text, status = render_children(node.children, ctx, node.get("delimiter", ""))
+    text, status = render_children(node.children, ctx, node.attrs.get("delimiter", ""))
     if not text and status == 2 and ctx.scratch.get("names_suppressed"):
         return "", 2  # only the names left out for collapsing/suppress-author: still rendered
     if status in (EMPTY_DATE, 1) or not text:
@@ -202,14 +217,19 @@ def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts, nodes))
+                    s = _parts(branch.children, ctx, parts, nodes)
+                    if s > status:
+                        status = s
                     break
             continue
-        t, s = render(c, ctx)
+        t, s = _dispatch(c, ctx)  # what ``render`` does, inlined (the hottest loop)
+        if t:
+            ctx.scratch["rendered"] = True
         if nodes is not None:
             nodes.append(c)
         parts.append(t)
-        status = max(status, s)
+        if s > status:
+            status = s
     return status
 
 

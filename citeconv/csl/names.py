@@ -42,13 +42,14 @@ from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_p
                         starts_romanesque)
 from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
+from .core import name_key  # noqa: E402 - core imports evaluate, which imports this lazily
+
 __all__ = ["render_names"]
 
 _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix", "literal")
 
 
 def _key(n: dict) -> Any:
-    from .core import name_key
     return name_key(n)
 
 
