@@ -107,6 +107,7 @@ class EvalCore:
         self.in_text = style.extra["root"].get("class") == "in-text"
         self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
+        self.memo: dict = {}  # shared by this run's renders (see evaluate.Context)
 
     # -- rendering -------------------------------------------------------------------------
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
@@ -139,7 +140,7 @@ class EvalCore:
                 if key.get(k):
                     opts["et-al-" + k[6:]] = key.get(k)
             ctx = Context(self.style, self.style.locale, item, section, None, state,
-                          numbers.get(item_id), opts, {"sort_key": True})
+                          numbers.get(item_id), opts, {"sort_key": True}, self.memo)
             text = output.plain(render_children(macro.children, ctx, "")[0]) or None
         return SortKey(text, desc)
 
@@ -150,7 +151,7 @@ class EvalCore:
             return "", {}
         scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap}
         ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
-                      number, self.style.name_options(section), scratch)
+                      number, self.style.name_options(section), scratch, self.memo)
         from .evaluate import render_layout
 
         return render_layout(sec, ctx), scratch

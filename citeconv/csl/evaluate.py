@@ -6,7 +6,9 @@ Contract
   (citeproc-js CitationItem dict or None: locator, label, position...), the disambiguation
   ``state`` (any object with optional attributes ``names_added``/``givenname_level``/
   ``year_suffix``/``disambiguate``), the citation ``number`` and a per-render ``scratch`` dict
-  (variables suppressed by cs:substitute; created by ``render_item``, never shared).
+  (variables suppressed by cs:substitute; created by ``render_item``, never shared), and a
+  ``memo`` dict that the renders of one run may share (``core.EvalCore``): values derived from
+  the item data, keyed by ``(kind, id(obj))`` and holding ``obj`` (so the id stays its own).
 - ``render(node, ctx) -> (text, status)``: ``text`` is an output piece (``output`` module),
   ``status`` 0 = no variable called, 1 = variables called but all empty, 2 = a variable
   rendered; cs:group is suppressed when status is 1 (CSL 1.0.2 §Group). An absent date
@@ -53,6 +55,7 @@ class Context:
     number: int | None = None
     name_opts: Mapping[str, str] = field(default_factory=dict)
     scratch: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
 
 
 def variable(ctx: Context, name: str, form: str | None = None, test: bool = False) -> Any:
@@ -167,7 +170,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if var in TEXT_NUMBER_VARS:
             text = render_number_var(node, ctx, var, v)
         else:
-            text = _WS.sub(" ", str(v))
+            text = str(v)
+            if "  " in text or "\n" in text or "\r" in text or "\t" in text:
+                text = _WS.sub(" ", text)
             if var not in _NO_RICH:  # identifiers and links are written as they are
                 text = output.rich(text, ctx.locale)
         if var == "citation-number":
@@ -190,7 +195,7 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         text = output.rich(a.get("value", ""), ctx.locale)
     if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
         text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
-    cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
+    cjk = ("variable" in a and status == 2 and not text.isascii() and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
 

@@ -53,6 +53,17 @@ def _key(n: dict) -> Any:
     return name_key(n)
 
 
+def _keys(names: list, ctx: Any) -> tuple:
+    """The keys of an item's name list, made once per run (``Context.memo``)."""
+    slot = ("name-keys", id(names))
+    hit = ctx.memo.get(slot)
+    if hit is not None and hit[0] is names:
+        return hit[1]
+    keys = tuple(_key(n) for n in names)
+    ctx.memo[slot] = (names, keys)
+    return keys
+
+
 def _int(v: Any) -> int | None:
     try:
         return int(str(v).strip())
@@ -206,7 +217,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         return str(shown_n), shown_n
     shown = [parse_particles(n) if isinstance(n, dict) else n
              for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
-    ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
+    if ctx.scratch.get("names_log") is not None:  # read by _logged only then
+        ctx.scratch.setdefault("last_keys", []).append(_keys(names, ctx))
     delim = opts["delimiter"]
     if sort_key:
         keys = [_sort_name(n, i, opts, ctx) for i, n in enumerate(shown)]
