@@ -24,8 +24,8 @@ from typing import Any, Mapping
 from . import output
 from .citeopts import citation_options
 from .collapse import Join
-from .disambiguate import NameKey
-from .evaluate import Context, render_children
+from .disambiguate import NameKey, year_suffix_text
+from .evaluate import Context, render_children, render_layout
 from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
@@ -152,8 +152,6 @@ class EvalCore:
         scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap}
         ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
                       number, self.style.name_options(section), scratch, self.memo)
-        from .evaluate import render_layout
-
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
@@ -187,8 +185,6 @@ class EvalCore:
             no_names = self._render(item_id, section, c, state, number, "no_names", cap)[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)
-        from .disambiguate import year_suffix_text
-
         return Piece(item_id, text, no_names, author, year_suffix_text(ys) if ys else "",
                      all_names, primary, first[1] if first else None, first[2] if first else "",
                      first[3] if first else "",

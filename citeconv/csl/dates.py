@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import output
+from . import evaluate as _ev, output
+from .disambiguate import year_suffix_text
 from .datevalue import DateValue, Parts, parse_date, season_of
 from .style import DatePart, Node
 
@@ -195,8 +196,6 @@ def _year_suffix(ctx: Any, parts: list[Node]) -> str:
     if (not ys or ctx.style.extra.get("year_suffix_var") or ctx.scratch.get("ys_done")
             or not any(p.get("name") == "year" for p in parts)):
         return ""
-    from .disambiguate import year_suffix_text
-
     ctx.scratch["ys_done"] = True
     return year_suffix_text(ys)
 
@@ -213,8 +212,7 @@ def _memo(ctx: Any, kind: str, obj: Any, make: Any) -> Any:
 
 
 def render_date(node: Node, ctx: Any) -> tuple[str, float]:
-    from .evaluate import EMPTY_DATE, _finish, variable
-
+    EMPTY_DATE, _finish, variable = _ev.EMPTY_DATE, _ev._finish, _ev.variable
     value = variable(ctx, node.get("variable", ""))
     dv = _memo(ctx, "date", value, parse_date) if value is not None else None
     if dv is None:

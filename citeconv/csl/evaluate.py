@@ -193,8 +193,11 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
-    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
-        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
+    if " " in text:  # citeproc-js: thin no-break space before : ; ? ! », after «
+        if _FRENCH.search(text):
+            text = _FRENCH.sub("\u202f\\1", text)
+        if "« " in text:
+            text = text.replace("« ", "«\u202f")
     cjk = ("variable" in a and status == 2 and not text.isascii() and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
@@ -267,11 +270,9 @@ def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     if kind is Choose:
         return _choose(node, ctx)
     if kind is Names:
-        from .names import render_names
-        return render_names(node, ctx)
+        return _names.render_names(node, ctx)
     if kind is Date:
-        from .dates import render_date
-        return render_date(node, ctx)
+        return _dates.render_date(node, ctx)
     if kind is Number:
         return render_number(node, ctx)
     if kind is Label:
@@ -306,3 +307,7 @@ def render_layout(sec: Any, ctx: Context) -> str:
     _parts(layout.children, ctx, parts, nodes)
     # display applies to the layout's own children only, outside their affixes (citeproc-js)
     return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])
+
+
+# they import this module; bound as modules so that any import order works
+from . import dates as _dates, names as _names  # noqa: E402

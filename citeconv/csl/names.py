@@ -37,12 +37,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import output
+from . import core as _core, evaluate as _ev, output
 from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
                         starts_romanesque)
+from .disambiguate import DisambState
 from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
-
-from .core import name_key  # noqa: E402 - core imports evaluate, which imports this lazily
 
 __all__ = ["render_names"]
 
@@ -50,7 +49,7 @@ _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suff
 
 
 def _key(n: dict) -> Any:
-    return name_key(n)
+    return _core.name_key(n)
 
 
 def _keys(names: list, ctx: Any) -> tuple:
@@ -156,6 +155,8 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
     state = ctx.state
     requested = int(getattr(state, "givenname_level", 0) or 0)
     hint = getattr(state, "hint", None)
+    if type(state) is DisambState and not state.hints:
+        hint = None  # no hints: every name's answer is None
     if hint is not None and (short or opts.get("initialize-with") is not None):
         requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
     level = max(default, requested)
@@ -281,18 +282,15 @@ def _same_names(a: Any, b: Any) -> bool:
 
 
 def _label_text(label: Node, term_name: str, names: list, ctx: Any) -> str:
-    from .evaluate import _finish
-
     p = label.get("plural", "contextual")
     plural = p == "always" or (p != "never" and len(names) > 1)
     term = ctx.locale.term(term_name, label.get("form", "long"), plural) or ""
-    return _finish(label, term, ctx)
+    return _ev._finish(label, term, ctx)
 
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
                  record: bool = False) -> tuple[str, int]:
-    from .evaluate import _finish, variable
-
+    _finish, variable = _ev._finish, _ev.variable
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
         inherit = ctx.scratch.get("names_inherit")
@@ -355,8 +353,7 @@ def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
 
 
 def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[str, int]:
-    from .evaluate import _finish, render
-
+    _finish, render = _ev._finish, _ev.render
     sub = node.child(Substitute)
     if sub is None:
         return "", 1

@@ -201,7 +201,7 @@ def render_number_var(node: Any, ctx: Any, variable: str, value: Any) -> str:
 
 
 def render_number(node: Any, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+    _finish, variable = _ev._finish, _ev.variable
 
     var = node.get("variable")
     v = variable(ctx, var) if var else None
@@ -221,7 +221,7 @@ def _plural(var: str, value: Any, ctx: Any) -> bool:
 
 
 def render_label(node: Any, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+    _finish, variable = _ev._finish, _ev.variable
 
     var = node.get("variable")
     v = variable(ctx, var) if var else None
@@ -238,3 +238,6 @@ def render_label(node: Any, ctx: Any) -> tuple[str, int]:
     if text is None and var == "number-of-pages":
         text = ctx.locale.term("page", node.get("form", "long"), plural)
     return _finish(node, text or "", ctx), 0
+
+
+from . import evaluate as _ev  # noqa: E402 - evaluate imports this module at its top
