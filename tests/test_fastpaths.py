@@ -1,0 +1,42 @@
+"""Fast paths for speed (bench/convert_speed.py) give exactly what the full paths give.
+
+Each fast path is checked against the path it shortcuts on generated inputs (hypothesis,
+derandomized), inputs built from the characters that path looks at, so that the cases where
+it must decline (nested or unbalanced braces, LaTeX commands, dashes) come up often.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citeconv import latex
+
+#: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
+#: decoder's own marks and tags, non-ASCII letters (NFC), a backslash now and then
+BRACED_TEXT = st.text(alphabet="{}{}:  \t\nAaBTdeGPS-'<>/\"ü\u0308\ue000\ue001\\~$", max_size=30)
+WORDS = st.lists(st.sampled_from(["{BERT}", "{A}", "{a}", "{Few-Shot}", "{}", "{Deep Learning}",
+                                  "Tuning:{A}", "{N}on", "{i}OS", "{English}", "{<i>x</i>}",
+                                  "{{", "}", "{b}c}", "of", "BERT", ":", "-", "--", "\\'e"]),
+                 max_size=6).map(" ".join)
+
+
+def _both(value: str, protect_case: bool, rebrace: bool) -> tuple[object, object]:
+    fast = latex._Decoder(value, protect_case, rebrace)
+    slow = latex._Decoder(value, protect_case, rebrace)
+    result = fast.flat_groups() if latex._NOT_FLAT.search(value) is None else None
+    return result, (slow.group(0), slow.warnings)
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(BRACED_TEXT | WORDS, st.booleans(), st.booleans())
+def test_flat_brace_groups_decode_as_the_tokenizer_does(value, protect_case, rebrace):
+    fast, (slow, warnings) = _both(value, protect_case, rebrace)
+    if fast is not None:
+        assert fast == slow and warnings == []
+
+
+def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
+    assert _both("{BERT}: Pre-training of {Deep} Transformers", True, True)[0] is not None
+    assert _both("{{Nested}} groups", True, True)[0] is None
+    assert _both("one } too many {", True, True)[0] is None
+    assert _both("a {b} c --- d", True, True)[0] is None  # a dash: the full tokenizer
