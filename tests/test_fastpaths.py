@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeconv import latex
+from citeconv.readers import bibtex
 
 #: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
 #: decoder's own marks and tags, non-ASCII letters (NFC), a backslash now and then
@@ -40,3 +41,16 @@ def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
     assert _both("{{Nested}} groups", True, True)[0] is None
     assert _both("one } too many {", True, True)[0] is None
     assert _both("a {b} c --- d", True, True)[0] is None  # a dash: the full tokenizer
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(st.text(alphabet='{}{}a "\\', max_size=16))
+def test_flat_braced_values_end_where_the_brace_counter_says(inner):
+    """readers.bibtex.resolve_value takes ``{`` + text + ``}`` whole when the text's braces are
+    flat groups (``_FLAT_BRACES``), without counting them one by one (``_balanced_end``)."""
+    raw = "{" + inner + "}"
+    if bibtex._FLAT_BRACES.fullmatch(inner):
+        assert bibtex._balanced_end(raw, 1, "}") == len(raw) - 1
+        # and the general loop (taken for a concatenation) reads the same value
+        assert bibtex.resolve_value(raw, {}) == bibtex.resolve_value(raw + " # {}", {}) \
+            == (inner, [])
