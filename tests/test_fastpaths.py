@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeconv import latex
+from citeconv.model import Date, Name, Record
 from citeconv.readers import bibtex
 
 #: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
@@ -54,3 +55,18 @@ def test_flat_braced_values_end_where_the_brace_counter_says(inner):
         # and the general loop (taken for a concatenation) reads the same value
         assert bibtex.resolve_value(raw, {}) == bibtex.resolve_value(raw + " # {}", {}) \
             == (inner, [])
+
+
+FIELD_VALUES = st.one_of(st.sampled_from(["", (), None, 0, False, [], {}, Date(), Name()]),
+                         st.text(max_size=2), st.tuples(st.just(Name("A"))),
+                         st.builds(Date, literal=st.text(max_size=1)))
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.dictionaries(st.text(max_size=3), FIELD_VALUES, max_size=6))
+def test_records_keep_the_fields_they_always_kept(fields):
+    """Record.__post_init__ decides text and names by type, without ``==``: the fields kept
+    are still exactly those ``not in ("", (), None)``."""
+    expected = {k: v for k, v in fields.items() if v not in ("", (), None)}
+    assert dict(Record("k", "book", fields).fields) == expected
+    assert dict(Record("k", "book", list(fields.items())).fields) == expected  # pairs too

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
@@ -468,7 +469,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
             extra["month"] = _decoded("month", values, problems)
             problems.append(_warn("bibtex.month", f"month {month_text!r} not understood; kept "
                                   "as is", values["month"][1]))
-        fields["issued"] = Date(parts=(tuple(parts),))
+        fields["issued"] = _date(tuple(parts))
     else:
         fields["issued"] = Date(literal=year_text)
         for name in ("month", "day"):
@@ -479,6 +480,12 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
 _YEAR = re.compile(r"-?\d{1,4}")
 _COMMA = re.compile(r"\s*,\s*")
 _MONTH_DAY = re.compile(r"^(?:(?P<d1>[\d\-–]+)\s*(?P<m1>[a-z]+)|(?P<m2>[a-z]+)\.?\s*(?P<d2>[\d\-–]+))$")
+
+
+@lru_cache(maxsize=4096)
+def _date(parts: tuple[int, ...]) -> Date:
+    """One Date per (year, month, day): dates repeat across a big file, and a Date is frozen."""
+    return Date(parts=(parts,))
 
 
 def _month_and_day(text: str) -> tuple[int, str]:
@@ -500,7 +507,8 @@ def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagn
     """A date-part field as text (never case-protected); LaTeX problems reported with the line."""
     value, line = values[name]
     text, warnings = latex.decode_with_warnings(value.strip(), False)
-    problems.extend(_latex_problems(name, warnings, line))
+    if warnings:
+        problems.extend(_latex_problems(name, warnings, line))
     return text
 
 
