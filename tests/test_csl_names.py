@@ -190,3 +190,27 @@ def test_substitute_choose_inherits_name_options() -> None:
     </if></choose></substitute></names></layout></bibliography></style>"""
     eds = [{"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}]
     assert _bib(xml, {"editor": eds}) == ("Doe, John and Jane Roe, eds.",)
+
+
+SUBSTITUTE = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+              "<info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>"
+              '<macro name="title"><text variable="title" font-style="italic"/></macro>'
+              '<citation><layout><text variable="title"/></layout></citation>'
+              '<bibliography><layout><names variable="author" font-weight="bold" prefix="[" '
+              'suffix="]" text-case="uppercase"><name/><substitute>{}</substitute></names>'
+              "</layout></bibliography></style>")
+
+
+@pytest.mark.parametrize("substitute", [
+    '<names variable="editor"/><text macro="title"/>',
+    '<choose><if variable="editor"><names variable="editor"/></if>'
+    '<else><text macro="title"/></else></choose>',
+])
+def test_names_formatting_wraps_names_only_and_ignores_text_case(substitute: str) -> None:
+    # citeproc-js 2.4.63: a substituted cs:names (even inside cs:choose) takes the cs:names
+    # affixes and formatting, substituted text does not; text-case is no cs:names attribute
+    items = [{"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Doe", "given": "J"}]},
+             {"id": "b", "type": "book", "title": "Beta", "editor": [{"family": "Roe", "given": "K"}]},
+             {"id": "c", "type": "book", "title": "Gamma"}]
+    out = engine.render_bibliography(items, style=SUBSTITUTE.format(substitute), fmt="html")
+    assert out.entries == ("[<b>J Doe</b>]", "[<b>K Roe</b>]", "<i>Gamma</i>")

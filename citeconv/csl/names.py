@@ -7,6 +7,9 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
+  The cs:names element's affixes and formatting wrap names only: a substituted cs:names (also
+  one inside a cs:choose of cs:substitute) gets them, a substituted cs:text/cs:group/macro does
+  not; ``text-case`` on cs:names is not a CSL attribute and is ignored (citeproc-js).
   Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
   cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
   of them inherits none (citeproc-js).
@@ -324,7 +327,11 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
     if not inner:
         return "", 1
-    return _logged(ctx, _finish(node, inner, ctx), used, inner), 2
+    text = _finish(node, inner, ctx)
+    outer = ctx.scratch.get("names_outer")
+    if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
+        text = _finish(outer, text, ctx)
+    return _logged(ctx, text, used, inner), 2
 
 
 def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
@@ -357,10 +364,12 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             else:
                 if type(c) is Choose:
                     ctx.scratch["names_inherit"] = inherit
+                    ctx.scratch["names_outer"] = node
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
             ctx.scratch.pop("names_inherit", None)
+            ctx.scratch.pop("names_outer", None)
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
@@ -368,7 +377,7 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
                 ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
             if type(c) is Names:
                 return _finish(node, text, ctx), 2
-            return _logged(ctx, _finish(node, text, ctx), []), 2
+            return _logged(ctx, text, []), 2  # citeproc-js: not the cs:names affixes/formatting
         ctx.scratch["suppressed"] = before
         if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
             return "", 0  # citeproc-js: a term ends the substitution, even an empty one
