@@ -63,8 +63,9 @@ _DASHES = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 _MAX_DEPTH = 64
 _SPECIAL = re.compile(r"[\\{}~$]|--|''|``")
 _TOKEN = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)|([{}])|(---|--|``|''|~)|(\$)")
-#: any token of ``_TOKEN`` but a brace: a value without one is brace groups and text only
-_NOT_FLAT = re.compile(r"[\\~$]|--|``|''")
+#: the tokens of ``_TOKEN`` that ``flat_groups`` does not read: a value without them is text,
+#: brace groups, and ``_DASHES`` (which no other token overlaps: each is made of its own character)
+_NOT_FLAT = re.compile(r"[\\$]")
 _FLAT_GROUP = re.compile(r"\{([^{}]*)\}")
 
 
@@ -132,10 +133,14 @@ class _Decoder:
 
     def flat_groups(self) -> str | None:
         """``group(0)`` for a value whose only LaTeX is brace groups side by side (``{BERT}:
-        Pre-training of Deep...``, most titles that need decoding), without the tokenizer loop;
-        None when the braces nest or do not balance. The caller has checked that nothing else
-        ``_TOKEN`` reads is there (``_NOT_FLAT``). ``tests/test_latex_fastpath.py``: equal."""
+        Pre-training of Deep...``, most titles that need decoding) and ``_DASHES`` (page ranges),
+        without the tokenizer loop; None when the braces nest or do not balance. The caller has
+        checked that nothing else ``_TOKEN`` reads is there (``_NOT_FLAT``).
+        ``tests/test_fastpaths.py`` checks that the two agree."""
         text = self.text
+        if "-" in text or "`" in text or "'" in text or "~" in text:
+            for tex, char in _DASHES.items():  # longest first, as _TOKEN tries them
+                text = text.replace(tex, char)
         out: list[str] = []
         pos = 0
         groups = 0

@@ -15,10 +15,12 @@ from citeconv.readers import bibtex
 
 #: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
 #: decoder's own marks and tags, non-ASCII letters (NFC), a backslash now and then
-BRACED_TEXT = st.text(alphabet="{}{}:  \t\nAaBTdeGPS-'<>/\"ü\u0308\ue000\ue001\\~$", max_size=30)
+BRACED_TEXT = st.text(alphabet="{}{}:  \t\nAaBTdeGPS-'<>/\"ü\u0308\ue000\ue001\\~$-`'–",
+                      max_size=30)
 WORDS = st.lists(st.sampled_from(["{BERT}", "{A}", "{a}", "{Few-Shot}", "{}", "{Deep Learning}",
                                   "Tuning:{A}", "{N}on", "{i}OS", "{English}", "{<i>x</i>}",
-                                  "{{", "}", "{b}c}", "of", "BERT", ":", "-", "--", "\\'e"]),
+                                  "{{", "}", "{b}c}", "of", "BERT", ":", "-", "--", "\\'e", "1--10",
+                                  "---", "----", "``", "'''", "~"]),
                  max_size=6).map(" ".join)
 
 
@@ -41,7 +43,11 @@ def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
     assert _both("{BERT}: Pre-training of {Deep} Transformers", True, True)[0] is not None
     assert _both("{{Nested}} groups", True, True)[0] is None
     assert _both("one } too many {", True, True)[0] is None
-    assert _both("a {b} c --- d", True, True)[0] is None  # a dash: the full tokenizer
+    assert _both("a {b} c --- d ``e'' f~g", True, True)[0] == \
+        'a <span class="nocase">b</span> c — d “e” f\u00a0g'
+    assert _both("1--10", False, True)[0] == "1–10"
+    assert _both("a {b} \\c", True, True)[0] is None  # a command: the full tokenizer
+    assert _both("a $x$", True, True)[0] is None  # math: the full tokenizer
 
 
 @settings(derandomize=True, max_examples=3000, deadline=None)
