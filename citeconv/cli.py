@@ -191,8 +191,11 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
         records, missing = only_cited(records, aux_file)
         diagnostics = list(diagnostics) + missing
     skipped = _report(diagnostics, fmt)
-    if not records:
+    if not records and (skipped or not any(kept.values())):
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
+    if not records:  # a .bib of @comment/@preamble blocks only (JabRef's settings): kept as is
+        click.echo("citeconv: warning: the input holds no entries, only @comment or @preamble "
+                   "blocks", err=True)
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     with shown(f"writing {len(records)} entries as {fmt}"):

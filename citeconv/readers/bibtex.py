@@ -24,7 +24,7 @@ from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, 
 from bibtexparser.splitter import Splitter
 
 from .. import latex, mapping, texpass
-from . import _bibsplit
+from . import _bibrepair, _bibsplit
 from ._bibsplit import RawComment, RawEntry, RawString
 from ..model import (DATE_VARIABLES, NAME_VARIABLES, Date, Diagnostic, ReadResult, Record,
                      Severity, Source, parse_edtf)
@@ -138,9 +138,10 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
             return ReadResult(diagnostics=(Diagnostic(
                 "bibtex.syntax", f"the file could not be split into entries ({err}); nothing "
                 "read", line=1, severity=Severity.ERROR),), layout=NAME)
+    blocks, mended = _mend(text, blocks)
     macros: dict[str, str] = {}
     raw_entries: list[tuple[_Head, dict[str, tuple[str, int]]]] = []
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = mended
     preambles: list[str] = []
     comments: list[str] = []
     for block in blocks:
@@ -248,6 +249,25 @@ def _uncommented_name(key: str, name: str, value: str, line: int,
     return " ".join(kept).lower()
 
 
+def _mend(text: str, blocks: list) -> tuple[list, list[Diagnostic]]:  # type: ignore[type-arg]
+    """When some entry failed to parse: the blocks of the text ``_bibrepair`` mended, if fewer
+    entries fail there, with a warning per mended entry; else ``blocks`` as they were."""
+    failed = sum(isinstance(b, ParsingFailedBlock) for b in blocks)
+    if not failed:
+        return blocks, []
+    fixed, done = _bibrepair.repair(text)
+    if not done:
+        return blocks, []
+    try:
+        again = _light(Splitter(fixed).split().blocks)
+    except Exception:  # noqa: BLE001 - bibtexparser's internal states: keep the first reading
+        return blocks, []
+    if sum(isinstance(b, ParsingFailedBlock) for b in again) >= failed:
+        return blocks, []
+    return again, [_warn("bibtex.repaired", f"entry read although {' and '.join(fixes)}", line)
+                   for line, fixes in done]
+
+
 def _failed(block: ParsingFailedBlock, line: int) -> Diagnostic:
     reason = " ".join(str(block.error or "").split()) or "syntax error"
     reason = re.sub(r"^Parsing of `@\w+` block \(line \d+\) ", "", reason)
@@ -279,8 +299,8 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
                                          "not in the file; nothing inherited", entry.start_line + 1))
         raw_parent = fields.pop("crossref", ("", 0))
         parent_key = raw_parent[0].strip("{}\" ").lower()
-        parent = by_key.get(parent_key)
-        if parent_key and parent is None:
+        parent = by_key.get(parent_key) if parent_key else None  # "": no crossref (a keyless
+        if parent_key and parent is None:                      # entry is no one's parent)
             parent_name = raw_parent[0].strip("{}\" ")
             fields["crossref"] = raw_parent  # kept: the parent may be in another .bib file
             diagnostics.append(_warn("bibtex.crossref", f"{entry.key}: crossref parent "
@@ -441,6 +461,17 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
             date = parse_edtf(text)
             fields[csl] = date or Date(literal=_decoded(bib, values, problems))
     if "year" not in values:
+        issued = fields.get("issued")
+        month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
+        month, day_in_month = _month_and_day(month_text) if month_text else (0, "")
+        if (month and issued is not None and len(issued.parts) == 1
+                and len(issued.parts[0]) == 1 and not issued.circa and not issued.season):
+            # date = {1998}, month = {May}: what biblatex prints (and what the output's
+            # year + month mean), so a second pass reads the same date
+            day_text = values.get("day", ("", 0))[0].strip() or day_in_month
+            day = [int(day_text)] if day_text.isdigit() and 1 <= int(day_text) <= 31 else []
+            fields["issued"] = _date((issued.parts[0][0], month, *day))
+            values = {k: v for k, v in values.items() if k != "month" and (k != "day" or day)}
         for name in ("month", "day"):
             if name in values:
                 extra[name] = _decoded(name, values, problems)

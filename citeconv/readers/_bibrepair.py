@@ -1,0 +1,74 @@
+"""Repairs for BibTeX entries bibtexparser cannot split, when the defect loses nothing.
+
+Contract
+- ``repair(text) -> (text, [(line, fixes)])``: the file's text with the defects below mended in
+  every entry (newlines kept, so line numbers stay right), and per mended entry its 1-based line
+  and what was mended, for the reader's warnings. The reader uses it only when bibtexparser
+  failed on some entry, and keeps the result only if fewer entries fail.
+- An entry with no key (``@article{`` then ``author = ...``; JabRef and PubMed exports) gets
+  an empty key, which the writer replaces by a generated one.
+- An empty field slot (``title = {A},  , year = 2012``: two commas with only spaces between
+  them, outside any value) is dropped.
+What is not mended: unbalanced braces or quotes, a field without ``=`` — those entries are
+reported and skipped, as before.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["repair"]
+
+_ENTRY = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*\{", re.MULTILINE)
+_NO_KEY = re.compile(r"(?=\s*[^\s{}\",=#()]+\s*=)")
+_NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
+
+
+def _mend_entry(text: str, start: int) -> tuple[str, int, list[str]]:
+    """The entry whose ``{`` is at ``start - 1`` mended, up to its closing brace: (text, end,
+    fixes)."""
+    fixes = []
+    out = []
+    if _NO_KEY.match(text, start):
+        out.append(",")
+        fixes.append("it has no key (one is generated)")
+    depth, quoted, i, n = 1, False, start, len(text)
+    while i < n and depth:
+        c = text[i]
+        if c == "\\":
+            out.append(text[i:i + 2])
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 1:
+            quoted = not quoted
+        elif c == "," and depth == 1 and not quoted:
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and text[j] == ",":
+                out.append(text[i + 1:j])  # keep the spaces (and newlines), drop the comma
+                if not fixes or not fixes[-1].startswith("an empty"):
+                    fixes.append("an empty field slot (', ,') was skipped")
+                i = j
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out), i, fixes
+
+
+def repair(text: str) -> tuple[str, list[tuple[int, list[str]]]]:
+    """``text`` with every entry mended, and (1-based line, fixes) per mended entry."""
+    out, done, pos = [], [], 0
+    for m in _ENTRY.finditer(text):
+        if m.start() < pos or m.group(1).lower() in _NOT_ENTRIES:
+            continue
+        mended, end, fixes = _mend_entry(text, m.end())
+        if fixes:
+            out += [text[pos:m.end()], mended]
+            pos = end
+            done.append((text.count("\n", 0, m.start()) + 1, fixes))
+    out.append(text[pos:])
+    return "".join(out), done
