@@ -71,8 +71,11 @@ _DISPLAY = {"block": "block", "left-margin": "left-margin", "right-inline": "rig
             "indent": "indent"}
 
 
+_FORMAT_ATTRS = frozenset(a for a, _v, _k in _FORMAT)
+
+
 def wrap(text: str, attrs: Mapping[str, str]) -> str:
-    if not text:
+    if not text or _FORMAT_ATTRS.isdisjoint(attrs):
         return text
     for attr, value, kind in _FORMAT:
         if attrs.get(attr) == value:

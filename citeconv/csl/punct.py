@@ -81,14 +81,16 @@ def seam(left: str, right: str) -> str:
 
 
 def join(parts: list[str], delimiter: str = "") -> str:
-    parts = [p for p in parts if p]
-    if not parts:
-        return ""
-    out = parts[0]
-    for p in parts[1:]:
-        if delimiter:
-            out = seam(out, delimiter)
-        out = seam(out, p)
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if out:  # (a seam with a non-empty piece is never empty)
+            if delimiter:
+                out = seam(out, delimiter)
+            out = seam(out, p)
+        else:
+            out = p
     return out
 
 
