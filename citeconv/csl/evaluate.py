@@ -37,7 +37,8 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
-EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
+EMPTY_DATE = 0.5  # status of an absent date (a tried variable, like 1)
+RESET = -1  # a suppressed group in which no variable was tried (see ``_parts``)
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
 _SPECIAL = frozenset({"locator", "citation-number", "year-suffix", "citation-label",
@@ -145,7 +146,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
         a = {k: v for k, v in a.items() if not (v == "normal" and k in _FONT)}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    case = a.get("text-case") if "macro" not in a else None
+    case = a.get("text-case") if "macro" not in a and type(node) is not Names else None
     lang = str(ctx.item.get("language") or ctx.locale.lang or "en")
     if case == "title" and not lang.lower().startswith("en") and not (
             type(node) is Label or "term" in a):  # terms come from the (English) locale
@@ -181,6 +182,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         macro = ctx.style.macros.get(a["macro"])
         if macro is None:
             return "", 0
+        if ctx.scratch.get("sort_key") and a["macro"] in ctx.style.extra.get("date_macros", ()):
+            return sort_dates_only(macro.children, ctx)
         text, status = _group(macro, ctx)  # a called macro is suppressed like a group
     elif "term" in a:
         if a["term"] == "ibid":
@@ -193,7 +196,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
-    if " " in text:  # citeproc-js: thin no-break space before : ; ? ! », after «
+        if text:  # citeproc-js: a literal value counts as a printed term for its group
+            ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! », after «
         if _FRENCH.search(text):
             text = _FRENCH.sub("\u202f\\1", text)
         if "« " in text:
@@ -210,18 +215,21 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     text = output.join(parts, node.attrs.get("delimiter", ""))
     if not text and status == 2 and ctx.scratch.get("names_suppressed"):
         return "", 2  # only the names left out for collapsing/suppress-author: still rendered
-    if status in (EMPTY_DATE, 1) or not text:
-        # suppressed; only empty non-date variables make the enclosing group empty too
-        return "", 1 if status == 1 else 0
-    if status == 0 and ctx.scratch.get("terms", 0) > terms:
-        status = 2  # a group printing a term counts as content for the groups around it (citeproc-js)
-    return _finish(node, text, ctx), status
+    termed = ctx.scratch.get("terms", 0) > terms
+    if not text or not (status == 2 or (termed and status != 1)):
+        # suppressed (citeproc-js: no variable rendered, and a variable tried or no term
+        # printed); the enclosing group's "variable tried" flag becomes this group's
+        return "", 1 if status == 1 else RESET
+    return _finish(node, text, ctx), 2  # a rendered group is content for the groups around it
 
 
 def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
            nodes: list[Node] | None = None) -> int:
     """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
-    ``nodes``, when given, receives the node of each part."""
+    ``nodes``, when given, receives the node of each part. The status follows citeproc-js's
+    group flags in document order: 2 once a variable rendered, else 1 when the last word on
+    "a variable was tried" is yes, ``RESET`` when a suppressed group without tried variables
+    cleared it, else 0."""
     status = 0
     scratch = ctx.scratch
     for c in children:
@@ -229,9 +237,7 @@ def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
         if kind is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    s = _parts(branch.children, ctx, parts, nodes)
-                    if s > status:
-                        status = s
+                    status = _seq(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
         # what ``render`` does, inlined (the hottest loop)
@@ -242,8 +248,18 @@ def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
         if nodes is not None:
             nodes.append(c)
         parts.append(t)
-        if s > status:
-            status = s
+        status = _seq(status, s)
+    return status
+
+
+def _seq(status: float, s: float) -> float:
+    """The group status after ``status`` then a child with status ``s``."""
+    if status == 2 or s == 2:
+        return 2
+    if s == 1 or s == EMPTY_DATE:
+        return 1
+    if s == RESET:
+        return RESET
     return status
 
 
@@ -258,6 +274,31 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
         if type(branch) is If and _cond.test(branch, ctx):
             return render_children(branch.children, ctx, "")
     return "", 0
+
+
+def sort_dates_only(children: tuple[Node, ...], ctx: Context) -> tuple[str, int]:
+    """A macro with a cs:date of its own in a sort key: citeproc-js writes only the dates it
+    renders (as date keys, through cs:choose, cs:group and called macros), nothing else."""
+    from .dates import render_date
+
+    out = []
+    for c in children:
+        kind = type(c)
+        if kind is Date:
+            out.append(render_date(c, ctx)[0])
+        elif kind is Choose:
+            for branch in c.children:
+                if type(branch) is If and _cond.test(branch, ctx):
+                    out.append(sort_dates_only(branch.children, ctx)[0])
+                    break
+        elif kind is Group:
+            out.append(sort_dates_only(c.children, ctx)[0])
+        elif kind is Text and "macro" in c.attrs:
+            macro = ctx.style.macros.get(c.attrs["macro"])
+            if macro is not None:
+                out.append(sort_dates_only(macro.children, ctx)[0])
+    text = "".join(out)
+    return text, 2 if text else 1
 
 
 def render(node: Node, ctx: Context) -> tuple[str, int]:

@@ -7,13 +7,17 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
+  The cs:names element's affixes and formatting wrap names only: a substituted cs:names (also
+  one inside a cs:choose of cs:substitute) gets them, a substituted cs:text/cs:group/macro does
+  not; ``text-case`` on cs:names is not a CSL attribute and is ignored (citeproc-js).
   Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
   cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
   of them inherits none (citeproc-js).
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
-  apply to each name (citeproc-js). ``form="count"`` counts the names that would be shown.
+  apply to each name (citeproc-js), and once more to the whole list when it ends in et al.
+  (citeproc-js: ``(<b>(<b>A</b>), <i>et al.</i></b>)``). ``form="count"`` counts the names that would be shown.
 - Et-al: with ``et-al-min``/``et-al-use-first`` (subsequent variants for subsequent cites), a
   list of at least ``min`` names shows ``use-first`` (0 shows nothing) then the cs:et-al term
   (``et-al`` or ``and others``, formatted by cs:et-al). Delimiter before et al.: contextual =
@@ -224,12 +228,19 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
     if sort_key:
         keys = [_sort_name(n, i, opts, ctx) for i, n in enumerate(shown)]
         return output.join([k for k in keys if k], delim), 2
+    ctx.scratch.setdefault("last_shown", []).extend(_key(n) for n in shown)
     po = _person_opts(ctx, opts, node)
     nas = opts.get("name-as-sort-order")
+    each = ctx.scratch.get("sub_each")  # [names left to replace, text]: see _author_sub
     blobs: list[tuple[str, bool, bool]] = []  # (text, inverted, literal)
     for i, n in enumerate(shown):
         inv = not n.get("literal") and (nas == "all" or (nas == "first" and i == 0))
-        text = _one(n, i, opts, po, node, ctx, inv)
+        if each and each[0] > 0:  # the name's own formatting stays, its name-parts' go
+            each[0] -= 1
+            text = each[1] if node is None else output.affix(
+                output.wrap_name(each[1], node.attrs), node.get("prefix"), node.get("suffix"))
+        else:
+            text = _one(n, i, opts, po, node, ctx, inv)
         if text:
             blobs.append((text, inv, bool(n.get("literal"))))
     if not blobs:
@@ -254,7 +265,11 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         sep = single if len(texts) == 1 else multiple
         if not starts_romanesque(output.plain(term)) and sep == " ":
             sep = ""
-        return output.join([head, term], sep), 2
+        joined = output.join([head, term], sep)
+        if node is not None:  # citeproc-js: the list with et al. takes cs:name's decorations too
+            joined = output.affix(output.wrap(joined, node.attrs), node.get("prefix"),
+                                  node.get("suffix"))
+        return joined, 2
     if len(texts) == 1:
         return texts[0], 2
     if mode == 2:
@@ -312,6 +327,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             lists = lists[:1]
     out, count, used = [], 0, []
     sort_key = bool(ctx.scratch.get("sort_key"))
+    sub = _author_sub(ctx) if lists else None
+    last_label = ""
     for var, names in lists:
         used.append(var)
         ctx.scratch["forced_etal"] = var in (ctx.item.get("_etal") or ())
@@ -321,9 +338,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             ctx.scratch.pop("forced_etal", None)
         count += n
         if label is not None and text and not sort_key and (name is None or name.get("form") != "count"):
-            lt = _label_text(label, common or var, names, ctx)
+            lt = last_label = _label_text(label, common or var, names, ctx)
             text = output.join([lt, text]) if label_first else output.join([text, lt])
         out.append(text)
+    ctx.scratch.pop("sub_each", None)
     if common:
         used = [v for v in variables]
     if name is not None and name.get("form") == "count":
@@ -337,17 +355,41 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
     if not inner:
         return "", 1
-    return _logged(ctx, _finish(node, inner, ctx), used, inner), 2
+    if sub is not None and sub[0] == "all":  # citeproc-js keeps the (last) label
+        inner = output.join([sub[2], last_label])
+    text = _finish(node, inner, ctx)
+    outer = ctx.scratch.get("names_outer")
+    if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
+        text = _finish(outer, text, ctx)
+    return _logged(ctx, text, used, inner), 2
+
+
+def _author_sub(ctx: Any) -> tuple[str, int, str] | None:
+    """The subsequent-author-substitute asked for this item (``ctx.scratch["author_sub"]``:
+    kind, count, text; see ``subsequent``), when this is the item's first names element: for
+    ``each`` the first ``count`` names shown are replaced (``scratch["sub_each"]``)."""
+    sub = ctx.scratch.get("author_sub")
+    if sub is None or ctx.scratch.get("names_log") or ctx.scratch.get("sort_key"):
+        return None
+    if sub[0] == "each":
+        ctx.scratch["sub_each"] = [sub[1], sub[2]]
+    return sub
 
 
 def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
-    """Record the first rendered names element for the citation level (core.Piece)."""
+    """Record the first rendered names element for the citation level (core.Piece): the
+    variables used, the keys of all names and of the names shown, the text and inner text."""
     log = ctx.scratch.get("names_log")
     keys = tuple(k for ks in ctx.scratch.pop("last_keys", []) for k in ks)
+    shown = tuple(ctx.scratch.pop("last_shown", ()))
     if log is None:
         return text
     first = not log and not ctx.scratch.get("sort_key")
-    log.append((tuple(used), keys, text, inner if inner is not None else text))
+    if first and not used:  # a substitute that is not a name (a title): replaced whole
+        sub = ctx.scratch.get("author_sub")
+        if sub is not None:
+            text = sub[2]
+    log.append((tuple(used), keys, text, inner if inner is not None else text, shown))
     if first and ctx.scratch.get("mode") == "no_names":
         ctx.scratch["names_suppressed"] = True  # stops cs:substitute from trying further
         return ""
@@ -369,10 +411,12 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             else:
                 if type(c) is Choose:
                     ctx.scratch["names_inherit"] = inherit
+                    ctx.scratch["names_outer"] = node
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
             ctx.scratch.pop("names_inherit", None)
+            ctx.scratch.pop("names_outer", None)
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
@@ -380,7 +424,7 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
                 ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
             if type(c) is Names:
                 return _finish(node, text, ctx), 2
-            return _logged(ctx, _finish(node, text, ctx), []), 2
+            return _logged(ctx, text, []), 2  # citeproc-js: not the cs:names affixes/formatting
         ctx.scratch["suppressed"] = before
         if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
             return "", 0  # citeproc-js: a term ends the substitution, even an empty one
