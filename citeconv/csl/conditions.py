@@ -93,8 +93,18 @@ def test(branch: Any, ctx: Any) -> bool:
                 return False
             continue
         check = _CHECKS[attr]
+        item = ctx.item
         for v in values:  # in order, stopping as soon as the answer is known
-            if check(ctx, v):
+            if attr == "variable" and v not in _ev._SPECIAL:  # _variable, inlined
+                ok = False
+                for n in _ev._ALIASES.get(v, (v,)):
+                    x = item.get(n)
+                    if x is not None and x != "" and x != []:
+                        ok = True
+                        break
+            else:
+                ok = check(ctx, v)
+            if ok:
                 if match == "any":
                     return True
                 if match == "none":

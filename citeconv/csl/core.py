@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from . import output
@@ -108,6 +109,8 @@ class EvalCore:
         self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
         self.memo: dict = {}  # shared by this run's renders (see evaluate.Context)
+        self._name_opts = {s: MappingProxyType(style.name_options(s))  # read-only, shared
+                           for s in ("bibliography", "citation")}
 
     # -- rendering -------------------------------------------------------------------------
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
@@ -156,7 +159,8 @@ class EvalCore:
         scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap,
                          "author_sub": sub}
         ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
-                      number, self.style.name_options(section), scratch, self.memo)
+                      number, self._name_opts["bibliography" if section == "bibliography" else "citation"],
+                      scratch, self.memo)
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,

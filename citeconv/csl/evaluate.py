@@ -210,7 +210,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
-    text, status = render_children(node.children, ctx, node.attrs.get("delimiter", ""))
+    parts: list[str] = []
+    status = _parts(node.children, ctx, parts)  # render_children, inlined
+    text = output.join(parts, node.attrs.get("delimiter", ""))
     if not text and status == 2 and ctx.scratch.get("names_suppressed"):
         return "", 2  # only the names left out for collapsing/suppress-author: still rendered
     termed = ctx.scratch.get("terms", 0) > terms
@@ -229,16 +231,20 @@ def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
     "a variable was tried" is yes, ``RESET`` when a suppressed group without tried variables
     cleared it, else 0."""
     status = 0
+    scratch = ctx.scratch
     for c in children:
-        if type(c) is Choose:
+        kind = type(c)
+        if kind is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
                     status = _seq(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
-        t, s = _dispatch(c, ctx)  # what ``render`` does, inlined (the hottest loop)
+        # what ``render`` does, inlined (the hottest loop)
+        t, s = (_text(c, ctx) if kind is Text else _group(c, ctx) if kind is Group
+                else _dispatch(c, ctx))
         if t:
-            ctx.scratch["rendered"] = True
+            scratch["rendered"] = True
         if nodes is not None:
             nodes.append(c)
         parts.append(t)

@@ -311,8 +311,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         inherit = ctx.scratch.get("names_inherit")
     if inherit is not None and name is None and etal is None and label is None:
         name, etal, label = inherit  # citeproc-js: only a bare cs:names inherits them
-    kinds = [type(c) for c in node.children]
-    label_first = (Label in kinds and Name in kinds and kinds.index(Label) < kinds.index(Name))
+    label_first = False  # (read only when there is a label)
+    if label is not None:
+        kinds = [type(c) for c in node.children]
+        label_first = (Label in kinds and Name in kinds and kinds.index(Label) < kinds.index(Name))
     variables = node.get("variable", "").split()
     lists = [(var, variable(ctx, var)) for var in variables]
     lists = [(var, v) for var, v in lists if isinstance(v, list) and v]

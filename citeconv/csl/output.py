@@ -71,8 +71,11 @@ _DISPLAY = {"block": "block", "left-margin": "left-margin", "right-inline": "rig
             "indent": "indent"}
 
 
+_FORMAT_ATTRS = frozenset(a for a, _v, _k in _FORMAT)
+
+
 def wrap(text: str, attrs: Mapping[str, str]) -> str:
-    if not text:
+    if not text or _FORMAT_ATTRS.isdisjoint(attrs):
         return text
     for attr, value, kind in _FORMAT:
         if attrs.get(attr) == value:
@@ -112,6 +115,7 @@ def rich(text: str, locale: Any = None) -> str:
 
 
 _QI_OPEN, _QI_CLOSE = marks.OPEN["quote-inner"], marks.CLOSE["quote-inner"]
+_QUOTE_MARKS = re.compile("[" + marks.char_class(Q_OPEN + Q_CLOSE + _QI_OPEN + _QI_CLOSE) + "]")
 
 
 def _resolve_quotes(text: str, locale: Any) -> str:
@@ -119,17 +123,22 @@ def _resolve_quotes(text: str, locale: Any) -> str:
     pairs = ((q[0], q[1]), (q[2], q[3]))
     out: list[str] = []
     depths: list[int] = []
-    for ch in text:
+    pos = 0
+    for m in _QUOTE_MARKS.finditer(text):  # the text between quote markers is kept as it is
+        ch = m.group()
+        out.append(text[pos:m.start()])
+        pos = m.end()
         if ch == Q_OPEN or ch == _QI_OPEN:
             level = len(depths) and depths[-1] + 1
             if ch == _QI_OPEN and not depths:
                 level = 1  # a data quote written as an inner one stays inner at the top
             depths.append(level)
             out.append(ch + pairs[level % 2][0])
-        elif (ch == Q_CLOSE or ch == _QI_CLOSE) and depths:
+        elif depths:
             out.append(pairs[depths.pop() % 2][1] + ch)
         else:
             out.append(ch)
+    out.append(text[pos:])
     return "".join(out)
 
 

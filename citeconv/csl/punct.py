@@ -55,12 +55,17 @@ def _first(s: str) -> int:
     return i if i < len(s) else -1
 
 
+_LAST_SKIP = _FMT_CLOSERS + RESET
+
+
 def seam(left: str, right: str) -> str:
     if not left:
         return right
     if not right:
         return left
-    li, ri = _last(left), _first(right)
+    lc, rc = left[-1], right[0]  # most pieces end and start outside any marker
+    li = _last(left) if lc in _LAST_SKIP else len(left) - 1
+    ri = _first(right) if rc in _FMT_OPENERS else 0
     if li < 0 or ri < 0:
         return left + right
     lc, rc = left[li], right[ri]
@@ -77,14 +82,15 @@ def seam(left: str, right: str) -> str:
 
 def join(parts: list[str], delimiter: str = "") -> str:
     out = ""
-    first = True
     for p in parts:
         if not p:
             continue
-        if not first and delimiter:
-            out = seam(out, delimiter)
-        out = seam(out, p)
-        first = False
+        if out:  # (a seam with a non-empty piece is never empty)
+            if delimiter:
+                out = seam(out, delimiter)
+            out = seam(out, p)
+        else:
+            out = p
     return out
 
 
