@@ -35,7 +35,7 @@ sys.path.insert(0, os.path.join(HERE, os.pardir))
 
 DEFAULT_KNOWN = os.path.join(HERE, "csl_suite_known_failures.txt")
 CITE_KEYS = ("id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only",
-             "position", "near-note")
+             "position", "near-note", "first-reference-note-number")
 TIMEOUT = 10
 _SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n(.*?)\n<<=+ \1 =+<<", re.S)
 
