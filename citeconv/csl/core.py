@@ -128,7 +128,8 @@ class EvalCore:
         item = self.items[item_id]
         desc = key.get("sort") == "descending"
         if key.get("variable"):
-            return SortKey(variable_sort_text(item, key.get("variable"), numbers), desc)
+            demote = self.style.options.get("demote-non-dropping-particle", "display-and-sort")
+            return SortKey(variable_sort_text(item, key.get("variable"), numbers, demote), desc)
         macro = self.style.macros.get(key.get("macro"))
         text = None
         if macro is not None:
