@@ -9,7 +9,9 @@ INPUT, optional CITATION-ITEMS / CITATIONS / BIBENTRIES / BIBSECTION / ABBREVIAT
 and rendered through ``citeconv.csl.engine`` (CITATION-ITEMS / CITATIONS become clusters of
 citeproc-js CitationItem dicts; a CITATIONS cluster is passed as
 ``{"citationItems": [...], "properties": {"noteIndex": n}}``; a citation fixture without any is
-one citation of every item in bibliography order, as citeproc-js's runner cites its registry),
+one citation of every item in bibliography order, as citeproc-js's runner cites its registry;
+a CITATIONS step keeps only the citations it names before and after it, as
+processCitationCluster does),
 and compared line by line with
 RESULT (html output, ``&amp;`` written ``&#38;``; for CITATIONS every citation in document order,
 the ``>>[i]``/``..[i]`` markers not compared, as in jgm/citeproc's runner). Fixtures we cannot run
@@ -69,7 +71,11 @@ def _fixture_items(data: dict) -> list[dict]:
     for i, ref in enumerate(items):
         ref.setdefault("id", i)
         ref.setdefault("type", "book")
-    return items
+    # citeproc-js's runner looks items up by id: of two with one id the last wins, once
+    by_id: dict = {}
+    for ref in items:
+        by_id[str(ref["id"])] = ref
+    return list(by_id.values())
 
 
 def _clusters(data: dict) -> list:
@@ -85,7 +91,10 @@ def _clusters(data: dict) -> list:
         doc: list[dict] = []
         for n, (cit, pre, post) in enumerate(data["citations"]):
             cid = cit.get("citationID") or "CITATION-%d" % n
-            doc = [c for c in doc if c["citationID"] != cid]
+            # citeproc-js keeps only the citations named before and after it (a citation left
+            # out of both is removed from the document)
+            named = {c for c, _ in list(pre) + list(post)}
+            doc = [c for c in doc if c["citationID"] != cid and c["citationID"] in named]
             ids = [c["citationID"] for c in doc]
             if pre and pre[-1][0] in ids:
                 at = ids.index(pre[-1][0]) + 1

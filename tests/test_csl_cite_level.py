@@ -268,3 +268,20 @@ def test_a_year_suffix_sort_key_keeps_the_implicit_year_suffix() -> None:
               "issued": {"date-parts": [[2016]]}}]
     r = engine.render_citations(items, [[{"id": "a"}], [{"id": "b"}]], style=style)
     assert r.entries == ("(He, 2016b)", "(He, 2016a)")
+
+
+def test_disambiguate_conditions_are_turned_on_one_at_a_time() -> None:
+    # citeproc-js: the first disambiguate="true" test (title) tells Book One from Book Two;
+    # only the two Complete Works need the second one (edition)
+    style = f"""<style {NS} class="in-text"><info><id>t</id><title>t</title></info>
+  <citation><layout><group delimiter=", "><names variable="author"><name/></names>
+    <choose><if disambiguate="true"><text variable="title"/></if></choose>
+    <choose><if disambiguate="true"><text variable="edition" prefix="ed. "/></if></choose>
+  </group></layout></citation></style>"""
+    smith = [{"family": "Smith", "given": "John"}]
+    items = [{"id": str(n), "type": "book", "title": t, "edition": e, "author": smith}
+             for n, (t, e) in enumerate([("Book One", "3"), ("Book Two", "4"),
+                                         ("Complete Works", "5"), ("Complete Works", "6")])]
+    r = engine.render_citations(items, [[{"id": str(n)}] for n in range(4)], style=style)
+    assert r.entries == ("John Smith, Book One", "John Smith, Book Two",
+                         "John Smith, Complete Works, ed. 5", "John Smith, Complete Works, ed. 6")
