@@ -192,7 +192,8 @@ class EvalCore:
         ys = getattr(state, "year_suffix", None)
         from .disambiguate import year_suffix_text
 
-        return Piece(item_id, text, no_names, author, year_suffix_text(ys) if ys else "",
+        return Piece(item_id, text, no_names, author,
+                     year_suffix_text(ys) if ys and sc.get("ys_done") else "",
                      all_names, primary, first[4] if first else None, first[2] if first else "",
                      first[3] if first else "",
                      tuple(sc.get("years", ())), number if sc.get("number_shown") else None,
