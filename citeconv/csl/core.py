@@ -24,8 +24,8 @@ from typing import Any, Mapping
 from . import output
 from .citeopts import citation_options
 from .collapse import Join
-from .disambiguate import NameKey
-from .evaluate import Context, render_children, sort_dates_only
+from .disambiguate import NameKey, year_suffix_text
+from .evaluate import Context, render_children, render_layout, sort_dates_only
 from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
@@ -51,10 +51,12 @@ class Piece:
 
 
 def name_key(n: Mapping[str, Any]) -> NameKey:
-    if n.get("literal"):  # the same key as a family-only name written the same
+    get = n.get
+    if get("literal"):  # the same key as a family-only name written the same
         return NameKey(str(n["literal"]), None, ("", "", ""))
-    rest = tuple(str(n.get(k) or "") for k in ("non-dropping-particle", "dropping-particle", "suffix"))
-    return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
+    rest = (str(get("non-dropping-particle") or ""), str(get("dropping-particle") or ""),
+            str(get("suffix") or ""))
+    return NameKey(str(get("family") or "") or None, str(get("given") or "") or None, rest)
 
 
 class _LazyKeys(Sequence):
@@ -105,6 +107,7 @@ class EvalCore:
         self.in_text = style.extra["root"].get("class") == "in-text"
         self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
+        self.memo: dict = {}  # shared by this run's renders (see evaluate.Context)
 
     # -- rendering -------------------------------------------------------------------------
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
@@ -138,7 +141,7 @@ class EvalCore:
                 if key.get(k):
                     opts["et-al-" + k[6:]] = key.get(k)
             ctx = Context(self.style, self.style.locale, item, section, None, state,
-                          numbers.get(item_id), opts, {"sort_key": True})
+                          numbers.get(item_id), opts, {"sort_key": True}, self.memo)
             if key.get("macro") in self.style.extra.get("date_macros", ()):
                 text = output.plain(sort_dates_only(macro.children, ctx)[0]) or None
             else:
@@ -154,9 +157,7 @@ class EvalCore:
         scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap,
                          "author_sub": sub}
         ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
-                      number, self.style.name_options(section), scratch)
-        from .evaluate import render_layout
-
+                      number, self.style.name_options(section), scratch, self.memo)
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
@@ -190,8 +191,6 @@ class EvalCore:
             no_names = self._render(item_id, section, c, state, number, "no_names", cap)[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)
-        from .disambiguate import year_suffix_text
-
         return Piece(item_id, text, no_names, author,
                      year_suffix_text(ys) if ys and sc.get("ys_done") else "",
                      all_names, primary, first[4] if first else None, first[2] if first else "",

@@ -266,10 +266,14 @@ def _add_year_suffixes(amb: list[list[CiteView]], states: dict[str, DisambState]
                        rank: Mapping[str, int]) -> None:
     big = len(rank) + 1
     done: set[tuple[str, ...]] = set()
+    groups_of: dict[str, list[list[CiteView]]] = {}  # the sets each item is in, in amb order
+    for g in amb:
+        for i in dict.fromkeys(x.item_id for x in g):
+            groups_of.setdefault(i, []).append(g)
     for group in amb:
         for v in group:
-            companions = sorted({o.item_id for g in amb if any(x.item_id == v.item_id for x in g)
-                                 for o in g}, key=lambda i: rank.get(i, big))
+            companions = sorted({o.item_id for g in groups_of[v.item_id] for o in g},
+                                key=lambda i: rank.get(i, big))
             key = tuple(companions)
             if key in done:
                 continue

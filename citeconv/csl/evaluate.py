@@ -6,7 +6,9 @@ Contract
   (citeproc-js CitationItem dict or None: locator, label, position...), the disambiguation
   ``state`` (any object with optional attributes ``names_added``/``givenname_level``/
   ``year_suffix``/``disambiguate``), the citation ``number`` and a per-render ``scratch`` dict
-  (variables suppressed by cs:substitute; created by ``render_item``, never shared).
+  (variables suppressed by cs:substitute; created by ``render_item``, never shared), and a
+  ``memo`` dict that the renders of one run may share (``core.EvalCore``): values derived from
+  the item data, keyed by ``(kind, id(obj))`` and holding ``obj`` (so the id stays its own).
 - ``render(node, ctx) -> (text, status)``: ``text`` is an output piece (``output`` module),
   ``status`` 0 = no variable called, 1 = variables called but all empty, 2 = a variable
   rendered; cs:group is suppressed when status is 1 (CSL 1.0.2 §Group). An absent date
@@ -35,9 +37,12 @@ NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number
                          "first-reference-note-number", "issue", "locator", "number",
                          "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
                          "printing-number", "section", "supplement-number", "version", "volume"})
-EMPTY_DATE = 0.5  # status of an absent date: suppresses its group, not the enclosing ones
+EMPTY_DATE = 0.5  # status of an absent date (a tried variable, like 1)
+RESET = -1  # a suppressed group in which no variable was tried (see ``_parts``)
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
+_SPECIAL = frozenset({"locator", "citation-number", "year-suffix", "citation-label",
+                      "first-reference-note-number", "page-first"})  # not read from the item
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class Context:
     number: int | None = None
     name_opts: Mapping[str, str] = field(default_factory=dict)
     scratch: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
 
 
 def variable(ctx: Context, name: str, form: str | None = None, test: bool = False) -> Any:
@@ -58,6 +64,19 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
 
     Variables suppressed by cs:substitute read as absent unless ``test`` (conditions still
     see them, as in citeproc-js)."""
+    if name not in _SPECIAL:  # the common case: an item variable (aliases, -short forms)
+        if not test and name in ctx.scratch.get("suppressed", ()):
+            return None
+        names = (_ALIASES.get(name + "-short", (name + "-short",)) + (name,) if form == "short"
+                 else _ALIASES.get(name, (name,)))
+        item = ctx.item
+        for n in names:
+            v = item.get(n)
+            if v is not None and v != "" and v != []:
+                if not test and ctx.scratch.get("substituting"):
+                    ctx.scratch.setdefault("sub_used", set()).add(name)
+                return v
+        return None
     if not test and name in ctx.scratch.get("suppressed", ()):
         return None
     if name == "locator":
@@ -159,7 +178,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if var in TEXT_NUMBER_VARS:
             text = render_number_var(node, ctx, var, v)
         else:
-            text = _WS.sub(" ", str(v))
+            text = str(v)
+            if "  " in text or "\n" in text or "\r" in text or "\t" in text:
+                text = _WS.sub(" ", text)
             if var not in _NO_RICH:  # identifiers and links are written as they are
                 text = output.rich(text, ctx.locale)
         if var == "citation-number":
@@ -182,9 +203,14 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
         text = output.rich(a.get("value", ""), ctx.locale)
-    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
-        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
-    cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
+        if text:  # citeproc-js: a literal value counts as a printed term for its group
+            ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! », after «
+        if _FRENCH.search(text):
+            text = _FRENCH.sub("\u202f\\1", text)
+        if "« " in text:
+            text = text.replace("« ", "«\u202f")
+    cjk = ("variable" in a and status == 2 and not text.isascii() and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
 
@@ -192,35 +218,51 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
     ys_empty = ctx.scratch.get("ys_empty", 0)
-    text, status = render_children(node.children, ctx, node.get("delimiter", ""))
+    text, status = render_children(node.children, ctx, node.attrs.get("delimiter", ""))
     if not text and status == 2 and (ctx.scratch.get("names_suppressed")
                                      or ctx.scratch.get("ys_empty", 0) > ys_empty):
         return "", 2  # names left out for collapsing/suppress-author, or an empty year-suffix
-    if status in (EMPTY_DATE, 1) or not text:
-        # suppressed; only empty non-date variables make the enclosing group empty too
-        return "", 1 if status == 1 else 0
-    if status == 0 and ctx.scratch.get("terms", 0) > terms:
-        status = 2  # a group printing a term counts as content for the groups around it (citeproc-js)
-    return _finish(node, text, ctx), status
+    termed = ctx.scratch.get("terms", 0) > terms
+    if not text or not (status == 2 or (termed and status != 1)):
+        # suppressed (citeproc-js: no variable rendered, and a variable tried or no term
+        # printed); the enclosing group's "variable tried" flag becomes this group's
+        return "", 1 if status == 1 else RESET
+    return _finish(node, text, ctx), 2  # a rendered group is content for the groups around it
 
 
 def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
            nodes: list[Node] | None = None) -> int:
     """Render ``children`` into ``parts``; a cs:choose contributes its branch's children.
-    ``nodes``, when given, receives the node of each part."""
+    ``nodes``, when given, receives the node of each part. The status follows citeproc-js's
+    group flags in document order: 2 once a variable rendered, else 1 when the last word on
+    "a variable was tried" is yes, ``RESET`` when a suppressed group without tried variables
+    cleared it, else 0."""
     status = 0
     for c in children:
         if type(c) is Choose:
             for branch in c.children:
                 if type(branch) is If and _cond.test(branch, ctx):
-                    status = max(status, _parts(branch.children, ctx, parts, nodes))
+                    status = _seq(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
-        t, s = render(c, ctx)
+        t, s = _dispatch(c, ctx)  # what ``render`` does, inlined (the hottest loop)
+        if t:
+            ctx.scratch["rendered"] = True
         if nodes is not None:
             nodes.append(c)
         parts.append(t)
-        status = max(status, s)
+        status = _seq(status, s)
+    return status
+
+
+def _seq(status: float, s: float) -> float:
+    """The group status after ``status`` then a child with status ``s``."""
+    if status == 2 or s == 2:
+        return 2
+    if s == 1 or s == EMPTY_DATE:
+        return 1
+    if s == RESET:
+        return RESET
     return status
 
 
@@ -278,11 +320,9 @@ def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     if kind is Choose:
         return _choose(node, ctx)
     if kind is Names:
-        from .names import render_names
-        return render_names(node, ctx)
+        return _names.render_names(node, ctx)
     if kind is Date:
-        from .dates import render_date
-        return render_date(node, ctx)
+        return _dates.render_date(node, ctx)
     if kind is Number:
         return render_number(node, ctx)
     if kind is Label:
@@ -317,3 +357,7 @@ def render_layout(sec: Any, ctx: Context) -> str:
     _parts(layout.children, ctx, parts, nodes)
     # display applies to the layout's own children only, outside their affixes (citeproc-js)
     return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])
+
+
+# they import this module; bound as modules so that any import order works
+from . import dates as _dates, names as _names  # noqa: E402

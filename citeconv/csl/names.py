@@ -16,7 +16,8 @@ Contract
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
-  apply to each name (citeproc-js). ``form="count"`` counts the names that would be shown.
+  apply to each name (citeproc-js), and once more to the whole list when it ends in et al.
+  (citeproc-js: ``(<b>(<b>A</b>), <i>et al.</i></b>)``). ``form="count"`` counts the names that would be shown.
 - Et-al: with ``et-al-min``/``et-al-use-first`` (subsequent variants for subsequent cites), a
   list of at least ``min`` names shows ``use-first`` (0 shows nothing) then the cs:et-al term
   (``et-al`` or ``and others``, formatted by cs:et-al). Delimiter before et al.: contextual =
@@ -40,9 +41,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import output
+from . import core as _core, evaluate as _ev, output
 from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
                         starts_romanesque)
+from .disambiguate import DisambState
 from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
 __all__ = ["render_names"]
@@ -51,8 +53,18 @@ _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suff
 
 
 def _key(n: dict) -> Any:
-    from .core import name_key
-    return name_key(n)
+    return _core.name_key(n)
+
+
+def _keys(names: list, ctx: Any) -> tuple:
+    """The keys of an item's name list, made once per run (``Context.memo``)."""
+    slot = ("name-keys", id(names))
+    hit = ctx.memo.get(slot)
+    if hit is not None and hit[0] is names:
+        return hit[1]
+    keys = tuple(_key(n) for n in names)
+    ctx.memo[slot] = (names, keys)
+    return keys
 
 
 def _int(v: Any) -> int | None:
@@ -147,6 +159,8 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
     state = ctx.state
     requested = int(getattr(state, "givenname_level", 0) or 0)
     hint = getattr(state, "hint", None)
+    if type(state) is DisambState and not state.hints:
+        hint = None  # no hints: every name's answer is None
     if hint is not None and (short or opts.get("initialize-with") is not None):
         requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
     level = max(default, requested)
@@ -208,7 +222,8 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         return str(shown_n), shown_n
     shown = [parse_particles(n) if isinstance(n, dict) else n
              for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
-    ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
+    if ctx.scratch.get("names_log") is not None:  # read by _logged only then
+        ctx.scratch.setdefault("last_keys", []).append(_keys(names, ctx))
     delim = opts["delimiter"]
     if sort_key:
         keys = [_sort_name(n, i, opts, ctx) for i, n in enumerate(shown)]
@@ -250,7 +265,11 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         sep = single if len(texts) == 1 else multiple
         if not starts_romanesque(output.plain(term)) and sep == " ":
             sep = ""
-        return output.join([head, term], sep), 2
+        joined = output.join([head, term], sep)
+        if node is not None:  # citeproc-js: the list with et al. takes cs:name's decorations too
+            joined = output.affix(output.wrap(joined, node.attrs), node.get("prefix"),
+                                  node.get("suffix"))
+        return joined, 2
     if len(texts) == 1:
         return texts[0], 2
     if mode == 2:
@@ -278,18 +297,15 @@ def _same_names(a: Any, b: Any) -> bool:
 
 
 def _label_text(label: Node, term_name: str, names: list, ctx: Any) -> str:
-    from .evaluate import _finish
-
     p = label.get("plural", "contextual")
     plural = p == "always" or (p != "never" and len(names) > 1)
     term = ctx.locale.term(term_name, label.get("form", "long"), plural) or ""
-    return _finish(label, term, ctx)
+    return _ev._finish(label, term, ctx)
 
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
                  record: bool = False) -> tuple[str, int]:
-    from .evaluate import _finish, variable
-
+    _finish, variable = _ev._finish, _ev.variable
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
         inherit = ctx.scratch.get("names_inherit")
@@ -379,8 +395,7 @@ def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
 
 
 def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[str, int]:
-    from .evaluate import _finish, render
-
+    _finish, render = _ev._finish, _ev.render
     sub = node.child(Substitute)
     if sub is None:
         return "", 1

@@ -201,7 +201,7 @@ def render_number_var(node: Any, ctx: Any, variable: str, value: Any) -> str:
 
 
 def render_number(node: Any, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+    _finish, variable = _ev._finish, _ev.variable
 
     var = node.get("variable")
     v = variable(ctx, var) if var else None
@@ -221,20 +221,27 @@ def _plural(var: str, value: Any, ctx: Any) -> bool:
 
 
 def render_label(node: Any, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+    _finish, variable = _ev._finish, _ev.variable
 
     var = node.get("variable")
-    v = variable(ctx, var) if var else None
-    if v is None or v == "":
+    if not var:
         return "", 0
+    v = variable(ctx, var)
     term = var
     if var == "locator":
         term = (ctx.cite or {}).get("label") or "page"
         if term == "sub verbo":
             term = "sub-verbo"
     p = node.get("plural", "contextual")
-    plural = p == "always" or (p == "contextual" and _plural(var, v, ctx))
+    # citeproc-js prints the term even when the variable is empty (singular, unless "always");
+    # its group then decides: the empty cs:text next to it suppresses the group
+    plural = p == "always" or (p == "contextual" and v not in (None, "") and _plural(var, v, ctx))
     text = ctx.locale.term(term, node.get("form", "long"), plural)
     if text is None and var == "number-of-pages":
         text = ctx.locale.term("page", node.get("form", "long"), plural)
+    if text:  # citeproc-js: a printed label counts as a printed term for its group
+        ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
     return _finish(node, text or "", ctx), 0
+
+
+from . import evaluate as _ev  # noqa: E402 - evaluate imports this module at its top
