@@ -268,3 +268,51 @@ def test_a_year_suffix_sort_key_keeps_the_implicit_year_suffix() -> None:
               "issued": {"date-parts": [[2016]]}}]
     r = engine.render_citations(items, [[{"id": "a"}], [{"id": "b"}]], style=style)
     assert r.entries == ("(He, 2016b)", "(He, 2016a)")
+
+
+def test_disambiguate_conditions_are_turned_on_one_at_a_time() -> None:
+    # citeproc-js: the first disambiguate="true" test (title) tells Book One from Book Two;
+    # only the two Complete Works need the second one (edition)
+    style = f"""<style {NS} class="in-text"><info><id>t</id><title>t</title></info>
+  <citation><layout><group delimiter=", "><names variable="author"><name/></names>
+    <choose><if disambiguate="true"><text variable="title"/></if></choose>
+    <choose><if disambiguate="true"><text variable="edition" prefix="ed. "/></if></choose>
+  </group></layout></citation></style>"""
+    smith = [{"family": "Smith", "given": "John"}]
+    items = [{"id": str(n), "type": "book", "title": t, "edition": e, "author": smith}
+             for n, (t, e) in enumerate([("Book One", "3"), ("Book Two", "4"),
+                                         ("Complete Works", "5"), ("Complete Works", "6")])]
+    r = engine.render_citations(items, [[{"id": str(n)}] for n in range(4)], style=style)
+    assert r.entries == ("John Smith, Book One", "John Smith, Book Two",
+                         "John Smith, Complete Works, ed. 5", "John Smith, Complete Works, ed. 6")
+
+
+_YS_STYLE = f"""<style {NS} class="in-text"><info><id>t</id><title>t</title></info>
+  <citation collapse="year-suffix" year-suffix-delimiter=","><layout prefix="(" suffix=")"
+    delimiter="; "><group delimiter=" "><names variable="author"><name form="short"/></names>
+    <group><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date>
+      </if><else><text term="no date" form="short"/><text variable="year-suffix" prefix="-"/>
+      </else></choose><text variable="locator" prefix=": "/></group></group></layout></citation>
+  </style>"""
+
+
+def test_an_empty_year_suffix_counts_as_rendered_in_a_group() -> None:
+    # citeproc-js: the group with the "no date" term, an empty year-suffix and an empty
+    # locator is printed (without the year-suffix it would be suppressed)
+    items = [{"id": "psf", "type": "webpage", "author": [{"literal": "Python Software Foundation"}]}]
+    assert engine.render_citations(items, [[{"id": "psf"}]], style=_YS_STYLE).entries == (
+        "(Python Software Foundation n.d.)",)
+    bare = _YS_STYLE.replace('<text variable="year-suffix" prefix="-"/>', "")
+    assert engine.render_citations(items, [[{"id": "psf"}]], style=bare).entries == (
+        "(Python Software Foundation)",)
+
+
+def test_a_year_suffix_the_style_does_not_print_is_not_collapsed_into() -> None:
+    # the style prints year-suffix only for undated items: two dated items by one author in
+    # one year stay "2016" (citeproc-js: the second cite adds nothing), never "2016,b"
+    he = [{"family": "He", "given": "K"}]
+    items = [{"id": i, "type": "book", "title": i, "author": he, "issued": {"date-parts": [[2016]]}}
+             for i in ("a", "b")]
+    style = _YS_STYLE.replace("<citation ", '<citation disambiguate-add-year-suffix="true" ')
+    assert engine.render_citations(items, [[{"id": "a"}, {"id": "b"}]], style=style).entries == (
+        "(He 2016)",)

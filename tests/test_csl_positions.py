@@ -93,3 +93,17 @@ def test_in_text_citations_of_a_note_style_have_their_own_history() -> None:
                 {"citationItems": ["b"], "properties": {"noteIndex": 1}},
                 {"citationItems": ["a"], "properties": {"noteIndex": 0}}]
     assert [r[0] for r in _names(clusters)][2] == ["ibid", "near-note", "subsequent"]
+
+
+def test_a_given_position_and_first_note_replace_the_history() -> None:
+    # citeproc-js CitationItem.position (0-3) and first-reference-note-number, as given
+    got = _names([[{"id": "a", "position": 1}], [{"id": "a", "position": "first"}],
+                  [{"id": "b", "position": 3}]])
+    assert got == [[["subsequent"]], [["first"]], [["ibid", "ibid-with-locator", "subsequent"]]]
+    rows = assign_positions([parse_cluster([{"id": "a", "position": 1,
+                                             "first-reference-note-number": 4}])], True)
+    assert rows[0][0].first_note == 4
+    with pytest.raises(ValueError, match="position"):
+        parse_cluster([{"id": "a", "position": 7}])
+    with pytest.raises(ValueError, match="position"):
+        parse_cluster([{"id": "a", "position": "later"}])

@@ -106,3 +106,21 @@ def test_a_macro_with_a_date_sorts_by_its_dates_only(key: str, order: list[str])
               "issued": {"date-parts": [[2002]]}}]
     out = engine.render_bibliography(items, style=_DATE_MACRO_STYLE.replace("KEY", key), fmt="text")
     assert list(out.entries) == order
+
+
+@pytest.mark.parametrize("demote, order", [("never", ["di Noakes", "van Roe", "von Doe"]),
+                                           ("display-and-sort", ["von Doe", "di Noakes", "van Roe"])])
+def test_a_name_variable_key_follows_demote_non_dropping_particle(demote: str,
+                                                                  order: list[str]) -> None:
+    from citeconv.csl import engine
+
+    style = f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"
+      demote-non-dropping-particle="{demote}"><info><id>t</id><title>t</title></info>
+      <citation><layout><text variable="title"/></layout></citation>
+      <bibliography><sort><key variable="author"/></sort><layout>
+      <names variable="author"><name form="short"/></names></layout></bibliography></style>"""
+    items = [{"id": str(n), "type": "book", "author": [{"family": f, "given": "J",
+                                                         "non-dropping-particle": p}]}
+             for n, (p, f) in enumerate([("van", "Roe"), ("di", "Noakes"), ("von", "Doe")])]
+    out = engine.render_bibliography(items, style=style, fmt="text")
+    assert list(out.entries) == order

@@ -5,7 +5,8 @@ Contract
   variable, is-numeric, is-uncertain-date, locator, position, disambiguate) with its ``match``
   (all — the default —, any, none). ``position`` reads ``ctx.cite["position"]`` (first,
   subsequent, ibid, ibid-with-locator, near-note); in the bibliography every position test is
-  false. ``disambiguate`` reads ``ctx.state.disambiguate``. The types listed in ``type`` are
+  false. ``disambiguate="true"`` passes for the first ``ctx.state.condition`` tests met in a
+  render (citeproc-js ``disambiguate_count``). The types listed in ``type`` are
   one test, true when the item has any of them, whatever the ``match`` (citeproc-js).
 """
 from __future__ import annotations
@@ -68,8 +69,16 @@ def _locator(ctx: Any, v: str) -> bool:
 
 
 def _disambiguate(ctx: Any, v: str) -> bool:
-    on = bool(getattr(ctx.state, "condition", False) or getattr(ctx.state, "disambiguate", False))
-    return on == (v == "true")
+    level = int(getattr(ctx.state, "condition", 0) or 0)
+    if getattr(ctx.state, "disambiguate", False):
+        level = 1 << 30
+    if v != "true":
+        return level == 0
+    met = ctx.scratch.get("disamb_met", 0)  # citeproc-js: the first ``level`` tests met pass
+    if met < level:
+        ctx.scratch["disamb_met"] = met + 1
+        return True
+    return False
 
 
 _CHECKS = {"type": _type, "variable": _variable, "is-numeric": _is_numeric,

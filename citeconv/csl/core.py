@@ -134,7 +134,8 @@ class EvalCore:
         item = self.items[item_id]
         desc = key.get("sort") == "descending"
         if key.get("variable"):
-            return SortKey(variable_sort_text(item, key.get("variable"), numbers), desc)
+            demote = self.style.options.get("demote-non-dropping-particle", "display-and-sort")
+            return SortKey(variable_sort_text(item, key.get("variable"), numbers, demote), desc)
         macro = self.style.macros.get(key.get("macro"))
         text = None
         if macro is not None:
@@ -194,7 +195,8 @@ class EvalCore:
             no_names = self._render(item_id, section, c, state, number, "no_names", cap)[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)
-        return Piece(item_id, text, no_names, author, year_suffix_text(ys) if ys else "",
+        return Piece(item_id, text, no_names, author,
+                     year_suffix_text(ys) if ys and sc.get("ys_done") else "",
                      all_names, primary, first[4] if first else None, first[2] if first else "",
                      first[3] if first else "",
                      tuple(sc.get("years", ())), number if sc.get("number_shown") else None,

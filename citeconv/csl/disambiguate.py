@@ -20,11 +20,12 @@ Contract
      family in different items get an "initials" or "given" hint for that item only;
   3. ``disambiguate-add-year-suffix``: items still ambiguous get year suffixes 1, 2, ... (a, b)
      in the order of ``rank`` (their bibliography position), per set of mutually ambiguous items;
-  4. the ``disambiguate="true"`` condition is switched on for items still ambiguous (when
+  4. the ``disambiguate="true"`` tests are switched on for items still ambiguous (when
      ``Options.condition``: the style tests it), after the year suffixes as citeproc-js orders
-     its modes (a style with both shows "2016a", not the condition's extra text); it stays on
-     even where it did not help (citeproc-js: MLA shows the title of two same-titled works by
-     one author).
+     its modes (a style with both shows "2016a", not the condition's extra text): one test more
+     at a time (``DisambState.condition`` = how many of the tests met pass, in order), while
+     it changes the cites still ambiguous; they stay on even where they did not help
+     (citeproc-js: MLA shows the title of two same-titled works by one author).
 - ``NameKey`` is a name as compared here (family, given, and the rest of its parts);
   ``DisambState.hint(name, primary)`` is what the names renderer asks.
 - ``year_suffix_text(n)``: 1 → "a", 26 → "z", 27 → "aa".
@@ -56,7 +57,7 @@ class DisambState:
     et_al_names: int | None = None
     hints: tuple[tuple[NameKey, str], ...] = ()
     year_suffix: int | None = None
-    condition: bool = False
+    condition: int = 0      # how many disambiguate="true" tests pass (citeproc-js, in order)
 
     def hint(self, name: NameKey, primary: bool) -> str | None:
         """"initials", "given" or None: how far to expand ``name`` (first in its list if primary)."""
@@ -109,6 +110,7 @@ def year_suffix_text(n: int) -> str:
     return out
 
 
+_MAX_CONDITIONS = 20  # disambiguate="true" tests turned on one by one, at most
 Render = Callable[[Mapping[str, DisambState]], Sequence[CiteView]]
 
 
@@ -151,10 +153,19 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
     if amb and options.add_year_suffix:  # citeproc-js: year suffixes before the condition
         _add_year_suffixes(amb, states, rank)
         amb = ambiguities(render(states)) if options.condition else []
-    if amb and options.condition:
+    level = 0
+    while amb and options.condition and level < _MAX_CONDITIONS:
+        # citeproc-js turns the disambiguate="true" tests on one at a time, in the order they
+        # are met, for the cites still ambiguous; it stops when one more changes nothing
+        level += 1
+        before = {v.item_id: v.text for group in amb for v in group}
         for group in amb:
             for v in group:
-                states[v.item_id] = replace(states[v.item_id], condition=True)
+                states[v.item_id] = replace(states[v.item_id], condition=level)
+        views = render(states)
+        amb = ambiguities(views)
+        if level > 1 and all(v.text == before.get(v.item_id) for group in amb for v in group):
+            break
     return states
 
 

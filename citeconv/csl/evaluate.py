@@ -90,7 +90,11 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
         return ctx.number
     if name == "year-suffix":
         ys = getattr(ctx.state, "year_suffix", None)
-        return year_suffix_text(ys) if isinstance(ys, int) and ys > 0 else None
+        if isinstance(ys, int) and ys > 0:
+            if not test:
+                ctx.scratch["ys_done"] = True  # shown: collapsing may reduce a cite to it
+            return year_suffix_text(ys)
+        return None
     if name == "citation-label":  # the item's own or a generated trigraph, plus year suffix
         from .citelabel import citation_label
 
@@ -166,7 +170,10 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         var = a["variable"]
         v = variable(ctx, var, a.get("form"))
         if v is None:
-            return "", 0 if var == "year-suffix" else 1
+            if var == "year-suffix":  # citeproc-js: an empty year-suffix counts as rendered
+                ctx.scratch["ys_empty"] = ctx.scratch.get("ys_empty", 0) + 1
+                return "", 2
+            return "", 1
         status = 2
         if var in TEXT_NUMBER_VARS:
             text = render_number_var(node, ctx, var, v)
@@ -210,11 +217,13 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
+    ys_empty = ctx.scratch.get("ys_empty", 0)
     parts: list[str] = []
     status = _parts(node.children, ctx, parts)  # render_children, inlined
     text = output.join(parts, node.attrs.get("delimiter", ""))
-    if not text and status == 2 and ctx.scratch.get("names_suppressed"):
-        return "", 2  # only the names left out for collapsing/suppress-author: still rendered
+    if not text and status == 2 and (ctx.scratch.get("names_suppressed")
+                                     or ctx.scratch.get("ys_empty", 0) > ys_empty):
+        return "", 2  # names left out for collapsing/suppress-author, or an empty year-suffix
     termed = ctx.scratch.get("terms", 0) > terms
     if not text or not (status == 2 or (termed and status != 1)):
         # suppressed (citeproc-js: no variable rendered, and a variable tried or no term

@@ -4,6 +4,9 @@ Contract
 - ``CiteItem`` is one cite as a caller gives it (citeproc-js CitationItem shape: ``id``,
   ``locator``, ``label``, ``prefix``, ``suffix``, ``suppress-author``, ``author-only``);
   ``Cluster`` is one citation: its cites and the note it sits in (``note`` None = in the text).
+  A cite may carry a ``position`` (0-3 or first/subsequent/ibid/ibid-with-locator) and a
+  ``first-reference-note-number``: given, they replace what the history says (citeproc-js
+  makeCitationCluster honours them).
   ``parse_cluster`` accepts an id string, a list of ids / CitationItem dicts, or a citeproc-js
   Citation dict ``{"citationItems": [...], "properties": {"noteIndex": n}}``; bad entries raise
   ``ValueError`` naming what was expected (the front door turns that into a warning).
@@ -44,6 +47,30 @@ class CiteItem:
     suffix: str | None = None
     suppress_author: bool = False
     author_only: bool = False
+    position: frozenset[str] | None = None     # given by the caller (citeproc-js item.position)
+    first_note: int | None = None              # given first-reference-note-number
+
+
+# citeproc-js CitationItem.position: 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator
+_GIVEN = {0: frozenset({"first"}), 1: frozenset({"subsequent"}),
+          2: frozenset({"subsequent", "ibid"}),
+          3: frozenset({"subsequent", "ibid", "ibid-with-locator"})}
+_GIVEN_NAMES = {"first": 0, "subsequent": 1, "ibid": 2, "ibid-with-locator": 3}
+
+
+def _given_position(raw: Any) -> frozenset[str] | None:
+    if raw is None or raw is False or raw == "":
+        return None
+    key = _GIVEN_NAMES.get(raw) if isinstance(raw, str) and not raw.isdigit() else None
+    if key is None:
+        try:
+            key = int(raw)
+        except (TypeError, ValueError):
+            raise ValueError("a cite's position must be 0-3 or first/subsequent/ibid/"
+                             "ibid-with-locator, got %r" % (raw,)) from None
+    if key not in _GIVEN:
+        raise ValueError("a cite's position must be 0-3, got %r" % (raw,))
+    return _GIVEN[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +111,16 @@ def parse_item(raw: Any) -> CiteItem:
     return CiteItem(id=str(raw["id"]), locator=locator, label=label,
                     prefix=_text(raw.get("prefix")), suffix=_text(raw.get("suffix")),
                     suppress_author=bool(raw.get("suppress-author")),
-                    author_only=bool(raw.get("author-only")))
+                    author_only=bool(raw.get("author-only")),
+                    position=_given_position(raw.get("position")),
+                    first_note=_note_number(raw.get("first-reference-note-number")))
+
+
+def _note_number(raw: Any) -> int | None:
+    try:
+        return int(raw) if raw not in (None, "", 0, "0", False) else None
+    except (TypeError, ValueError):
+        raise ValueError("first-reference-note-number must be a number, got %r" % (raw,)) from None
 
 
 def parse_cluster(raw: Any) -> Cluster:
@@ -145,7 +181,10 @@ def assign_positions(clusters: Iterable[Cluster], note_style: bool,
         for pos, item in enumerate(items, start=start):
             names = _position(item, last.get(item.id), group, pos, cluster.note, in_note,
                               note_style, near_note_distance)
-            row.append(Position(names, first_note.get(item.id)))
+            if item.position is not None:  # the caller's position wins (citeproc-js)
+                names = item.position
+            row.append(Position(names, item.first_note if item.first_note is not None
+                                else first_note.get(item.id)))
             if cluster.note is not None:
                 in_note.setdefault(cluster.note, set()).add(item.id)
             if item.id not in first_note and (note_style or cluster.note is not None):
