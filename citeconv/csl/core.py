@@ -25,7 +25,7 @@ from . import output
 from .citeopts import citation_options
 from .collapse import Join
 from .disambiguate import NameKey
-from .evaluate import Context, render_children
+from .evaluate import Context, render_group
 from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
@@ -138,7 +138,9 @@ class EvalCore:
                     opts["et-al-" + k[6:]] = key.get(k)
             ctx = Context(self.style, self.style.locale, item, section, None, state,
                           numbers.get(item_id), opts, {"sort_key": True})
-            text = output.plain(render_children(macro.children, ctx, "")[0]) or None
+            # the macro is a group, suppressed as in a rendering (citeproc-js: a macro printing
+            # only a term, e.g. a substituted "anonymous", gives an empty key)
+            text = output.plain(render_group(macro, ctx)[0]) or None
         return SortKey(text, desc)
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
