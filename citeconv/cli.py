@@ -158,7 +158,7 @@ def _report(diagnostics, fmt: str = "") -> bool:  # type: ignore[no-untyped-def]
 @click.option("--no-protect", "no_protect", is_flag=True,
               help="BibTeX: add no braces protecting title capitals (the input's braces stay).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any entry "
-              "would be skipped.")
+              "would be skipped (or, rendering, has no printed form in the style).")
 @click.option("--encoding", default=None, help="Input encoding if not UTF-8/UTF-16 with BOM.")
 @click.option("--key-format", default=keyformat.DEFAULT_FORMAT, show_default=True,
               help="Template for generated citation keys (tokens below).")
@@ -198,8 +198,8 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     with shown(f"writing {len(records)} entries as {fmt}"):
         if no_protect and fmt == "bibtex":
             kept = {**kept, "protect": False}
-        text, unrendered = _render(records, fmt, style, locale, ascii_only, kept)
-        if unrendered and strict:
+        text, unrendered, omitted = _render(records, fmt, style, locale, ascii_only, kept)
+        if (unrendered or omitted) and strict:
             _fail("some entries could not be rendered and --strict is set; nothing written")
         _emit(text, output, inputs)
     sys.exit(Exit.PARTIAL if skipped or unrendered else Exit.OK)
@@ -213,14 +213,17 @@ def _check_key_format(key_format: str) -> None:
 
 
 def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-untyped-def]
-    """(text, True if some record is not in it); rendering problems reported on stderr."""
+    """(text, some record failed to render, some record has no printed form in the style).
+
+    Rendering problems are reported on stderr; a record the style prints nothing for is left
+    out of a bibliography with a warning (citeproc-js and pandoc leave it out silently)."""
     from . import api
     from .writers import STYLED
     if fmt == "csl-json":  # streamed to the output: a big file's text is never held whole
         from .writers import csljson
-        return csljson.chunks(records, kept.get("preamble", "")), False
+        return csljson.chunks(records, kept.get("preamble", "")), False, False
     if fmt not in STYLED:
-        return api.write(records, fmt, ascii_only=ascii_only, **kept), False
+        return api.write(records, fmt, ascii_only=ascii_only, **kept), False, False
     from .writers.styled import render
     try:
         text, warnings, errors = render(records, fmt, style, locale, kept.get("preamble", ""))
@@ -232,7 +235,7 @@ def _render(records, fmt, style, locale, ascii_only, kept):  # type: ignore[no-u
     left_out = {e.id for e in errors}
     if errors and ("*" in left_out or len(left_out) >= len(records)):  # "*": the whole style
         _fail(f"no entry could be rendered in style {style!r} (see the errors above)")
-    return text, bool(errors)
+    return text, any(not e.empty for e in errors), any(e.empty for e in errors)
 
 
 def _report_rendering(warnings, errors, records) -> None:  # type: ignore[no-untyped-def]

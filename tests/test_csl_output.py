@@ -102,6 +102,20 @@ def test_apostrophes_become_typographic() -> None:
     assert bib([item], csl) == ("Plato’s students’ notes",)
 
 
+@pytest.mark.parametrize("title, expected", [
+    # checked against citeproc-js 2.4.63: a quote opened inside an element and not closed before
+    # the element closes stays the character it was; the element itself is still formatting
+    ('Remarks on <span class="nocase">\'t Hooft\'s</span> S-matrix',
+     "Remarks on 't Hooft’s S-matrix"),
+    ("Remarks on <i>'t Hooft's</i> S-matrix", "Remarks on 't Hooft’s S-matrix"),
+    ('On <i>"x</i> y" z', 'On "x y" z'),
+    ("A <b>'b</b> c' d", "A 'b c’ d"),
+])
+def test_a_quote_left_open_inside_an_element_stays_literal(title: str, expected: str) -> None:
+    csl = style('<text variable="title"/>')
+    assert bib([{"id": "a", "type": "book", "title": title}], csl) == (expected,)
+
+
 @pytest.mark.parametrize("left, right, kept", [
     (".", ".", "."), (",", ",", ","), ("?", ".", "?"), ("!", ".", "!"), (":", ".", ":"),
     (";", ":", ";"), ("?", ":", "?"), (":", "?", "?"), (";", "!", "!"), (",", ".", ",."),

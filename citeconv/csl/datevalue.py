@@ -265,38 +265,6 @@ def _notes(value: Any) -> list[str]:
     return notes
 
 
-_NOTE_LINE = re.compile(r"^[ \t]*([a-z][a-z-]*)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.M)
-
-
-def _note_dates(item: dict) -> dict:
-    """Dates written in the note as ``var: value`` lines (citeproc-js reads them when the item
-    has no such variable); the lines used are taken out of the note."""
-    note = item.get("note")
-    if not isinstance(note, str) or ":" not in note:
-        return item
-    found: dict[str, Any] = {}
-
-    def take(m: re.Match[str]) -> str:
-        var = m.group(1)
-        if var in _DATE_VARS and var not in item and var not in found:
-            dv = parse_date({"raw": m.group(2)})
-            if dv is not None and dv.start:
-                found[var] = to_csl(dv)
-                return ""
-        return m.group(0)
-
-    rest = _NOTE_LINE.sub(take, note)
-    if not found:
-        return item
-    rest = re.sub(r"\n{2,}", "\n", rest).strip()
-    item = {**item, **found}
-    if rest:
-        item["note"] = rest
-    else:
-        del item["note"]
-    return item
-
-
 def dates_in(cleaned: list[dict], given: list[Any], problems: list[Any]) -> tuple[list[dict], list[Any]]:
     """``cleaned`` with its dates read again from ``given``, and ``problems`` with the notes of
     the item cleaning about those dates replaced by this reader's."""
@@ -305,7 +273,6 @@ def dates_in(cleaned: list[dict], given: list[Any], problems: list[Any]) -> tupl
     by_id = _given_ids(given)
     out, reread = [], {}
     for item in cleaned:
-        item = _note_dates(item)
         orig = by_id.get(str(item.get("id")))
         if orig is not None:
             changed = {}

@@ -4,12 +4,14 @@ Contract
 - Same signatures and result (``citeconv.render.result.Rendered``) as ``citeconv.render``.
   ``style`` is a name or path; a path to XML that is not a file is not accepted.
 - Never raises on item data: an item the evaluator fails on, an item the cleaning must leave
-  out, and an entry or cite that renders nothing (no printed form in the style) each become a
+  out, and a cite that renders nothing (no printed form in the style) each become a
   ``RenderError(id, style, reason[, "citation"])`` in ``Rendered.errors`` (the CLI reports them
-  and exits 3); the rest is rendered. A style without cs:bibliography asked for a bibliography
+  and exits 3); the rest is rendered. A bibliography entry that renders nothing is left out
+  as citeproc-js leaves it out, with ``RenderError(..., empty=True)`` (the CLI warns). A style without cs:bibliography asked for a bibliography
   gives the error ``RenderError("*", ...)``. Repairs are warnings.
   Style problems (not found, unsafe, malformed) raise as in ``citeconv.render``.
-- Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does);
+- Variables written in ``note`` (``key: value`` lines) are read first, as citeproc-js reads
+  them (``notefields``). Items are cleaned by ``citeconv.render.items.prepare`` (the same cleaning the old layer does);
   their dates are then read again from the caller's values by ``datevalue.dates_in`` (seasons,
   ranges and EDTF that the old layer's cleaning cannot keep).
 - Both run the citation-level pipeline ``citations.process`` over ``core.EvalCore`` (sorting,
@@ -24,7 +26,7 @@ from typing import Any
 from ..render.formats import get_formatter
 from ..render.result import Rendered, RenderError
 from ..render.items import prepare
-from . import output, style as style_mod
+from . import notefields, output, style as style_mod
 from .datevalue import dates_in
 
 __all__ = ["render_bibliography", "render_citations", "Rendered"]
@@ -38,6 +40,7 @@ def _load(style: str, locale: str | None) -> style_mod.Style:
 
 def _items(items: list[dict], style: str) -> tuple[list[dict], list[str], dict[str, str],
                                                   list[RenderError]]:
+    items = [notefields.apply(it) if isinstance(it, dict) else it for it in items]
     good, problems, ids = prepare(items)  # repairs what it can and names each change
     good, problems = dates_in(good, items, problems)
     warns = [f"item {p.id!r}: {p.reason}" for p in problems if not p.skipped]
@@ -153,8 +156,9 @@ def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str,
     for i, piece in done.bibliography:
         text = _finish(st, piece.text, fmt, st.bibliography.layout)
         if not output.plain(piece.text).strip():
-            errors.append(RenderError(ids.get(i, i), _name(style),
-                                      "it has no printed form in this style (nothing rendered)"))
+            errors.append(RenderError(ids.get(i, i), _name(style), "the style prints nothing "
+                                      "for it (no printed form; left out, as citeproc-js does)",
+                                      empty=True))
             continue
         entries.append(text)
         out_ids.append(ids.get(i, i))

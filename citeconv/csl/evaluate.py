@@ -128,7 +128,7 @@ def _finish(node: Node, text: str, ctx: Context, quotes_ok: bool = True, cjk: bo
         a = {k: v for k, v in a.items() if not (v == "normal" and k in _FONT)}
     if a.get("strip-periods") == "true":
         text = text.replace(".", "")
-    case = a.get("text-case") if "macro" not in a else None
+    case = a.get("text-case") if "macro" not in a and type(node) is not Names else None
     lang = str(ctx.item.get("language") or ctx.locale.lang or "en")
     if case == "title" and not lang.lower().startswith("en") and not (
             type(node) is Label or "term" in a):  # terms come from the (English) locale

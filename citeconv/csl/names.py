@@ -7,13 +7,17 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
+  The cs:names element's affixes and formatting wrap names only: a substituted cs:names (also
+  one inside a cs:choose of cs:substitute) gets them, a substituted cs:text/cs:group/macro does
+  not; ``text-case`` on cs:names is not a CSL attribute and is ignored (citeproc-js).
   Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
   cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
   of them inherits none (citeproc-js).
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
-  apply to each name (citeproc-js). ``form="count"`` counts the names that would be shown.
+  apply to each name (citeproc-js), and once more to the whole list when it ends in et al.
+  (citeproc-js: ``(<b>(<b>A</b>), <i>et al.</i></b>)``). ``form="count"`` counts the names that would be shown.
 - Et-al: with ``et-al-min``/``et-al-use-first`` (subsequent variants for subsequent cites), a
   list of at least ``min`` names shows ``use-first`` (0 shows nothing) then the cs:et-al term
   (``et-al`` or ``and others``, formatted by cs:et-al). Delimiter before et al.: contextual =
@@ -240,7 +244,11 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         sep = single if len(texts) == 1 else multiple
         if not starts_romanesque(output.plain(term)) and sep == " ":
             sep = ""
-        return output.join([head, term], sep), 2
+        joined = output.join([head, term], sep)
+        if node is not None:  # citeproc-js: the list with et al. takes cs:name's decorations too
+            joined = output.affix(output.wrap(joined, node.attrs), node.get("prefix"),
+                                  node.get("suffix"))
+        return joined, 2
     if len(texts) == 1:
         return texts[0], 2
     if mode == 2:
@@ -324,7 +332,11 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
     if not inner:
         return "", 1
-    return _logged(ctx, _finish(node, inner, ctx), used, inner), 2
+    text = _finish(node, inner, ctx)
+    outer = ctx.scratch.get("names_outer")
+    if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
+        text = _finish(outer, text, ctx)
+    return _logged(ctx, text, used, inner), 2
 
 
 def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
@@ -357,10 +369,12 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
             else:
                 if type(c) is Choose:
                     ctx.scratch["names_inherit"] = inherit
+                    ctx.scratch["names_outer"] = node
                 text, status = render(c, ctx)
         finally:
             ctx.scratch["substituting"] = False
             ctx.scratch.pop("names_inherit", None)
+            ctx.scratch.pop("names_outer", None)
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:

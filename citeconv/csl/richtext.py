@@ -10,7 +10,8 @@ Contract (what citeproc-js's flip-flopper accepts, re-implemented)
   match the innermost open quote; ``“ ”``, ``‘ ’`` and the locale's own quote marks (``quotes``:
   the locale's open/close and open-inner/close-inner terms) pair the same way.
 - A ``'`` (or ``’``) that does not pair is an apostrophe and is written ``’``; an unpaired ``"``
-  stays as it is; an unclosed tag is literal text.
+  stays as it is; an unclosed tag is literal text. A quote opened inside a tag and not closed
+  before the tag closes stays the character it was (``<i>'t Hooft</i>`` keeps ``'``; citeproc-js).
 - ``“``/the locale's open-quote start at the outer level, ``‘``/its open-inner-quote at the inner
   level; of the straight quotes the first form seen is outer, the other inner (citeproc-js);
   nested quotes alternate from there (``quote`` / ``quote-inner`` marker kinds).
@@ -89,9 +90,10 @@ def rich(text: str, quotes: tuple[str, ...] = ("“", "”", "‘", "’")) -> s
         if low.startswith("</"):
             hit = next((i for i in range(len(stack) - 1, -1, -1)
                         if stack[i][1] == low and not stack[i][0].startswith("quote")), None)
-            if hit is None or any(s[0].startswith("quote") for s in stack[hit + 1:]):
+            if hit is None:
                 out.append(tok)
                 continue
+            # quotes opened inside the element and not closed there stay literal (citeproc-js)
             kind, _, at = stack[hit]
             del stack[hit:]
             out[at] = OPEN[kind]

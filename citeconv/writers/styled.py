@@ -6,7 +6,8 @@ BibTeX prints as its text, ``texpass.readable``, with the ``preamble``'s definit
 latex format prints it as math); ``render(...)`` also returns the
 rendering warnings and the ``RenderError``s (records left out) for the CLI to report;
 ``diagnostics(warnings, errors, records)`` turns them into ``Diagnostic``s at the records' file
-and line (code ``render.not-rendered`` for a record left out, severity error); ``write`` warns
+and line (code ``render.not-rendered`` for a record left out, severity error;
+``render.no-printed-form``, severity warning, for one the style prints nothing for); ``write`` warns
 (``RuntimeWarning``) when records were left out, so a caller of ``citeconv.write`` is told too. ``check_locale`` turns a locale citeproc-py does not
 have (it would fall back to en-US without a word) into a ``LookupError`` naming close ones.
 """
@@ -59,8 +60,10 @@ def diagnostics(warnings: Iterable[str], errors: Iterable, records: Iterable[Rec
     out = [Diagnostic("render.repaired", w) for w in warnings]
     for error in errors:
         source = where.get(error.id)
-        out.append(Diagnostic("render.not-rendered", str(error), source.line if source else 0,
-                              source.file if source else "", Severity.ERROR))
+        code, severity = (("render.no-printed-form", Severity.WARNING) if error.empty else
+                          ("render.not-rendered", Severity.ERROR))
+        out.append(Diagnostic(code, str(error), source.line if source else 0,
+                              source.file if source else "", severity))
     return tuple(out)
 
 
