@@ -69,3 +69,41 @@ def test_label_prints_its_term_without_a_value() -> None:
         "T2A[in]C[p.]Z[p.]Y[volumesT2]D[vol.]",
         "T3L[at: http://y.org accessed 05/01/2020]A[in P]B[in P]C[pp.]Z[pp.]Y[volumesT3]D[vol.]",
     )
+
+
+def _style(layout: str, sort: str = "", macros: str = "") -> str:
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"
+  default-locale="en-US">
+  <info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>
+  {macros}
+  <citation><layout><text value="x"/></layout></citation>
+  <bibliography>{sort}<layout>{layout}</layout></bibliography></style>"""
+
+
+_ANON = ('<names variable="author"><name/><substitute><names variable="editor"/>'
+         '<text term="anonymous"/></substitute></names>')
+
+
+def test_substituted_text_without_the_names_affixes_and_terms_are_no_content() -> None:
+    layout = ('<names variable="author" prefix="(" suffix=")|" font-style="italic"><name/>'
+              '<substitute><names variable="editor"/><text variable="title"/></substitute>'
+              '</names><group delimiter="/"><text term="in"/>' + _ANON + '</group>'
+              '<text variable="publisher"/>')
+    items = [{"id": "a", "type": "book", "title": "Beta", "publisher": "P"},
+             {"id": "b", "type": "book", "title": "Gam", "publisher": "Q",
+              "editor": [{"family": "Ed", "given": "A"}]},
+             {"id": "c", "type": "book", "title": "Del", "publisher": "R",
+              "author": [{"family": "Au", "given": "A"}]}]
+    r = engine.render_bibliography(items, style=_style(layout), fmt="html")
+    assert r.entries == ("BetaP", "(<i>A Ed</i>)|Q", "(<i>A Au</i>)|in/A AuR")
+
+
+def test_sort_macro_printing_only_a_term_is_an_empty_key() -> None:
+    macros = f'<macro name="author">{_ANON}</macro>'
+    sort = '<sort><key macro="author"/></sort>'
+    items = [{"id": "a", "type": "book", "title": "Beta"},
+             {"id": "b", "type": "book", "title": "Alpha", "author": [{"family": "Zulu"}]},
+             {"id": "c", "type": "book", "title": "Gamma", "author": [{"family": "Baker"}]}]
+    layout = '<text macro="author" suffix=". "/>' + _ANON + '<text variable="title" prefix=" "/>'
+    assert engine.render_bibliography(items, style=_style(layout, sort, macros)).entries == (
+        "Baker. Baker Gamma", "Zulu. Zulu Alpha", "Anonymous Beta")

@@ -26,7 +26,7 @@ from . import output
 from .citeopts import citation_options
 from .collapse import Join
 from .disambiguate import NameKey, year_suffix_text
-from .evaluate import Context, render_children, render_layout, sort_dates_only
+from .evaluate import Context, render_group, render_layout, sort_dates_only
 from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
@@ -148,7 +148,9 @@ class EvalCore:
             if key.get("macro") in self.style.extra.get("date_macros", ()):
                 text = output.plain(sort_dates_only(macro.children, ctx)[0]) or None
             else:
-                text = output.plain(render_children(macro.children, ctx, "")[0]) or None
+                # the macro is a group, suppressed as in a rendering (citeproc-js: a macro
+                # printing only a term, e.g. a substituted "anonymous", gives an empty key)
+                text = output.plain(render_group(macro, ctx)[0]) or None
         return SortKey(text, desc)
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,

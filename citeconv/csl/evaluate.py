@@ -31,7 +31,7 @@ from .numbers import TEXT_NUMBER_VARS, render_label, render_number, render_numbe
 from .style import (Choose, Date, Group, If, Label, Layout, Names, Node, Number, Style,
                     Text)
 
-__all__ = ["Context", "render", "render_item", "variable"]
+__all__ = ["Context", "render", "render_group", "render_item", "variable"]
 
 NUMBER_VARS = frozenset({"chapter-number", "citation-number", "collection-number", "edition",
                          "first-reference-note-number", "issue", "locator", "number",
@@ -230,6 +230,9 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
         # printed); the enclosing group's "variable tried" flag becomes this group's
         return "", 1 if status == 1 else RESET
     return _finish(node, text, ctx), 2  # a rendered group is content for the groups around it
+
+
+render_group = _group  # a cs:group, or a macro's children as the group citeproc-js makes of it
 
 
 def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],

@@ -420,11 +420,14 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
-            if type(c) is not Names:  # every variable the substitute rendered is suppressed
-                ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
             if type(c) is Names:
                 return _finish(node, text, ctx), 2
-            return _logged(ctx, text, []), 2  # citeproc-js: not the cs:names affixes/formatting
+            # every variable the substitute rendered is suppressed; citeproc-js prints a
+            # substituted cs:text/cs:choose without the cs:names' affixes and formatting, and
+            # one that printed no variable (a term, a value) is no content for the groups
+            # around: cs:names tried a variable and got none
+            ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
+            return _logged(ctx, text, []), 2 if status == 2 else 1
         ctx.scratch["suppressed"] = before
         if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
             return "", 0  # citeproc-js: a term ends the substitution, even an empty one

@@ -97,6 +97,21 @@ def display(text: str, attrs: Mapping[str, str]) -> str:
     return text
 
 
+_DISPLAY_OPEN = frozenset(marks.OPEN[k] for k in set(_DISPLAY.values()))
+_DISPLAY_CLOSE = frozenset(marks.CLOSE[k] for k in set(_DISPLAY.values()))
+
+
+def layout_affix(text: str, prefix: str | None, suffix: str | None) -> str:
+    """The layout's affixes around an entry: inside a display element that opens or closes
+    the entry (citeproc-js writes ``<div class="csl-block">PREFIX...`` and ``...SUFFIX</div>``)."""
+    head = tail = ""
+    if prefix and text[:1] in _DISPLAY_OPEN:
+        head, text = text[0], text[1:]
+    if suffix and text[-1:] in _DISPLAY_CLOSE:
+        text, tail = text[:-1], text[-1]
+    return head + affix(text, prefix, suffix) + tail
+
+
 def quote(text: str, locale: Any = None) -> str:
     """Mark ``text`` as quoted; ``finish_entry`` picks outer/inner marks by nesting depth."""
     return Q_OPEN + text + Q_CLOSE if text else text

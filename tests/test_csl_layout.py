@@ -1,0 +1,35 @@
+"""citeconv.csl layout affixes around display elements: citeproc-js writes the layout prefix
+inside a display element that opens the entry and the suffix inside one that closes it (text
+and html). Expected strings are what citeproc-js 2.4.63 renders for the same style and item."""
+from __future__ import annotations
+
+import pytest
+
+from citeconv.csl import engine
+
+_ITEM = {"id": "a", "type": "book", "title": "Beta", "publisher": "P"}
+
+
+def _style(layout: str) -> str:
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"
+  default-locale="en-US">
+  <info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text value="x"/></layout></citation>
+  <bibliography><layout prefix="&lt;" suffix="." font-style="italic">{layout}</layout>
+  </bibliography></style>"""
+
+
+@pytest.mark.parametrize(("layout", "html", "text"), [
+    ('<text variable="title" display="block"/><text variable="publisher" display="left-margin"/>',
+     '<i><div class="csl-block">&#60;Beta</div><div class="csl-left-margin">P.</div></i>',
+     "<BetaP."),
+    ('<text variable="title" display="block"/><text variable="publisher"/>',
+     '<i><div class="csl-block">&#60;Beta</div>P.</i>', "<BetaP."),
+    ('<text variable="title"/><text variable="publisher"/>', "<i>&#60;BetaP.</i>", "<BetaP."),
+])
+def test_layout_affixes_inside_opening_and_closing_display(layout: str, html: str,
+                                                           text: str) -> None:
+    h = engine.render_bibliography([_ITEM], style=_style(layout), fmt="html").entries[0]
+    assert h.replace("\n", "").replace("  ", "").replace("    ", "") == html
+    t = engine.render_bibliography([_ITEM], style=_style(layout)).entries[0]
+    assert " ".join(t.split()) == text
