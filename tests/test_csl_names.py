@@ -214,3 +214,24 @@ def test_names_formatting_wraps_names_only_and_ignores_text_case(substitute: str
              {"id": "c", "type": "book", "title": "Gamma"}]
     out = engine.render_bibliography(items, style=SUBSTITUTE.format(substitute), fmt="html")
     assert out.entries == ("[<b>J Doe</b>]", "[<b>K Roe</b>]", "<i>Gamma</i>")
+
+
+def test_a_list_ending_in_et_al_takes_the_name_decorations_once_more() -> None:
+    # citeproc-js 2.4.63 wraps each name and, when et al. is printed, the whole list again
+    xml = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+           "<info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>"
+           '<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+           '<names variable="author"><name font-weight="bold" prefix="(" suffix=")" et-al-min="3" '
+           'et-al-use-first="2" and="text"/><et-al font-style="italic" font-weight="normal"/>'
+           '</names><names variable="editor" prefix=" E:"><name font-variant="small-caps" '
+           'and="text"/></names></layout></bibliography></style>')
+    people = [{"family": f, "given": g} for f, g in (("Doe", "J"), ("Roe", "K"), ("Poe", "L"))]
+    items = [{"id": "a", "type": "book", "author": people,
+              "editor": [{"family": "Ed", "given": "A"}, {"family": "Ed2", "given": "B"}]},
+             {"id": "b", "type": "book", "author": people[:1], "editor": [{"literal": "Org"}]}]
+    out = engine.render_bibliography(items, style=xml, fmt="html")
+    assert out.entries == (
+        '(<b>(<b>J Doe</b>), (<b>K Roe</b>), <span style="font-weight:normal;"><i>et al.</i>'
+        '</span></b>) E:<span style="font-variant:small-caps;">A Ed</span> and '
+        '<span style="font-variant:small-caps;">B Ed2</span>',
+        '(<b>J Doe</b>) E:<span style="font-variant:small-caps;">Org</span>')

@@ -16,7 +16,8 @@ Contract
 - Name options are the inherited ones (style, section) overridden by cs:name's attributes.
   One person is formatted by ``nameparts.format_person``; literal names are printed as given,
   with the family name-part's formatting and text-case. cs:name's own affixes and formatting
-  apply to each name (citeproc-js). ``form="count"`` counts the names that would be shown.
+  apply to each name (citeproc-js), and once more to the whole list when it ends in et al.
+  (citeproc-js: ``(<b>(<b>A</b>), <i>et al.</i></b>)``). ``form="count"`` counts the names that would be shown.
 - Et-al: with ``et-al-min``/``et-al-use-first`` (subsequent variants for subsequent cites), a
   list of at least ``min`` names shows ``use-first`` (0 shows nothing) then the cs:et-al term
   (``et-al`` or ``and others``, formatted by cs:et-al). Delimiter before et al.: contextual =
@@ -243,7 +244,11 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         sep = single if len(texts) == 1 else multiple
         if not starts_romanesque(output.plain(term)) and sep == " ":
             sep = ""
-        return output.join([head, term], sep), 2
+        joined = output.join([head, term], sep)
+        if node is not None:  # citeproc-js: the list with et al. takes cs:name's decorations too
+            joined = output.affix(output.wrap(joined, node.attrs), node.get("prefix"),
+                                  node.get("suffix"))
+        return joined, 2
     if len(texts) == 1:
         return texts[0], 2
     if mode == 2:
