@@ -384,7 +384,9 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 def _squash(text: str) -> str:
     """Collapse ASCII white space (a no-break space is content, not layout)."""
-    return _SPACES.sub(" ", text).strip(" ")
+    if "  " in text or not text.isprintable():  # else every run is one space already
+        text = _SPACES.sub(" ", text)
+    return text.strip(" ")
 
 
 def needs_decoding(value: str) -> bool:

@@ -231,6 +231,7 @@ def _braced_spaces(text: str) -> str:
     return _SPACE_COMMAND.sub(lambda m: "{" + m.group(0) + "}", text) if "\\" in text else text
 
 
+@lru_cache(maxsize=65536)  # a pure function of a frozen Name: the same authors recur in a file
 def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
     if name.is_etal:
         return "others"

@@ -6,6 +6,9 @@ it must decline (nested or unbalanced braces, LaTeX commands, dashes) come up of
 """
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,16 +54,16 @@ def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
 
 
 @settings(derandomize=True, max_examples=3000, deadline=None)
-@given(st.text(alphabet='{}{}a "\\', max_size=16))
-def test_flat_braced_values_end_where_the_brace_counter_says(inner):
-    """readers.bibtex.resolve_value takes ``{`` + text + ``}`` whole when the text's braces are
-    flat groups (``_FLAT_BRACES``), without counting them one by one (``_balanced_end``)."""
-    raw = "{" + inner + "}"
-    if bibtex._FLAT_BRACES.fullmatch(inner):
-        assert bibtex._balanced_end(raw, 1, "}") == len(raw) - 1
-        # and the general loop (taken for a concatenation) reads the same value
-        assert bibtex.resolve_value(raw, {}) == bibtex.resolve_value(raw + " # {}", {}) \
-            == (inner, [])
+@given(st.text(alphabet='{}{}a "\\#', max_size=16), st.sampled_from(["{}", '""']))
+def test_flat_braced_values_read_as_the_brace_counter_reads_them(inner, delimiters):
+    """readers.bibtex.resolve_value takes ``{`` + text + ``}`` (or ``"`` + text + ``"`` when
+    it holds no quote) whole when the text's braces are flat groups (``_FLAT_BRACES``), without
+    counting them one by one (``_balanced_end``): the same answer as with that shortcut off."""
+    raw = delimiters[0] + inner + delimiters[1]
+    fast = bibtex.resolve_value(raw, {})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bibtex, "_FLAT_BRACES", re.compile(r"(?!)"))  # never matches
+        assert fast == bibtex.resolve_value(raw, {})
 
 
 FIELD_VALUES = st.one_of(st.sampled_from(["", (), None, 0, False, [], {}, Date(), Name()]),
@@ -76,3 +79,9 @@ def test_records_keep_the_fields_they_always_kept(fields):
     expected = {k: v for k, v in fields.items() if v not in ("", (), None)}
     assert dict(Record("k", "book", fields).fields) == expected
     assert dict(Record("k", "book", list(fields.items())).fields) == expected  # pairs too
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(st.text(alphabet="  \t\n\r\f\v\u00a0\u2028\x00ab", max_size=12))
+def test_squash_skips_the_regex_only_when_it_would_change_nothing(text):
+    assert latex._squash(text) == latex._SPACES.sub(" ", text).strip(" ")

@@ -158,7 +158,7 @@ def _entry(text: str, m: re.Match[str], line: int, lines):  # type: ignore[no-un
                 return None
             end = close.end()
             break
-        key, value = f.group(1), f.group(3)
+        key, _, value, close = f.groups()  # one call: once per field of a big file
         if "@" in value and _LINE_START_BLOCK.search(value):
             return None
         equals = f.start(2)
@@ -166,7 +166,7 @@ def _entry(text: str, m: re.Match[str], line: int, lines):  # type: ignore[no-un
         counted = equals
         fields.append((key, value, field_line))
         pos = f.end()
-        if f.group(4) == "}":
+        if close == "}":
             end = pos
             break
     return RawEntry(m.group(0)[1:].strip().lower(), head.group(1).strip(), line, fields), end

@@ -55,7 +55,7 @@ _DELIMITERS = {"}": re.compile(r"[{}]"), '"': re.compile(r'[{}"]')}
 
 
 #: text whose braces are groups side by side, none nested: ``_balanced_end`` of ``{`` + it +
-#: ``}`` is its last character
+#: ``}`` is its last character, and of ``"`` + it + ``"`` too when it holds no quote
 _FLAT_BRACES = re.compile(r"[^{}]*+(?:\{[^{}]*+\}[^{}]*+)*+")
 
 
@@ -86,7 +86,7 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
         inner = raw[1:-1]  # the common cases: one braced or quoted value, no concatenation
         if "{" not in inner and "}" not in inner and (first == "{" or '"' not in inner):
             return inner, problems
-        if first == "{" and _FLAT_BRACES.fullmatch(inner) or \
+        if (first == "{" or '"' not in inner) and _FLAT_BRACES.fullmatch(inner) or \
                 _balanced_end(raw, 1, last) == len(raw) - 1:  # (the same answer, faster)
             return inner, problems
     elif raw.isdigit():

@@ -15,7 +15,8 @@ Contract (the canonical form; ``write(read(write(rs))) == write(rs)``)
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from types import MappingProxyType
+from typing import Iterable, Mapping
 
 from .. import latex, mapping
 from ..model import Date, Record
@@ -121,8 +122,9 @@ def entry_fields(record: Record, ascii_only: bool = False,
     bib_type = _bib_type(record)
     values: dict[str, str] = {}
     used: set[str] = set()
-    for field, var, kind in mapping.FIELD_ORDER:
-        if not var or var in used or var not in record.fields:
+    for _, field, var, kind in sorted(row for var in record.fields
+                                      for row in _ROWS_OF.get(var, ())):  # FIELD_ORDER's order
+        if var in used:
             continue
         if field == "journal" and record.type not in mapping.CONTAINER_AS_JOURNAL:
             continue
@@ -175,9 +177,23 @@ def entry_fields(record: Record, ascii_only: bool = False,
             continue
         values[name] = _verbatim_field(value) if name in mapping.VERBATIM else \
             latex.encode(value, ascii_only)
-    order = {f: i for i, (f, _, _) in enumerate(mapping.FIELD_ORDER)}
-    ordered = sorted(values.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    ordered = sorted(values.items(), key=_field_rank)
     return bib_type, ordered
+
+
+#: CSL variable -> its ``(place, field, variable, kind)`` rows in ``mapping.FIELD_ORDER``: a
+#: record visits the rows of its own variables only (read-only, made once)
+_ROWS_OF: Mapping[str, tuple[tuple[int, str, str, str], ...]] = MappingProxyType({
+    var: tuple((i, f, v, k) for i, (f, v, k) in enumerate(mapping.FIELD_ORDER) if v == var)
+    for _, var, _ in mapping.FIELD_ORDER if var})
+#: BibTeX field -> its place in ``mapping.FIELD_ORDER`` (read-only, made once)
+_ORDER: Mapping[str, int] = MappingProxyType(
+    {f: i for i, (f, _, _) in enumerate(mapping.FIELD_ORDER)})
+
+
+def _field_rank(item: tuple[str, str]) -> tuple[int, str]:
+    """Sort key of a ``(field, value)`` pair: FIELD_ORDER's place, then others by name."""
+    return _ORDER.get(item[0], len(_ORDER)), item[0]
 
 
 def format_entry(record: Record, ascii_only: bool = False, protect: bool = True) -> str:
