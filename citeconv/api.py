@@ -60,10 +60,15 @@ def choose_layout(text: str) -> str:
 def read(text: str, layout: str | None = None, filename: str = "", keys: bool = False,
          key_format: str = DEFAULT_FORMAT, protect: bool = True) -> ReadResult:
     layout = layout or choose_layout(text)
-    result = readers.get(layout).read(text, *(() if protect or layout != "bibtex" else (False,)))
+    if layout == "bibtex":  # it sets each record's Source as below itself (big files)
+        result = readers.get(layout).read(text, protect, filename)
+    else:
+        result = readers.get(layout).read(text)
     records, diagnostics = result.records, result.diagnostics
     if filename:
-        records = tuple(r.replace(source=Source(filename, r.source.line, layout)) for r in records)
+        records = tuple(r if r.source.file == filename and r.source.layout == layout else
+                        r.replace(source=Source(filename, r.source.line, layout))
+                        for r in records)
         diagnostics = tuple(dataclasses.replace(d, file=filename) for d in diagnostics)
     if keys:
         keyed, renamed = assign_keys_reported(records, key_format)

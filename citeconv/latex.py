@@ -63,6 +63,10 @@ _DASHES = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 _MAX_DEPTH = 64
 _SPECIAL = re.compile(r"[\\{}~$]|--|''|``")
 _TOKEN = re.compile(r"\\([a-zA-Z]+)\s*|\\(.)|([{}])|(---|--|``|''|~)|(\$)")
+#: the tokens of ``_TOKEN`` that ``flat_groups`` does not read: a value without them is text,
+#: brace groups, and ``_DASHES`` (which no other token overlaps: each is made of its own character)
+_NOT_FLAT = re.compile(r"[\\$]")
+_FLAT_GROUP = re.compile(r"\{([^{}]*)\}")
 
 
 _WORD_PUNCT = casing.WORD_PUNCT
@@ -125,6 +129,31 @@ class _Decoder:
                     self.pos = end + 1 + display
         if depth > 0:
             self.warnings.append("unbalanced '{' closed at end of value")
+        return "".join(out)
+
+    def flat_groups(self) -> str | None:
+        """``group(0)`` for a value whose only LaTeX is brace groups side by side (``{BERT}:
+        Pre-training of Deep...``, most titles that need decoding) and ``_DASHES`` (page ranges),
+        without the tokenizer loop; None when the braces nest or do not balance. The caller has
+        checked that nothing else ``_TOKEN`` reads is there (``_NOT_FLAT``).
+        ``tests/test_fastpaths.py`` checks that the two agree."""
+        text = self.text
+        if "-" in text or "`" in text or "'" in text or "~" in text:
+            for tex, char in _DASHES.items():  # longest first, as _TOKEN tries them
+                text = text.replace(tex, char)
+        out: list[str] = []
+        pos = 0
+        groups = 0
+        for m in _FLAT_GROUP.finditer(text):
+            start = m.start()
+            out.append(text[pos:start])
+            out.append(self.braced(m.group(1), 0, text[start - 1:start] == ":"))
+            pos = m.end()
+            groups += 1
+        if text.count("{") != groups or text.count("}") != groups:
+            return None  # a brace outside the groups found: nested or unbalanced
+        self.pos = len(text)
+        out.append(text[pos:])
         return "".join(out)
 
     def flat_warning(self) -> None:
@@ -310,7 +339,9 @@ def decode_with_warnings(value: str, protect_case: bool = True,
         return (text if text.isascii() or unicodedata.is_normalized("NFC", text)
                 else unicodedata.normalize("NFC", text)), ()
     decoder = _Decoder(value, protect_case, rebrace)
-    text = decoder.group(0)
+    text = decoder.flat_groups() if _NOT_FLAT.search(value) is None else None
+    if text is None:
+        text = decoder.group(0)
     if protect_case and (_NOCASE in text or _MARK in text):
         text = _resolve_marks(text, rebrace)
     text = unicodedata.normalize("NFC", _squash(text))

@@ -207,6 +207,17 @@ class Diagnostic:
 FieldValue = Union[str, tuple[Name, ...], Date]
 
 
+def _kept(value: Any) -> bool:
+    """``value not in ("", (), None)``, decided without ``==`` for text and names (every
+    field of every record read passes here)."""
+    kind = type(value)
+    if kind is str or kind is tuple:
+        return bool(value)
+    if kind is Date:  # never equal to any of the three
+        return True
+    return value not in ("", (), None)
+
+
 def _freeze(mapping: Mapping[str, Any] | Iterable[tuple[str, Any]] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping or {}))
 
@@ -224,8 +235,10 @@ class Record:
     def __post_init__(self) -> None:
         # a MappingProxyType is one this class made (``replace`` passes it on): already clean
         if type(self.fields) is not MappingProxyType:
-            object.__setattr__(self, "fields", _freeze(
-                (k, v) for k, v in dict(self.fields).items() if v not in ("", (), None)))
+            object.__setattr__(self, "fields", MappingProxyType({  # _kept(v), inlined
+                k: v for k, v in (self.fields if type(self.fields) is dict
+                                  else dict(self.fields)).items()
+                if (v if type(v) is str or type(v) is tuple else _kept(v))}))
         if type(self.extra) is not MappingProxyType:
             object.__setattr__(self, "extra", _freeze(self.extra))
 

@@ -133,6 +133,13 @@ def _split_top_level(text: str, sep: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def parse_bibtex_name(text: str) -> Name:
+    """One BibTeX name; a name with no part (``{}``) is ``_EMPTY`` itself (callers test it by
+    identity: each name of a big file is looked up here, the test is made once per name)."""
+    name = _parse_bibtex_name(text)
+    return _EMPTY if name == _EMPTY else name
+
+
+def _parse_bibtex_name(text: str) -> Name:
     text = " ".join(text.split())
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)  # "u" + U+0308 is "ü", as latex.decode reads it
@@ -144,7 +151,9 @@ def parse_bibtex_name(text: str) -> Name:
     if _SIMPLE_NAME.fullmatch(text) and not latex.needs_decoding(text):
         # "Family Name, Given" with nothing to decode: the common case, decided directly
         family, given = text.split(", ")
-        if all(w[0].isupper() for w in family.split(" ")):  # no von part: BibTeX's own split
+        if family[0].isupper() if " " not in family else all(w[0].isupper() for w in
+                                                             family.split(" ")):
+            # no von part: BibTeX's own split
             return Name(family=family, given=given)
     parts = parse_single_name_into_parts(text, strict=False)
     if not parts.first and not parts.von and not parts.jr and len(parts.last) == 1:
@@ -192,8 +201,13 @@ def parse_bibtex_names(value: str) -> tuple[Name, ...]:
     value = value.strip(" \r\n\t")
     if not value:
         return ()
-    names = (parse_bibtex_name(p) for p in _split_and(value) if p.strip())
-    return tuple(n for n in names if n != _EMPTY)  # "{}" is no one
+    out = []
+    for piece in _split_and(value):
+        if piece.strip():
+            name = parse_bibtex_name(piece)
+            if name is not _EMPTY:  # "{}" is no one
+                out.append(name)
+    return tuple(out)
 
 
 _EMPTY = Name()

@@ -103,7 +103,8 @@ class FakeCore:
     def layout(self, parts: list, section: str, cluster: Cluster) -> str:
         return "(" + "".join(p.text if isinstance(p, Join) else p.text() for p in parts) + ")"
 
-    def apply_substitute(self, piece: Piece, kind: str, count: int, text: str) -> Piece:
+    def apply_substitute(self, piece: Piece, kind: str, count: int, text: str, state: Any,
+                         numbers: dict) -> Piece:
         return replace(piece, names=text)
 
 

@@ -228,3 +228,43 @@ def test_collapsed_undated_cite_keeps_its_no_date_term() -> None:
     del undated["issued"]
     r = engine.render_citations([DOE, undated], [["doe", "nd"]], style=UNDATED)
     assert r.entries == ("(Doe, 2001, n.d.)",)
+
+
+def test_year_suffix_wins_over_the_disambiguate_condition() -> None:
+    # citeproc-js tries year suffixes before disambiguate="true" (checked with citeproc-js)
+    style = f"""<style {NS} class="in-text"><info><id>t</id><title>t</title></info>
+  <citation disambiguate-add-year-suffix="true"><layout prefix="(" suffix=")" delimiter="; ">
+    <choose><if disambiguate="true"><text variable="title" suffix=" "/></if></choose>
+    <group delimiter=", "><names variable="author"><name form="short"/></names>
+      <date variable="issued"><date-part name="year"/></date></group></layout></citation>
+  <bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout>
+  </bibliography></style>"""
+    he = [{"family": "He", "given": "K"}]
+    items = [{"id": "a", "type": "book", "title": "Identity", "author": he,
+              "issued": {"date-parts": [[2016]]}},
+             {"id": "b", "type": "book", "title": "Deep", "author": he,
+              "issued": {"date-parts": [[2016]]}}]
+    r = engine.render_citations(items, [[{"id": "a"}], [{"id": "b"}]], style=style)
+    assert r.entries == ("(He, 2016b)", "(He, 2016a)")
+    no_suffix = style.replace(' disambiguate-add-year-suffix="true"', "")
+    r = engine.render_citations(items, [[{"id": "a"}], [{"id": "b"}]], style=no_suffix)
+    assert r.entries == ("(Identity He, 2016)", "(Deep He, 2016)")
+
+
+def test_a_year_suffix_sort_key_keeps_the_implicit_year_suffix() -> None:
+    # only a cs:text variable="year-suffix" takes the suffix off the year; a sort key on it
+    # does not (citeproc-js has_year_suffix; checked with citeproc-js)
+    style = f"""<style {NS} class="in-text"><info><id>t</id><title>t</title></info>
+  <citation disambiguate-add-year-suffix="true"><sort><key variable="year-suffix"/></sort>
+    <layout prefix="(" suffix=")"><group delimiter=", ">
+      <names variable="author"><name form="short"/></names>
+      <date variable="issued" date-parts="year" form="numeric"/></group></layout></citation>
+  <bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout>
+  </bibliography></style>"""
+    he = [{"family": "He", "given": "K"}]
+    items = [{"id": "a", "type": "book", "title": "Identity", "author": he,
+              "issued": {"date-parts": [[2016]]}},
+             {"id": "b", "type": "book", "title": "Deep", "author": he,
+              "issued": {"date-parts": [[2016]]}}]
+    r = engine.render_citations(items, [[{"id": "a"}], [{"id": "b"}]], style=style)
+    assert r.entries == ("(He, 2016b)", "(He, 2016a)")

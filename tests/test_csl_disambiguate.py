@@ -75,12 +75,15 @@ def test_all_names_rule_expands_names_even_in_unambiguous_cites() -> None:
     assert _texts(["c", "d"], with_initials) == ["Doe 2001a", "Doe 2001b"]
 
 
-def test_condition_before_year_suffix() -> None:
-    calls: list = []
-    render = _renderer(["c", "d"], calls=calls)
+def test_year_suffix_before_condition() -> None:
+    # citeproc-js (default modes: disYears before disExtraText): a style with both shows the
+    # year suffix; the disambiguate="true" condition only for what is still ambiguous
+    render = _renderer(["c", "d"])
     states = disambiguate(render, Options(add_year_suffix=True), {"c": 0, "d": 1}, ["c", "d"])
+    assert [v.text for v in render(states)] == ["Doe 2001a", "Doe 2001b"]
+    assert not states["c"].condition and states["c"].year_suffix == 1
+    states = disambiguate(render, Options(), {"c": 0, "d": 1}, ["c", "d"])
     assert [v.text for v in render(states)] == ["Doe, Gamma 2001", "Doe, Delta 2001"]
-    assert states["c"].condition and states["c"].year_suffix is None
 
 
 def test_helpers() -> None:

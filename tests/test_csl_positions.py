@@ -58,10 +58,13 @@ def test_near_note_and_first_reference_note_number() -> None:
     assert [sorted(r[0].names) for r in rows] == [
         ["first"], ["first"], ["near-note", "subsequent"], ["subsequent"]]
     assert [r[0].first_note for r in rows] == [None, None, 1, 1]
-    # in-text styles have no near-note and no first-reference-note-number
+    # in-text styles: no near-note here (citeproc-js has it: not done); a citation in a note
+    # gives the item its first-reference-note-number (citeproc-js processCitationCluster)
     rows = assign_positions(parsed, note_style=False)
     assert [sorted(r[0].names) for r in rows][2] == ["subsequent"]
-    assert rows[2][0].first_note is None
+    assert [r[0].first_note for r in rows] == [None, None, 1, 1]
+    bare = [parse_cluster(c) for c in (["a"], ["a"])]
+    assert assign_positions(bare, note_style=False)[1][0].first_note is None
 
 
 def test_ibid_needs_adjacent_notes() -> None:

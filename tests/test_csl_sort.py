@@ -82,3 +82,27 @@ def test_variable_sort_text() -> None:
     assert variable_sort_text(item, "title") == "<i>On</i> Things"
     assert variable_sort_text(item, "edition") is None and variable_sort_text(item, "page") is None
     assert variable_sort_text(item, "citation-number", {"x": 4}) == "4"
+
+
+_DATE_MACRO_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title></info>
+  <macro name="nd"><group delimiter=" "><names variable="author"><name/></names>
+    <text variable="title"/><date variable="issued"><date-part name="year"/></date></group></macro>
+  <macro name="outer"><text variable="title"/><text macro="nd"/></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key macro="KEY"/></sort><layout><text variable="title"/></layout>
+  </bibliography></style>"""
+
+
+@pytest.mark.parametrize("key, order", [("nd", ["Zeta", "Alpha"]), ("outer", ["Alpha", "Zeta"])])
+def test_a_macro_with_a_date_sorts_by_its_dates_only(key: str, order: list[str]) -> None:
+    # citeproc-js (flagDateMacros): in a sort key, a macro holding a cs:date writes only its
+    # dates; text around a call to such a macro still counts (checked with citeproc-js)
+    from citeconv.csl import engine
+
+    items = [{"id": "a", "type": "book", "title": "Zeta", "author": [{"family": "Zed"}],
+              "issued": {"date-parts": [[2001]]}},
+             {"id": "b", "type": "book", "title": "Alpha", "author": [{"family": "Abe"}],
+              "issued": {"date-parts": [[2002]]}}]
+    out = engine.render_bibliography(items, style=_DATE_MACRO_STYLE.replace("KEY", key), fmt="text")
+    assert list(out.entries) == order

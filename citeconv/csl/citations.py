@@ -78,7 +78,8 @@ class Core(Protocol):
     def author_only(self, piece: Any) -> Any: ...
     def suppress_author(self, piece: Any) -> Any: ...
     def layout(self, parts: list[Any], section: str, cluster: Cluster) -> Any: ...
-    def apply_substitute(self, piece: Any, kind: str, count: int, text: str) -> Any: ...
+    def apply_substitute(self, piece: Any, kind: str, count: int, text: str,
+                         state: DisambState, numbers: dict[str, int]) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,7 @@ def _render_bibliography(core: Core, bib_order: list[str], states: dict[str, Dis
             _sig, keys, shown = core.first_names(piece)
             names.append(EntryNames(keys, shown))
         subs = plan(names, rule)
-        entries = [(i, core.apply_substitute(p, s.kind, s.count, text) if s else p)
+        entries = [(i, core.apply_substitute(p, s.kind, s.count, text, states[i], numbers) if s else p)
                    for (i, p), s in zip(entries, subs)]
     return tuple(entries)
 

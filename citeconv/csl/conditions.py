@@ -83,13 +83,18 @@ def test(branch: Any, ctx: Any) -> bool:
         return True
     match = branch.match
     for attr, values in branch.conds:
-        check = _CHECKS[attr]
         if attr == "type":  # citeproc-js: the listed types are one test, true for any of them
-            results: Any = ((ctx.item.get("type") or "article") in values,)
-        else:
-            results = (check(ctx, v) for v in values)
-        for ok in results:
-            if ok:
+            if (ctx.item.get("type") or "article") in values:
+                if match == "any":
+                    return True
+                if match == "none":
+                    return False
+            elif match == "all":
+                return False
+            continue
+        check = _CHECKS[attr]
+        for v in values:  # in order, stopping as soon as the answer is known
+            if check(ctx, v):
                 if match == "any":
                     return True
                 if match == "none":

@@ -24,8 +24,8 @@ from typing import Any, Mapping
 from . import output
 from .citeopts import citation_options
 from .collapse import Join
-from .disambiguate import NameKey
-from .evaluate import Context, render_group
+from .disambiguate import NameKey, year_suffix_text
+from .evaluate import Context, render_group, render_layout, sort_dates_only
 from .sort import DATE_VARIABLES, SortKey, variable_sort_text
 from .style import Style
 
@@ -51,10 +51,12 @@ class Piece:
 
 
 def name_key(n: Mapping[str, Any]) -> NameKey:
-    if n.get("literal"):  # the same key as a family-only name written the same
+    get = n.get
+    if get("literal"):  # the same key as a family-only name written the same
         return NameKey(str(n["literal"]), None, ("", "", ""))
-    rest = tuple(str(n.get(k) or "") for k in ("non-dropping-particle", "dropping-particle", "suffix"))
-    return NameKey(str(n.get("family") or "") or None, str(n.get("given") or "") or None, rest)
+    rest = (str(get("non-dropping-particle") or ""), str(get("dropping-particle") or ""),
+            str(get("suffix") or ""))
+    return NameKey(str(get("family") or "") or None, str(get("given") or "") or None, rest)
 
 
 class _LazyKeys(Sequence):
@@ -105,6 +107,7 @@ class EvalCore:
         self.in_text = style.extra["root"].get("class") == "in-text"
         self.has_citation_sort = bool(style.citation is not None and style.citation.sort)
         self.bib_sort_first_descending_number = opts.bib_first_descending
+        self.memo: dict = {}  # shared by this run's renders (see evaluate.Context)
 
     # -- rendering -------------------------------------------------------------------------
     def sort_keys(self, item_id: str, section: str, numbers: dict[str, int],
@@ -137,22 +140,25 @@ class EvalCore:
                 if key.get(k):
                     opts["et-al-" + k[6:]] = key.get(k)
             ctx = Context(self.style, self.style.locale, item, section, None, state,
-                          numbers.get(item_id), opts, {"sort_key": True})
-            # the macro is a group, suppressed as in a rendering (citeproc-js: a macro printing
-            # only a term, e.g. a substituted "anonymous", gives an empty key)
-            text = output.plain(render_group(macro, ctx)[0]) or None
+                          numbers.get(item_id), opts, {"sort_key": True}, self.memo)
+            if key.get("macro") in self.style.extra.get("date_macros", ()):
+                text = output.plain(sort_dates_only(macro.children, ctx)[0]) or None
+            else:
+                # the macro is a group, suppressed as in a rendering (citeproc-js: a macro
+                # printing only a term, e.g. a substituted "anonymous", gives an empty key)
+                text = output.plain(render_group(macro, ctx)[0]) or None
         return SortKey(text, desc)
 
     def _render(self, item_id: str, section: str, cite: dict | None, state: Any, number: int | None,
-                mode: str = "", cap: bool = False) -> tuple[str, dict]:
+                mode: str = "", cap: bool = False, sub: tuple[str, int, str] | None = None
+                ) -> tuple[str, dict]:
         sec = self.style.bibliography if section == "bibliography" else self.style.citation
         if sec is None:
             return "", {}
-        scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap}
+        scratch: dict = {"names_log": [], "years": [], "mode": mode, "cap_term": cap,
+                         "author_sub": sub}
         ctx = Context(self.style, self.style.locale, self.items[item_id], section, cite, state,
-                      number, self.style.name_options(section), scratch)
-        from .evaluate import render_layout
-
+                      number, self.style.name_options(section), scratch, self.memo)
         return render_layout(sec, ctx), scratch
 
     def render(self, item_id: str, section: str, cite: Any, position: Any, state: Any,
@@ -178,18 +184,16 @@ class EvalCore:
         number = numbers.get(item_id)
         text, sc = self._render(item_id, section, c, state, number, cap=cap)
         log = sc.get("names_log", [])
-        all_names = tuple(k for _, keys, _, _ in log for k in keys)
-        primary = tuple(keys[0] for _, keys, _, _ in log if keys)
+        all_names = tuple(k for _, keys, *_ in log for k in keys)
+        primary = tuple(keys[0] for _, keys, *_ in log if keys)
         first = log[0] if log else None
         no_names = author = ""
         if section == "citation" and not light:  # light: text and names only (disambiguation)
             no_names = self._render(item_id, section, c, state, number, "no_names", cap)[0]
             author = first[2] if first else ""
         ys = getattr(state, "year_suffix", None)
-        from .disambiguate import year_suffix_text
-
         return Piece(item_id, text, no_names, author, year_suffix_text(ys) if ys else "",
-                     all_names, primary, first[1] if first else None, first[2] if first else "",
+                     all_names, primary, first[4] if first else None, first[2] if first else "",
                      first[3] if first else "",
                      tuple(sc.get("years", ())), number if sc.get("number_shown") else None,
                      bool(sc.get("locator_shown")), bool(sc.get("ibid_shown")))
@@ -266,18 +270,12 @@ class EvalCore:
             out = output.wrap(output.affix(out, lay.get("prefix"), lay.get("suffix")), lay.attrs)
         return out
 
-    def apply_substitute(self, piece: Piece, kind: str, count: int, text: str) -> Piece:
-        if not piece.first_text:
-            return piece
-        if kind == "all":  # the names' own affixes stay (citeproc-js: "———.")
-            old = piece.first_inner or piece.first_text
-            at = piece.text.find(old)
-            if at < 0:
-                return piece
-            rest = piece.text[at + len(old):]
-            if old.endswith(".") and not rest.startswith((".", ",", ";", ":")) and rest[:1] in (" ", ""):
-                text += "."  # a delimiter's period merged into "et al." / "J." comes back
-            new = piece.text[:at] + text + rest
-        else:
-            return piece  # per-name substitution: not yet
+    def apply_substitute(self, piece: Piece, kind: str, count: int, text: str, state: Any,
+                         numbers: dict[str, int]) -> Piece:
+        """The bibliography entry rendered again with its first names element substituted
+        (``names._author_sub``): ``all`` the whole list but its label, ``each`` the first
+        ``count`` names shown (CSL 1.0.2 subsequent-author-substitute-rule, as citeproc-js)."""
+        c = {"id": piece.item_id}
+        new, _ = self._render(piece.item_id, "bibliography", c, state, numbers.get(piece.item_id),
+                              cap=True, sub=(kind, count, text))
         return replace(piece, text=new)

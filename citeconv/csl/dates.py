@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import output
+from . import evaluate as _ev, output
+from .disambiguate import year_suffix_text
 from .datevalue import DateValue, Parts, parse_date, season_of
 from .style import DatePart, Node
 
@@ -195,20 +196,28 @@ def _year_suffix(ctx: Any, parts: list[Node]) -> str:
     if (not ys or ctx.style.extra.get("year_suffix_var") or ctx.scratch.get("ys_done")
             or not any(p.get("name") == "year" for p in parts)):
         return ""
-    from .disambiguate import year_suffix_text
-
     ctx.scratch["ys_done"] = True
     return year_suffix_text(ys)
 
 
-def render_date(node: Node, ctx: Any) -> tuple[str, float]:
-    from .evaluate import EMPTY_DATE, _finish, variable
+def _memo(ctx: Any, kind: str, obj: Any, make: Any) -> Any:
+    """``make(obj)`` once per run (``Context.memo``; "date-parts" also per locale)."""
+    slot = (kind, id(obj), id(ctx.locale))
+    hit = ctx.memo.get(slot)
+    if hit is not None and hit[0] is obj and hit[1] is ctx.locale:
+        return hit[2]
+    out = make(obj)
+    ctx.memo[slot] = (obj, ctx.locale, out)
+    return out
 
+
+def render_date(node: Node, ctx: Any) -> tuple[str, float]:
+    EMPTY_DATE, _finish, variable = _ev.EMPTY_DATE, _ev._finish, _ev.variable
     value = variable(ctx, node.get("variable", ""))
-    dv = parse_date(value) if value is not None else None
+    dv = _memo(ctx, "date", value, parse_date) if value is not None else None
     if dv is None:
         return "", EMPTY_DATE
-    parts, delim = date_parts_of(node, ctx)
+    parts, delim = _memo(ctx, "date-parts", node, lambda n: date_parts_of(n, ctx))
     if ctx.scratch.get("sort_key"):
         text = _sort_text(dv, parts) if dv.start else ""
         return text, 2 if text else 1

@@ -18,11 +18,13 @@ Contract
      as the givenname rule will show them (family only without add-givenname);
   2. ``givenname-disambiguation-rule="by-cite"``: names at the same position with the same
      family in different items get an "initials" or "given" hint for that item only;
-  3. the ``disambiguate="true"`` condition is switched on for items still ambiguous (when
-     ``Options.condition``: the style tests it); it stays on even where it did not help
-     (citeproc-js: MLA shows the title of two same-titled works by one author);
-  4. ``disambiguate-add-year-suffix``: items still ambiguous get year suffixes 1, 2, ... (a, b)
-     in the order of ``rank`` (their bibliography position), per set of mutually ambiguous items.
+  3. ``disambiguate-add-year-suffix``: items still ambiguous get year suffixes 1, 2, ... (a, b)
+     in the order of ``rank`` (their bibliography position), per set of mutually ambiguous items;
+  4. the ``disambiguate="true"`` condition is switched on for items still ambiguous (when
+     ``Options.condition``: the style tests it), after the year suffixes as citeproc-js orders
+     its modes (a style with both shows "2016a", not the condition's extra text); it stays on
+     even where it did not help (citeproc-js: MLA shows the title of two same-titled works by
+     one author).
 - ``NameKey`` is a name as compared here (family, given, and the rest of its parts);
   ``DisambState.hint(name, primary)`` is what the names renderer asks.
 - ``year_suffix_text(n)``: 1 → "a", 26 → "z", 27 → "aa".
@@ -146,13 +148,13 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
         for group in amb:
             _add_given_names(group, states)
         amb = ambiguities(render(states))
+    if amb and options.add_year_suffix:  # citeproc-js: year suffixes before the condition
+        _add_year_suffixes(amb, states, rank)
+        amb = ambiguities(render(states)) if options.condition else []
     if amb and options.condition:
         for group in amb:
             for v in group:
                 states[v.item_id] = replace(states[v.item_id], condition=True)
-        amb = ambiguities(render(states))
-    if amb and options.add_year_suffix:
-        _add_year_suffixes(amb, states, rank)
     return states
 
 
@@ -253,10 +255,14 @@ def _add_year_suffixes(amb: list[list[CiteView]], states: dict[str, DisambState]
                        rank: Mapping[str, int]) -> None:
     big = len(rank) + 1
     done: set[tuple[str, ...]] = set()
+    groups_of: dict[str, list[list[CiteView]]] = {}  # the sets each item is in, in amb order
+    for g in amb:
+        for i in dict.fromkeys(x.item_id for x in g):
+            groups_of.setdefault(i, []).append(g)
     for group in amb:
         for v in group:
-            companions = sorted({o.item_id for g in amb if any(x.item_id == v.item_id for x in g)
-                                 for o in g}, key=lambda i: rank.get(i, big))
+            companions = sorted({o.item_id for g in groups_of[v.item_id] for o in g},
+                                key=lambda i: rank.get(i, big))
             key = tuple(companions)
             if key in done:
                 continue

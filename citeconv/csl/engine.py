@@ -20,7 +20,10 @@ Contract
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..render.formats import get_formatter
@@ -121,6 +124,23 @@ def isolate(render: Any, items: list[dict], style: str) -> Rendered:
         return Rendered(out.entries, out.ids, out.warnings, tuple(culprits) + out.errors)
 
 
+@contextlib.contextmanager
+def _gc_settled() -> Iterator[None]:
+    """While a render runs, the objects alive when it starts (the caller's items, the compiled
+    style) are left out of the cyclic collector's full passes (``gc.freeze``) and given back
+    after (``gc.unfreeze``); a caller that froze objects itself, or turned the collector off,
+    is left as it is. Garbage cycles older than the render are collected after it instead.
+    (10k ACL entries in APA: 8 full passes over the items cost ~0.5 s of 6.9.)"""
+    if gc.get_freeze_count() or not gc.isenabled():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text",
                         locale: str | None = None, clusters: list[Any] | None = None,
                         sort: bool = True) -> Rendered:
@@ -130,8 +150,9 @@ def render_bibliography(items: list[dict], style: str = "apa", fmt: str = "text"
     raise ``ValueError``; item data never does."""
     get_formatter(fmt)
     st = _load(style, locale)
-    return isolate(lambda some: _bibliography(st, some, style, fmt, clusters, sort), list(items),
-                   style)
+    with _gc_settled():
+        return isolate(lambda some: _bibliography(st, some, style, fmt, clusters, sort),
+                       list(items), style)
 
 
 def _bibliography(st: style_mod.Style, items: list[dict], style: str, fmt: str,
@@ -169,7 +190,8 @@ def render_citations(items: list[dict], clusters: list[list[Any]], style: str = 
                      fmt: str = "text", locale: str | None = None) -> Rendered:
     get_formatter(fmt)
     st = _load(style, locale)
-    out = isolate(lambda some: _citations(st, some, clusters, style, fmt), list(items), style)
+    with _gc_settled():
+        out = isolate(lambda some: _citations(st, some, clusters, style, fmt), list(items), style)
     if len(out.entries) != len(clusters):  # only together did they fail: no citation printed
         return Rendered(("",) * len(clusters), out.ids, out.warnings, out.errors)
     return out

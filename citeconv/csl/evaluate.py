@@ -6,7 +6,9 @@ Contract
   (citeproc-js CitationItem dict or None: locator, label, position...), the disambiguation
   ``state`` (any object with optional attributes ``names_added``/``givenname_level``/
   ``year_suffix``/``disambiguate``), the citation ``number`` and a per-render ``scratch`` dict
-  (variables suppressed by cs:substitute; created by ``render_item``, never shared).
+  (variables suppressed by cs:substitute; created by ``render_item``, never shared), and a
+  ``memo`` dict that the renders of one run may share (``core.EvalCore``): values derived from
+  the item data, keyed by ``(kind, id(obj))`` and holding ``obj`` (so the id stays its own).
 - ``render(node, ctx) -> (text, status)``: ``text`` is an output piece (``output`` module),
   ``status`` 0 = no variable called, 1 = variables called but all empty, 2 = a variable
   rendered; cs:group is suppressed when status is 1 (CSL 1.0.2 §Group). An absent date
@@ -39,6 +41,8 @@ EMPTY_DATE = 0.5  # status of an absent date (a tried variable, like 1)
 RESET = -1  # a suppressed group in which no variable was tried (see ``_parts``)
 _ALIASES = {"container-title-short": ("container-title-short", "journalAbbreviation"),
             "title-short": ("title-short", "shortTitle")}
+_SPECIAL = frozenset({"locator", "citation-number", "year-suffix", "citation-label",
+                      "first-reference-note-number", "page-first"})  # not read from the item
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Context:
     number: int | None = None
     name_opts: Mapping[str, str] = field(default_factory=dict)
     scratch: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
 
 
 def variable(ctx: Context, name: str, form: str | None = None, test: bool = False) -> Any:
@@ -59,6 +64,19 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
 
     Variables suppressed by cs:substitute read as absent unless ``test`` (conditions still
     see them, as in citeproc-js)."""
+    if name not in _SPECIAL:  # the common case: an item variable (aliases, -short forms)
+        if not test and name in ctx.scratch.get("suppressed", ()):
+            return None
+        names = (_ALIASES.get(name + "-short", (name + "-short",)) + (name,) if form == "short"
+                 else _ALIASES.get(name, (name,)))
+        item = ctx.item
+        for n in names:
+            v = item.get(n)
+            if v is not None and v != "" and v != []:
+                if not test and ctx.scratch.get("substituting"):
+                    ctx.scratch.setdefault("sub_used", set()).add(name)
+                return v
+        return None
     if not test and name in ctx.scratch.get("suppressed", ()):
         return None
     if name == "locator":
@@ -153,7 +171,9 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if var in TEXT_NUMBER_VARS:
             text = render_number_var(node, ctx, var, v)
         else:
-            text = _WS.sub(" ", str(v))
+            text = str(v)
+            if "  " in text or "\n" in text or "\r" in text or "\t" in text:
+                text = _WS.sub(" ", text)
             if var not in _NO_RICH:  # identifiers and links are written as they are
                 text = output.rich(text, ctx.locale)
         if var == "citation-number":
@@ -162,6 +182,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         macro = ctx.style.macros.get(a["macro"])
         if macro is None:
             return "", 0
+        if ctx.scratch.get("sort_key") and a["macro"] in ctx.style.extra.get("date_macros", ()):
+            return sort_dates_only(macro.children, ctx)
         text, status = _group(macro, ctx)  # a called macro is suppressed like a group
     elif "term" in a:
         if a["term"] == "ibid":
@@ -176,16 +198,19 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         text = output.rich(a.get("value", ""), ctx.locale)
         if text:  # citeproc-js: a literal value counts as a printed term for its group
             ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
-    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! »
-        text = _FRENCH.sub("\u202f\\1", text).replace("« ", "«\u202f")
-    cjk = ("variable" in a and status == 2 and bool(_CJK.search(text))
+    if " " in text or "«" in text:  # citeproc-js: thin no-break space before : ; ? ! », after «
+        if _FRENCH.search(text):
+            text = _FRENCH.sub("\u202f\\1", text)
+        if "« " in text:
+            text = text.replace("« ", "«\u202f")
+    cjk = ("variable" in a and status == 2 and not text.isascii() and bool(_CJK.search(text))
            and not re.search("[A-Za-z]", text))
     return _finish(node, text, ctx, cjk=cjk), status
 
 
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
-    text, status = render_children(node.children, ctx, node.get("delimiter", ""))
+    text, status = render_children(node.children, ctx, node.attrs.get("delimiter", ""))
     if not text and status == 2 and ctx.scratch.get("names_suppressed"):
         return "", 2  # only the names left out for collapsing/suppress-author: still rendered
     termed = ctx.scratch.get("terms", 0) > terms
@@ -214,7 +239,9 @@ def _parts(children: tuple[Node, ...], ctx: Context, parts: list[str],
                     status = _seq(status, _parts(branch.children, ctx, parts, nodes))
                     break
             continue
-        t, s = render(c, ctx)
+        t, s = _dispatch(c, ctx)  # what ``render`` does, inlined (the hottest loop)
+        if t:
+            ctx.scratch["rendered"] = True
         if nodes is not None:
             nodes.append(c)
         parts.append(t)
@@ -246,6 +273,31 @@ def _choose(node: Node, ctx: Context) -> tuple[str, int]:
     return "", 0
 
 
+def sort_dates_only(children: tuple[Node, ...], ctx: Context) -> tuple[str, int]:
+    """A macro with a cs:date of its own in a sort key: citeproc-js writes only the dates it
+    renders (as date keys, through cs:choose, cs:group and called macros), nothing else."""
+    from .dates import render_date
+
+    out = []
+    for c in children:
+        kind = type(c)
+        if kind is Date:
+            out.append(render_date(c, ctx)[0])
+        elif kind is Choose:
+            for branch in c.children:
+                if type(branch) is If and _cond.test(branch, ctx):
+                    out.append(sort_dates_only(branch.children, ctx)[0])
+                    break
+        elif kind is Group:
+            out.append(sort_dates_only(c.children, ctx)[0])
+        elif kind is Text and "macro" in c.attrs:
+            macro = ctx.style.macros.get(c.attrs["macro"])
+            if macro is not None:
+                out.append(sort_dates_only(macro.children, ctx)[0])
+    text = "".join(out)
+    return text, 2 if text else 1
+
+
 def render(node: Node, ctx: Context) -> tuple[str, int]:
     out = _dispatch(node, ctx)
     if out[0]:
@@ -262,11 +314,9 @@ def _dispatch(node: Node, ctx: Context) -> tuple[str, int]:
     if kind is Choose:
         return _choose(node, ctx)
     if kind is Names:
-        from .names import render_names
-        return render_names(node, ctx)
+        return _names.render_names(node, ctx)
     if kind is Date:
-        from .dates import render_date
-        return render_date(node, ctx)
+        return _dates.render_date(node, ctx)
     if kind is Number:
         return render_number(node, ctx)
     if kind is Label:
@@ -301,3 +351,7 @@ def render_layout(sec: Any, ctx: Context) -> str:
     _parts(layout.children, ctx, parts, nodes)
     # display applies to the layout's own children only, outside their affixes (citeproc-js)
     return output.join([output.display(p, n.attrs) for p, n in zip(parts, nodes)])
+
+
+# they import this module; bound as modules so that any import order works
+from . import dates as _dates, names as _names  # noqa: E402

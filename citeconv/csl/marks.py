@@ -17,7 +17,8 @@ Contract
   * display (``block``, ``left-margin``, ``right-inline``, ``indent``);
   * ``cap-first``: a term, capitalised in the final pass when nothing visible precedes it.
 - ``SEAL`` (no pair): see ``richtext``; ``RESET`` (no pair): see ``output.cite_prefix``.
-  ``ALL`` is every marker character; ``strip(text)`` removes them all.
+  ``ALL`` is every marker character; ``strip(text)`` removes them all. ``char_class(chars)``:
+  a regex ``[...]`` body for exactly those characters, as code-point ranges (fast to test).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from types import MappingProxyType
 
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN
 
-__all__ = ["KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "SEAL", "RESET", "OPENERS", "CLOSERS",
+__all__ = ["char_class", "KINDS", "OPEN", "CLOSE", "KIND_OF", "ALL", "SEAL", "RESET", "OPENERS", "CLOSERS",
            "strip", "pair"]
 
 _OWN = ("flip-italic", "flip-bold", "flip-smallcaps", "nodecor", "nocase", "normal-style",
@@ -50,7 +51,24 @@ SEAL = "\U0010FFF2"  # stops punctuation from moving into a quote closed just be
 RESET = "\U0010FFF3"  # after a cite prefix ending a sentence: a term after it counts as first
 NEWLINE = "\U0010FFF4"  # output.NEWLINE: a line break written in the style; not in ALL
 ALL = OPENERS + CLOSERS + SEAL + RESET
-_ALL_RE = re.compile("[" + re.escape(ALL) + "]")
+
+
+def char_class(chars: str) -> str:
+    """The body of a regex ``[...]`` matching exactly ``chars``, written as code-point ranges
+    (the regex engine tests a few ranges fast; a long list of astral literals one by one)."""
+    cps = sorted({ord(c) for c in chars})
+    out, i = [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(out)
+
+
+_ALL_RE = re.compile("[" + char_class(ALL) + "]")
 
 
 def strip(text: str) -> str:

@@ -30,6 +30,7 @@ Contract
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -86,6 +87,7 @@ def _tidy(s: str) -> str:
     return re.sub(r"[\t\n\x0b\x0c\r ]+", " ", s)
 
 
+@functools.lru_cache(maxsize=16384)  # a pure function of its (immutable) arguments
 def initialize(given: str, terminator: str, normalize_only: bool = False,
                hyphen: bool = True) -> str:
     if not given:

@@ -41,9 +41,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import output
+from . import core as _core, evaluate as _ev, output
 from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
                         starts_romanesque)
+from .disambiguate import DisambState
 from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
 
 __all__ = ["render_names"]
@@ -52,8 +53,18 @@ _PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suff
 
 
 def _key(n: dict) -> Any:
-    from .core import name_key
-    return name_key(n)
+    return _core.name_key(n)
+
+
+def _keys(names: list, ctx: Any) -> tuple:
+    """The keys of an item's name list, made once per run (``Context.memo``)."""
+    slot = ("name-keys", id(names))
+    hit = ctx.memo.get(slot)
+    if hit is not None and hit[0] is names:
+        return hit[1]
+    keys = tuple(_key(n) for n in names)
+    ctx.memo[slot] = (names, keys)
+    return keys
 
 
 def _int(v: Any) -> int | None:
@@ -148,6 +159,8 @@ def _level(n: dict, i: int, opts: dict, ctx: Any) -> tuple[int, dict]:
     state = ctx.state
     requested = int(getattr(state, "givenname_level", 0) or 0)
     hint = getattr(state, "hint", None)
+    if type(state) is DisambState and not state.hints:
+        hint = None  # no hints: every name's answer is None
     if hint is not None and (short or opts.get("initialize-with") is not None):
         requested = {"initials": 1, "given": 2}.get(hint(_key(n), i == 0) or "", 0)
     level = max(default, requested)
@@ -209,17 +222,25 @@ def _name_list(names: list, node: Node | None, etal: Node | None, ctx: Any) -> t
         return str(shown_n), shown_n
     shown = [parse_particles(n) if isinstance(n, dict) else n
              for n in list(names[:shown_n]) + ([names[-1]] if mode == 2 else [])]
-    ctx.scratch.setdefault("last_keys", []).append(tuple(_key(n) for n in names))
+    if ctx.scratch.get("names_log") is not None:  # read by _logged only then
+        ctx.scratch.setdefault("last_keys", []).append(_keys(names, ctx))
     delim = opts["delimiter"]
     if sort_key:
         keys = [_sort_name(n, i, opts, ctx) for i, n in enumerate(shown)]
         return output.join([k for k in keys if k], delim), 2
+    ctx.scratch.setdefault("last_shown", []).extend(_key(n) for n in shown)
     po = _person_opts(ctx, opts, node)
     nas = opts.get("name-as-sort-order")
+    each = ctx.scratch.get("sub_each")  # [names left to replace, text]: see _author_sub
     blobs: list[tuple[str, bool, bool]] = []  # (text, inverted, literal)
     for i, n in enumerate(shown):
         inv = not n.get("literal") and (nas == "all" or (nas == "first" and i == 0))
-        text = _one(n, i, opts, po, node, ctx, inv)
+        if each and each[0] > 0:  # the name's own formatting stays, its name-parts' go
+            each[0] -= 1
+            text = each[1] if node is None else output.affix(
+                output.wrap_name(each[1], node.attrs), node.get("prefix"), node.get("suffix"))
+        else:
+            text = _one(n, i, opts, po, node, ctx, inv)
         if text:
             blobs.append((text, inv, bool(n.get("literal"))))
     if not blobs:
@@ -276,18 +297,15 @@ def _same_names(a: Any, b: Any) -> bool:
 
 
 def _label_text(label: Node, term_name: str, names: list, ctx: Any) -> str:
-    from .evaluate import _finish
-
     p = label.get("plural", "contextual")
     plural = p == "always" or (p != "never" and len(names) > 1)
     term = ctx.locale.term(term_name, label.get("form", "long"), plural) or ""
-    return _finish(label, term, ctx)
+    return _ev._finish(label, term, ctx)
 
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
                  record: bool = False) -> tuple[str, int]:
-    from .evaluate import _finish, variable
-
+    _finish, variable = _ev._finish, _ev.variable
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
         inherit = ctx.scratch.get("names_inherit")
@@ -307,6 +325,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             lists = lists[:1]
     out, count, used = [], 0, []
     sort_key = bool(ctx.scratch.get("sort_key"))
+    sub = _author_sub(ctx) if lists else None
+    last_label = ""
     for var, names in lists:
         used.append(var)
         ctx.scratch["forced_etal"] = var in (ctx.item.get("_etal") or ())
@@ -316,9 +336,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             ctx.scratch.pop("forced_etal", None)
         count += n
         if label is not None and text and not sort_key and (name is None or name.get("form") != "count"):
-            lt = _label_text(label, common or var, names, ctx)
+            lt = last_label = _label_text(label, common or var, names, ctx)
             text = output.join([lt, text]) if label_first else output.join([text, lt])
         out.append(text)
+    ctx.scratch.pop("sub_each", None)
     if common:
         used = [v for v in variables]
     if name is not None and name.get("form") == "count":
@@ -332,6 +353,8 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
     if not inner:
         return "", 1
+    if sub is not None and sub[0] == "all":  # citeproc-js keeps the (last) label
+        inner = output.join([sub[2], last_label])
     text = _finish(node, inner, ctx)
     outer = ctx.scratch.get("names_outer")
     if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
@@ -339,14 +362,32 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
     return _logged(ctx, text, used, inner), 2
 
 
+def _author_sub(ctx: Any) -> tuple[str, int, str] | None:
+    """The subsequent-author-substitute asked for this item (``ctx.scratch["author_sub"]``:
+    kind, count, text; see ``subsequent``), when this is the item's first names element: for
+    ``each`` the first ``count`` names shown are replaced (``scratch["sub_each"]``)."""
+    sub = ctx.scratch.get("author_sub")
+    if sub is None or ctx.scratch.get("names_log") or ctx.scratch.get("sort_key"):
+        return None
+    if sub[0] == "each":
+        ctx.scratch["sub_each"] = [sub[1], sub[2]]
+    return sub
+
+
 def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
-    """Record the first rendered names element for the citation level (core.Piece)."""
+    """Record the first rendered names element for the citation level (core.Piece): the
+    variables used, the keys of all names and of the names shown, the text and inner text."""
     log = ctx.scratch.get("names_log")
     keys = tuple(k for ks in ctx.scratch.pop("last_keys", []) for k in ks)
+    shown = tuple(ctx.scratch.pop("last_shown", ()))
     if log is None:
         return text
     first = not log and not ctx.scratch.get("sort_key")
-    log.append((tuple(used), keys, text, inner if inner is not None else text))
+    if first and not used:  # a substitute that is not a name (a title): replaced whole
+        sub = ctx.scratch.get("author_sub")
+        if sub is not None:
+            text = sub[2]
+    log.append((tuple(used), keys, text, inner if inner is not None else text, shown))
     if first and ctx.scratch.get("mode") == "no_names":
         ctx.scratch["names_suppressed"] = True  # stops cs:substitute from trying further
         return ""
@@ -354,8 +395,7 @@ def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
 
 
 def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[str, int]:
-    from .evaluate import _finish, render
-
+    _finish, render = _ev._finish, _ev.render
     sub = node.child(Substitute)
     if sub is None:
         return "", 1

@@ -201,7 +201,7 @@ def render_number_var(node: Any, ctx: Any, variable: str, value: Any) -> str:
 
 
 def render_number(node: Any, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+    _finish, variable = _ev._finish, _ev.variable
 
     var = node.get("variable")
     v = variable(ctx, var) if var else None
@@ -221,7 +221,7 @@ def _plural(var: str, value: Any, ctx: Any) -> bool:
 
 
 def render_label(node: Any, ctx: Any) -> tuple[str, int]:
-    from .evaluate import _finish, variable
+    _finish, variable = _ev._finish, _ev.variable
 
     var = node.get("variable")
     if not var:
@@ -242,3 +242,6 @@ def render_label(node: Any, ctx: Any) -> tuple[str, int]:
     if text:  # citeproc-js: a printed label counts as a printed term for its group
         ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
     return _finish(node, text or "", ctx), 0
+
+
+from . import evaluate as _ev  # noqa: E402 - evaluate imports this module at its top

@@ -12,7 +12,9 @@ Contract
   test true for that cite (``first``; or ``subsequent`` plus ``ibid`` / ``ibid-with-locator``
   when it repeats the cite right before it, plus ``near-note`` in a note style when the
   previous cite of the item is at most ``near_note_distance`` notes back), and the item's
-  ``first-reference-note-number`` as seen by that cite (None on its first cite).
+  ``first-reference-note-number`` as seen by that cite (None on its first cite; in an in-text
+  style only from a citation in a note, as citeproc-js). Not done: citeproc-js also sets
+  near-note in in-text styles (outside notes every citation is in "note 0").
 - The rules are jgm/citeproc's (``getPosition``): a cite is ibid when it directly follows the
   previous cite of the same item in the same citation, or opens the next citation while that
   previous cite stood alone in its citation and note (and the notes are adjacent when both are
@@ -146,7 +148,7 @@ def assign_positions(clusters: Iterable[Cluster], note_style: bool,
             row.append(Position(names, first_note.get(item.id)))
             if cluster.note is not None:
                 in_note.setdefault(cluster.note, set()).add(item.id)
-            if note_style and item.id not in first_note:
+            if item.id not in first_note and (note_style or cluster.note is not None):
                 first_note[item.id] = cluster.note if cluster.note is not None else group
             if not item.author_only:
                 last[item.id] = _Last(group, cluster.note, pos, _alone(items), item.label,

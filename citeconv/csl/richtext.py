@@ -61,9 +61,21 @@ def _quote_pairs(quotes: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     return pairs
 
 
+@lru_cache(maxsize=16)
+def _special(quotes: tuple[str, ...]) -> re.Pattern[str]:
+    """Any character that can start a tag, a quote or an apostrophe (the fast path's test)."""
+    return re.compile("[%s]" % "".join(re.escape(c) for c in dict.fromkeys(
+        "<\"'“‘’«" + "".join(quotes))))
+
+
 def rich(text: str, quotes: tuple[str, ...] = ("“", "”", "‘", "’")) -> str:
-    if not text or not any(c in text for c in "<\"'“‘’«" + "".join(quotes)):
+    if not text or not _special(quotes).search(text):
         return text
+    return _rich(text, quotes)
+
+
+@lru_cache(maxsize=8192)  # a pure function of two immutable values (titles recur across renders)
+def _rich(text: str, quotes: tuple[str, ...]) -> str:
     text = _NORM[0].sub(_NORM[1], text)
     text = _NORM2.sub(lambda m: f'<span class="{m.group(1).lower()}">', text)
     pairs = _quote_pairs(quotes)

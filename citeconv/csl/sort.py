@@ -145,8 +145,42 @@ def sort_ids(ids: Iterable[str], keys_of: Callable[[str], Sequence[SortKey]]) ->
     ids = list(ids)
     if len(ids) < 2:
         return ids
-    keys = {i: keys_of(i) for i in ids}
-    return sorted(ids, key=functools.cmp_to_key(lambda x, y: compare_keys(keys[x], keys[y])))
+    keys = {i: _Ordered(keys_of(i)) for i in ids}
+    return sorted(ids, key=keys.__getitem__)
+
+
+class _Ordered:
+    """One id's keys in ``sort_ids``: ``<`` is ``compare_keys(...) < 0`` with each key's
+    collation computed once; keys are reached in the same order as there (a lazy sequence
+    renders only the keys a comparison needs)."""
+
+    __slots__ = ("keys", "done")
+
+    def __init__(self, keys: Sequence[SortKey]) -> None:
+        self.keys = keys
+        self.done: list[tuple[str | None, bool]] = []
+
+    def _key(self, i: int) -> tuple[str | None, bool]:
+        done = self.done
+        while len(done) <= i:
+            k = self.keys[len(done)]
+            done.append((k.collated, k.descending))
+        return done[i]
+
+    def __lt__(self, other: _Ordered) -> bool:
+        a, b = self.keys, other.keys
+        for i in range(min(len(a), len(b))):
+            ka, desc = self._key(i)
+            kb = other._key(i)[0]
+            if ka is None or kb is None:
+                r = (ka is None) - (kb is None)  # empty last, whatever the direction
+            else:
+                r = (ka > kb) - (ka < kb)
+                if desc:
+                    r = -r
+            if r:
+                return r < 0
+        return len(a) < len(b)
 
 
 def _date_number(parts: Sequence[int]) -> str:

@@ -13,7 +13,9 @@ Contract
 - Inheritable name options (``and``, ``et-al-*``, ``initialize-with``, ``name-as-sort-order``...)
   from cs:style, cs:citation and cs:bibliography are collected into ``Style.name_options`` per
   section and merged under each cs:name at evaluation time (the element's own attributes win).
-- ``Style.locale`` is the merged ``locale.Locale`` for the requested language.
+- ``Style.locale`` is the merged ``locale.Locale`` for the requested language. ``Style.extra``:
+  ``root`` (the XML root), ``date_macros`` (the macros holding a cs:date of their own, which a
+  sort key renders as their dates only, as citeproc-js does) and ``year_suffix_var``.
 """
 from __future__ import annotations
 
@@ -163,11 +165,14 @@ def _section(el: Any) -> Section | None:
 def _compile(tree: Any, locale: str | None) -> Style:
     root = tree.getroot()
     macros, cit, bib, locales = {}, None, None, []
+    date_macros = set()  # macros with a cs:date of their own (citeproc-js flagDateMacros)
     for c in root:
         tag = _local(c.tag)
         if tag == "macro":
             macros[c.get("name")] = Group(MappingProxyType({}), tuple(
                 compile_node(x) for x in c if isinstance(x.tag, str)))
+            if any(isinstance(x.tag, str) and _local(x.tag) == "date" for x in c.iter()):
+                date_macros.add(c.get("name"))
         elif tag == "citation":
             cit = c
         elif tag == "bibliography":
@@ -178,8 +183,10 @@ def _compile(tree: Any, locale: str | None) -> Style:
     loc = load_locale(lang, tuple(locales))
     return Style(MappingProxyType(macros), _section(cit), _section(bib),
                  MappingProxyType(dict(root.attrib)), loc, root.get("class", "in-text"),
-                 MappingProxyType({"root": root, "year_suffix_var": any(
-                     el.get("variable") in ("year-suffix", "citation-label") for el in root.iter())}))
+                 MappingProxyType({"root": root, "date_macros": frozenset(date_macros),
+                                   "year_suffix_var": any(
+                     el.get("variable") in ("year-suffix", "citation-label")  # a cs:text only,
+                     and _local(el.tag) == "text" for el in root.iter())}))  # not a sort key
 
 
 @functools.lru_cache(maxsize=32)

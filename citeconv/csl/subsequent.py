@@ -1,19 +1,22 @@
 """``subsequent-author-substitute`` (CSL 1.0.2 §Bibliography-specific options), decided purely.
 
 Contract
-- Input: for each bibliography entry in order, ``EntryNames(names, text)``: the names of the
-  entry's first rendered names element (``()`` when it rendered a substitute such as a title,
-  None when the entry renders no names element at all) and that element's rendered text.
-- ``plan(entries, rule)`` returns one ``Substitution`` or None per entry: what to replace with
-  the substitute string. An entry is compared with the last entry that was not itself
-  substituted (the one that "owns" the run), as citeproc-js and jgm/citeproc do:
-  * ``complete-all`` (default): same names (or, with no names, same text) → the whole names
-    output is replaced (``Substitution("all")``);
-  * ``complete-each``: same names → every name is replaced (``Substitution("each", n)``);
+- Input: for each bibliography entry in order, ``EntryNames(names, text)``: the names shown by
+  the entry's first rendered names element (``()`` when it rendered a substitute such as a
+  title, whose ``text`` then stands for the names), None when the entry renders no names
+  element at all.
+- ``plan(entries, rule)`` returns one ``Substitution`` or None per entry. As citeproc-js does,
+  an entry is compared with the names of the last entry that rendered a names element (an
+  entry without one changes nothing):
+  * ``complete-all`` (default): the same names (or the same substituted text) → the whole
+    names output is replaced (``Substitution("all")``); an entry that shows no names at all
+    neither matches nor is remembered;
+  * ``complete-each``: the same names → every name shown is replaced (``Substitution("each",
+    n)``);
   * ``partial-each``: the first n names match (n ≥ 1) → those n names are replaced;
   * ``partial-first``: the first name matches → the first name is replaced.
-  An owner with no names (a substituted title) is always compared with ``complete-all``.
-- The caller applies a ``Substitution`` to its output tree.
+  A substituted text that matches (every rule) is replaced whole (``Substitution("all")``).
+- The caller applies a ``Substitution`` to its output (``core.EvalCore.apply_substitute``).
 """
 from __future__ import annotations
 
@@ -46,28 +49,32 @@ def _leading(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     return n
 
 
-def _match(owner: EntryNames, entry: EntryNames, rule: str) -> Substitution | None:
-    if owner.names is None or entry.names is None:
-        return None
-    if not owner.names:
-        rule = "complete-all"
-    if rule == "complete-each":
-        return Substitution("each", len(entry.names)) if entry.names == owner.names else None
-    if rule == "partial-each":
-        n = _leading(owner.names, entry.names)
-        return Substitution("each", n) if n >= 1 else None
-    if rule == "partial-first":
-        return Substitution("each", 1) if _leading(owner.names, entry.names) >= 1 else None
-    same = entry.names == owner.names and (bool(owner.names) or entry.text == owner.text)
-    return Substitution("all") if same and (owner.names or owner.text) else None
+def _shown(e: EntryNames) -> tuple[Hashable, ...]:
+    """What citeproc-js compares: the names shown, or the text standing for them."""
+    if e.names:
+        return e.names
+    return (("\0text", e.text),) if e.text else ()
 
 
 def plan(entries: Sequence[EntryNames], rule: str = "complete-all") -> list[Substitution | None]:
     out: list[Substitution | None] = []
-    owner: EntryNames | None = None
+    last: tuple[Hashable, ...] | None = None
+    partial = rule in ("partial-each", "partial-first")
     for e in entries:
-        sub = _match(owner, e, rule) if owner is not None else None
+        sub = None
+        if e.names is not None:
+            cur = _shown(e)
+            if partial:
+                n = _leading(last or (), cur)
+                if rule == "partial-first":
+                    n = min(n, 1)
+                if n:
+                    sub = Substitution("each", n) if e.names else Substitution("all")
+                last = cur
+            elif cur:
+                if cur == last:
+                    sub = (Substitution("each", len(cur)) if rule == "complete-each" and e.names
+                           else Substitution("all"))
+                last = cur
         out.append(sub)
-        if sub is None:
-            owner = e
     return out

@@ -17,9 +17,10 @@ Contract
 """
 from __future__ import annotations
 
+import functools
 import re
 
-from .marks import KIND_OF
+from .marks import KIND_OF, char_class
 
 __all__ = ["text_case", "STOP_WORDS"]
 
@@ -32,7 +33,7 @@ under underneath until unto up upon versus vs. v. vs v via vis-à-vis with withi
 so and nor a an the de d' von van c ca""".split())
 _PROTECT = frozenset({"nocase", "nodecor", "flip-smallcaps", "smallcaps", "sup", "sub"})
 _TAG_CHARS = "-–—/.,;?!:[]()‘’“”\"'"
-_SPLIT = re.compile("([" + re.escape(_TAG_CHARS.replace("'", "").replace("’", "")) + "".join(KIND_OF)
+_SPLIT = re.compile("([" + char_class(_TAG_CHARS.replace("'", "").replace("’", "") + "".join(KIND_OF))
                     + "]|(?<![^\\W\\d_])['’]|['’](?![^\\W\\d_]))")  # not an apostrophe in a word
 _WORDS = re.compile(r"([\s\u00a0\u2000-\u200b\u205f\u3000]+)")
 _GREEK = re.compile("^[\u0370-\u03ff]$")
@@ -53,6 +54,7 @@ def _capitalise(word: str, turkic: bool) -> str:
     return m.group(1) + _upper(m.group(2), turkic) + m.group(3)
 
 
+@functools.lru_cache(maxsize=8192)  # pure; container titles and terms recur in every entry
 def text_case(text: str, case: str | None, lang: str | None = None) -> str:
     if not case or not text or case not in _CASES:
         return text

@@ -28,12 +28,12 @@ from typing import Any
 
 from ..render import mathmarks
 from ..render.formats import _CLOSE as _FCLOSE, _OPEN as _FOPEN, get_formatter
-from .marks import CLOSE, KIND_OF, RESET, SEAL, strip
+from .marks import CLOSE, KIND_OF, RESET, SEAL, char_class, strip
 
 __all__ = ["parse", "resolve", "write"]
 
 Node = Any  # str | tuple[str, list[Node]]
-_MARK_RE = re.compile("[" + re.escape("".join(KIND_OF)) + "]")
+_MARK_RE = re.compile("[" + char_class("".join(KIND_OF)) + "]")
 
 _ATTR = {"italic": ("style", "italic"), "oblique": ("style", "oblique"),
          "bold": ("weight", "bold"), "smallcaps": ("variant", "small-caps"),

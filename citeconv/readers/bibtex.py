@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
@@ -53,6 +54,11 @@ def detect(text: str) -> float:
 _DELIMITERS = {"}": re.compile(r"[{}]"), '"': re.compile(r'[{}"]')}
 
 
+#: text whose braces are groups side by side, none nested: ``_balanced_end`` of ``{`` + it +
+#: ``}`` is its last character
+_FLAT_BRACES = re.compile(r"[^{}]*+(?:\{[^{}]*+\}[^{}]*+)*+")
+
+
 def _balanced_end(text: str, start: int, close: str) -> int:
     """Index of the delimiter closing the value opened just before ``start``, or -1."""
     depth = 0
@@ -80,7 +86,8 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
         inner = raw[1:-1]  # the common cases: one braced or quoted value, no concatenation
         if "{" not in inner and "}" not in inner and (first == "{" or '"' not in inner):
             return inner, problems
-        if _balanced_end(raw, 1, last) == len(raw) - 1:
+        if first == "{" and _FLAT_BRACES.fullmatch(inner) or \
+                _balanced_end(raw, 1, last) == len(raw) - 1:  # (the same answer, faster)
             return inner, problems
     elif raw.isdigit():
         return raw, problems
@@ -119,9 +126,10 @@ def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
 
 
 # ------------------------------------------------------------------ reading
-def read(text: str, rebrace: bool = True) -> ReadResult:
+def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
-    writer would add back (for output written with ``protect=False``: ``--no-protect``)."""
+    writer would add back (for output written with ``protect=False``: ``--no-protect``).
+    ``filename``: records' ``Source`` says it (and this layout), as ``api.read`` would set it."""
     blocks = _bibsplit.blocks(text)  # the same blocks, faster, for files it can vouch for
     if blocks is None:
         try:
@@ -160,9 +168,11 @@ def read(text: str, rebrace: bool = True) -> ReadResult:
     records = []
     for i, (entry, fields) in enumerate(raw_entries):
         raw_entries[i] = None  # type: ignore[call-overload]  # freed as we go (big files)
+        source = Source(filename, (entry.start_line or 0) + 1, NAME) if filename else \
+            Source(line=(entry.start_line or 0) + 1)
         record, problems = convert_entry(entry.entry_type.lower(), entry.key, fields, macros,
-                                         rebrace)
-        records.append(record.replace(source=Source(line=(entry.start_line or 0) + 1)))
+                                         rebrace, source)
+        records.append(record)
         if problems:  # a problem with no line of its own is the entry's
             diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
                             for p in problems]
@@ -259,7 +269,7 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
     by_key = {e.key.lower(): f for e, f in entries}
     xrefs = [fields.pop("xdata", ("", 0))[0] for _, fields in entries]  # xdata may chain: taken
     for (entry, fields), xref in zip(entries, xrefs):                     # off all entries first
-        for key in re.split(r"\s*,\s*", xref.strip("{}\" ")):
+        for key in _COMMA.split(xref.strip("{}\" ")) if xref else ():
             data = by_key.get(key.lower()) if key else None
             if data is not None and data is not fields:
                 for name, value in data.items():
@@ -289,8 +299,9 @@ def _inherit_crossrefs(entries: list[tuple[_Head, dict[str, tuple[str, int]]]],
 
 
 def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
-                  macros: dict[str, str], rebrace: bool = True) -> tuple[Record, list[Diagnostic]]:
-    """One entry's raw fields -> a Record and what went wrong."""
+                  macros: dict[str, str], rebrace: bool = True,
+                  source: Source | None = None) -> tuple[Record, list[Diagnostic]]:
+    """One entry's raw fields -> a Record (with ``source``, if given) and what went wrong."""
     problems: list[Diagnostic] = []
     values: dict[str, tuple[str, int]] = {}
     for name, (value, line) in raw.items():
@@ -374,7 +385,7 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     if csl_type == "thesis" and "genre" not in fields:
         fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
             if entry_type == "phdthesis" else ""
-    return Record(id=key, type=csl_type, fields=fields, extra=extra), problems
+    return Record(key, csl_type, fields, extra, source or Source()), problems
 
 
 def _report_empty(key: str, values: dict[str, tuple[str, int]], extra: dict[str, str],
@@ -442,7 +453,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
         return
     year_text = _decoded("year", values, problems)
     parts: list[int] = []
-    if re.fullmatch(r"-?\d{1,4}", year_text):
+    if _YEAR.fullmatch(year_text):
         parts.append(int(year_text))
         month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
         month, day_in_month = _month_and_day(month_text)
@@ -458,7 +469,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
             extra["month"] = _decoded("month", values, problems)
             problems.append(_warn("bibtex.month", f"month {month_text!r} not understood; kept "
                                   "as is", values["month"][1]))
-        fields["issued"] = Date(parts=(tuple(parts),))
+        fields["issued"] = _date(tuple(parts))
     else:
         fields["issued"] = Date(literal=year_text)
         for name in ("month", "day"):
@@ -466,7 +477,15 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
                 extra[name] = _decoded(name, values, problems)
 
 
+_YEAR = re.compile(r"-?\d{1,4}")
+_COMMA = re.compile(r"\s*,\s*")
 _MONTH_DAY = re.compile(r"^(?:(?P<d1>[\d\-–]+)\s*(?P<m1>[a-z]+)|(?P<m2>[a-z]+)\.?\s*(?P<d2>[\d\-–]+))$")
+
+
+@lru_cache(maxsize=4096)
+def _date(parts: tuple[int, ...]) -> Date:
+    """One Date per (year, month, day): dates repeat across a big file, and a Date is frozen."""
+    return Date(parts=(parts,))
 
 
 def _month_and_day(text: str) -> tuple[int, str]:
@@ -488,7 +507,8 @@ def _decoded(name: str, values: dict[str, tuple[str, int]], problems: list[Diagn
     """A date-part field as text (never case-protected); LaTeX problems reported with the line."""
     value, line = values[name]
     text, warnings = latex.decode_with_warnings(value.strip(), False)
-    problems.extend(_latex_problems(name, warnings, line))
+    if warnings:
+        problems.extend(_latex_problems(name, warnings, line))
     return text
 
 

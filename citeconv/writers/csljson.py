@@ -8,14 +8,19 @@ The text is byte for byte ``json.dumps(items, ensure_ascii=False, indent=2, sort
 made by ``dumps`` below: with ``indent`` the standard library leaves its C encoder for a Python
 generator per token, which was most of the time of a big conversion. Strings still go through
 the C string encoder; each record is serialised as soon as it is made (less memory held).
+A record is serialised from its fields (``_record``) without building ``Record.to_csl()``'s
+dicts: names and dates, which repeat across a file, are serialised once each (``_name``,
+``_date``, cached by value); the text is the same (``tests/test_csljson_writer.py``).
 """
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
 from .. import texpass
-from ..model import Record
+from ..cslextra import exported
+from ..model import Date, Name, Record
 
 NAME = "csl-json"
 _string = json.encoder.encode_basestring  # the C function json.dumps uses for ensure_ascii=False
@@ -34,14 +39,51 @@ def chunks(records: Iterable[Record], preamble: str = "") -> Iterator[str]:
     defs = None
     opening = "[\n  "
     for record in records:
-        item = record.to_csl()
-        text = _value(item, "\n    ")
+        text = _record(record)
         if _TEX_IN_JSON in text:  # rare: found in the JSON text, one search per record
             defs = texpass.definitions(preamble) if defs is None else defs
-            text = _value(texpass.readable_csl(item, defs), "\n    ")
+            text = _value(texpass.readable_csl(record.to_csl(), defs), "\n    ")
         yield opening + text
         opening = ",\n  "
     yield "[]\n" if opening == "[\n  " else "\n]\n"
+
+
+#: line breaks and indents of an item's members, of a list in it, and of that list's members
+_ITEM, _LIST, _MEMBER = "\n    ", "\n      ", "\n        "
+
+
+def _record(record: Record) -> str:
+    """``_value(record.to_csl(), _ITEM)``, made from the record's fields as they are."""
+    item: dict[str, Any] = {"id": record.id, "type": record.type}
+    item.update(record.fields)  # Name tuples and Dates are serialised below, as to_csl makes them
+    exported(item, record.extra)  # (it reads and sets text variables only)
+    parts = []
+    for key in sorted(item):
+        value = item[key]
+        kind = type(value)
+        if kind is str:
+            text = _string(value)
+        elif kind is tuple and value:
+            text = "[" + _LIST + ("," + _LIST).join(
+                [_name(n) if type(n) is Name else _value(n.to_csl(), _MEMBER) for n in value]) \
+                + _ITEM + "]"
+        elif kind is Date:
+            text = _date(value)
+        else:  # what to_csl makes of anything else
+            text = _value(value.to_csl() if isinstance(value, Date) else
+                          [n.to_csl() for n in value] if isinstance(value, tuple) else value, _LIST)
+        parts.append(_string(key) + ": " + text)
+    return "{" + _ITEM + ("," + _ITEM).join(parts) + "\n  }"
+
+
+@lru_cache(maxsize=65536)  # names repeat across a file (the same authors, the same editors)
+def _name(name: Name) -> str:
+    return _value(name.to_csl(), _MEMBER)
+
+
+@lru_cache(maxsize=4096)  # dates repeat even more
+def _date(date: Date) -> str:
+    return _value(date.to_csl(), _LIST)
 
 
 def dumps(value: object) -> str:

@@ -1,0 +1,78 @@
+"""Fast paths for speed (bench/convert_speed.py) give exactly what the full paths give.
+
+Each fast path is checked against the path it shortcuts on generated inputs (hypothesis,
+derandomized), inputs built from the characters that path looks at, so that the cases where
+it must decline (nested or unbalanced braces, LaTeX commands, dashes) come up often.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citeconv import latex
+from citeconv.model import Date, Name, Record
+from citeconv.readers import bibtex
+
+#: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
+#: decoder's own marks and tags, non-ASCII letters (NFC), a backslash now and then
+BRACED_TEXT = st.text(alphabet="{}{}:  \t\nAaBTdeGPS-'<>/\"ü\u0308\ue000\ue001\\~$-`'–",
+                      max_size=30)
+WORDS = st.lists(st.sampled_from(["{BERT}", "{A}", "{a}", "{Few-Shot}", "{}", "{Deep Learning}",
+                                  "Tuning:{A}", "{N}on", "{i}OS", "{English}", "{<i>x</i>}",
+                                  "{{", "}", "{b}c}", "of", "BERT", ":", "-", "--", "\\'e", "1--10",
+                                  "---", "----", "``", "'''", "~"]),
+                 max_size=6).map(" ".join)
+
+
+def _both(value: str, protect_case: bool, rebrace: bool) -> tuple[object, object]:
+    fast = latex._Decoder(value, protect_case, rebrace)
+    slow = latex._Decoder(value, protect_case, rebrace)
+    result = fast.flat_groups() if latex._NOT_FLAT.search(value) is None else None
+    return result, (slow.group(0), slow.warnings)
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(BRACED_TEXT | WORDS, st.booleans(), st.booleans())
+def test_flat_brace_groups_decode_as_the_tokenizer_does(value, protect_case, rebrace):
+    fast, (slow, warnings) = _both(value, protect_case, rebrace)
+    if fast is not None:
+        assert fast == slow and warnings == []
+
+
+def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
+    assert _both("{BERT}: Pre-training of {Deep} Transformers", True, True)[0] is not None
+    assert _both("{{Nested}} groups", True, True)[0] is None
+    assert _both("one } too many {", True, True)[0] is None
+    assert _both("a {b} c --- d ``e'' f~g", True, True)[0] == \
+        'a <span class="nocase">b</span> c — d “e” f\u00a0g'
+    assert _both("1--10", False, True)[0] == "1–10"
+    assert _both("a {b} \\c", True, True)[0] is None  # a command: the full tokenizer
+    assert _both("a $x$", True, True)[0] is None  # math: the full tokenizer
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(st.text(alphabet='{}{}a "\\', max_size=16))
+def test_flat_braced_values_end_where_the_brace_counter_says(inner):
+    """readers.bibtex.resolve_value takes ``{`` + text + ``}`` whole when the text's braces are
+    flat groups (``_FLAT_BRACES``), without counting them one by one (``_balanced_end``)."""
+    raw = "{" + inner + "}"
+    if bibtex._FLAT_BRACES.fullmatch(inner):
+        assert bibtex._balanced_end(raw, 1, "}") == len(raw) - 1
+        # and the general loop (taken for a concatenation) reads the same value
+        assert bibtex.resolve_value(raw, {}) == bibtex.resolve_value(raw + " # {}", {}) \
+            == (inner, [])
+
+
+FIELD_VALUES = st.one_of(st.sampled_from(["", (), None, 0, False, [], {}, Date(), Name()]),
+                         st.text(max_size=2), st.tuples(st.just(Name("A"))),
+                         st.builds(Date, literal=st.text(max_size=1)))
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.dictionaries(st.text(max_size=3), FIELD_VALUES, max_size=6))
+def test_records_keep_the_fields_they_always_kept(fields):
+    """Record.__post_init__ decides text and names by type, without ``==``: the fields kept
+    are still exactly those ``not in ("", (), None)``."""
+    expected = {k: v for k, v in fields.items() if v not in ("", (), None)}
+    assert dict(Record("k", "book", fields).fields) == expected
+    assert dict(Record("k", "book", list(fields.items())).fields) == expected  # pairs too
