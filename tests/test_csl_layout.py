@@ -33,3 +33,19 @@ def test_layout_affixes_inside_opening_and_closing_display(layout: str, html: st
     assert h.replace("\n", "").replace("  ", "").replace("    ", "") == html
     t = engine.render_bibliography([_ITEM], style=_style(layout)).entries[0]
     assert " ".join(t.split()) == text
+
+
+def test_a_term_starting_the_second_field_is_capitalised() -> None:
+    # citeproc-js 2.4.63 with second-field-align: the second field starts the entry's text
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  <bibliography second-field-align="flush"><layout>
+    <text variable="citation-number" prefix="[" suffix="]"/>
+    <text term="in"/><text variable="title" prefix=" "/>
+  </layout></bibliography></style>"""
+    item = {"id": "a", "type": "chapter", "title": "Title"}
+    html = engine.render_bibliography([item], style=style, fmt="html").entries
+    assert html == ('<div class="csl-left-margin">[1]</div>'
+                    '<div class="csl-right-inline">In Title</div>',)
+    assert engine.render_bibliography([item], style=style).entries == ("[1] In Title",)

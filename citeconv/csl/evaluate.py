@@ -360,7 +360,9 @@ def render_layout(sec: Any, ctx: Context) -> str:
         parts = [p for p in parts if p]
         if len(parts) > 1:  # citeproc-js: the first field in the margin, the rest inline
             return (output.display(parts[0], {"display": "left-margin"})
-                    + output.display(output.join(parts[1:]), {"display": "right-inline"}))
+                    # a term starting the second field is capitalised as first (citeproc-js)
+                    + output.display(_marks.RESET + output.join(parts[1:]),
+                                     {"display": "right-inline"}))
         return output.join(parts)
     parts, nodes = [], []
     _parts(layout.children, ctx, parts, nodes)
@@ -369,4 +371,4 @@ def render_layout(sec: Any, ctx: Context) -> str:
 
 
 # they import this module; bound as modules so that any import order works
-from . import dates as _dates, names as _names  # noqa: E402
+from . import dates as _dates, marks as _marks, names as _names  # noqa: E402
