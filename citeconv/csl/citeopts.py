@@ -66,13 +66,14 @@ def citation_options(root: Any) -> CiteOptions:
     except ValueError:
         distance = 5
     rule = cite.get("givenname-disambiguation-rule", "by-cite")
-    condition = any(el.get("disambiguate") == "true" for el in root.iter()
-                    if _local(el.tag) in ("if", "else-if"))
+    tests = sum(1 for el in root.iter()
+                if el.get("disambiguate") == "true" and _local(el.tag) in ("if", "else-if"))
+    condition = tests > 0
     disamb = Options(add_names=_true(citation, "disambiguate-add-names"),
                      add_givenname=_true(citation, "disambiguate-add-givenname"),
                      rule=rule if rule in GIVENNAME_RULES else "by-cite",
                      add_year_suffix=_true(citation, "disambiguate-add-year-suffix"),
-                     condition=condition)
+                     condition=condition, condition_tests=tests)
     collapse = cite.get("collapse")
     opts = CollapseOptions(collapse if collapse in COLLAPSE else None,
                            delimiter=layout.get("delimiter", "") if layout is not None else "",

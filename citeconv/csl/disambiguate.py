@@ -23,8 +23,8 @@ Contract
   4. the ``disambiguate="true"`` tests are switched on for items still ambiguous (when
      ``Options.condition``: the style tests it), after the year suffixes as citeproc-js orders
      its modes (a style with both shows "2016a", not the condition's extra text): one test more
-     at a time (``DisambState.condition`` = how many of the tests met pass, in order), while
-     it changes the cites still ambiguous; they stay on even where they did not help
+     at a time (``DisambState.condition`` = how many of the tests met pass, in order), up to
+     ``Options.condition_tests`` (the style's count); they stay on even where they did not help
      (citeproc-js: MLA shows the title of two same-titled works by one author).
 - ``NameKey`` is a name as compared here (family, given, and the rest of its parts);
   ``DisambState.hint(name, primary)`` is what the names renderer asks.
@@ -90,6 +90,7 @@ class Options:
     rule: str = "by-cite"
     add_year_suffix: bool = False
     condition: bool = True   # the style tests disambiguate="true" somewhere in cs:citation
+    condition_tests: int = 1  # how many such tests the style has (the levels to try)
 
 
 _SPLIT = re.compile(r"[\s.\-‐]+")
@@ -111,6 +112,7 @@ def year_suffix_text(n: int) -> str:
 
 
 _MAX_CONDITIONS = 20  # disambiguate="true" tests turned on one by one, at most
+_ALL_CONDITIONS = 1 << 30
 Render = Callable[[Mapping[str, DisambState]], Sequence[CiteView]]
 
 
@@ -154,18 +156,19 @@ def disambiguate(render: Render, options: Options, rank: Mapping[str, int],
         _add_year_suffixes(amb, states, rank)
         amb = ambiguities(render(states)) if options.condition else []
     level = 0
-    while amb and options.condition and level < _MAX_CONDITIONS:
+    top = min(max(options.condition_tests, 1), _MAX_CONDITIONS)
+    while amb and options.condition and level < top:
         # citeproc-js turns the disambiguate="true" tests on one at a time, in the order they
-        # are met, for the cites still ambiguous; it stops when one more changes nothing
+        # are met, for the cites still ambiguous (a test that changes nothing, such as an
+        # empty <if disambiguate="true" match="none"/>, still takes its turn)
         level += 1
-        before = {v.item_id: v.text for group in amb for v in group}
         for group in amb:
             for v in group:
                 states[v.item_id] = replace(states[v.item_id], condition=level)
-        views = render(states)
-        amb = ambiguities(views)
-        if level > 1 and all(v.text == before.get(v.item_id) for group in amb for v in group):
-            break
+        amb = ambiguities(render(states))
+    for group in amb if options.condition else ():  # still alike: every test met passes
+        for v in group:
+            states[v.item_id] = replace(states[v.item_id], condition=_ALL_CONDITIONS)
     return states
 
 
