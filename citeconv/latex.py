@@ -207,8 +207,8 @@ class _Decoder:
         text = self.text
         while self.pos < len(text) and text[self.pos] == " ":
             self.pos += 1
-        if self.pos >= len(text):
-            return ""
+        if self.pos >= len(text) or text[self.pos] == "}":  # no argument: {\d}ur (the
+            return ""                                        # group's brace is not taken)
         if text[self.pos] == "{":
             self.pos += 1
             return self.group(depth + 1)

@@ -74,3 +74,13 @@ def test_prose_is_still_nothing_to_convert() -> None:
     result = run("convert", "-", input="We thank the reviewers for their comments.\n")
     assert (result.exit_code, result.stdout) == (1, "")
     assert "no references found" in result.stderr
+
+
+def test_an_accent_command_without_argument_does_not_take_the_closing_brace() -> None:
+    # JabRef file: Ragnhei{\d}ur (meant {\dh}); the accent used to swallow the group's "}"
+    bib = "@misc{a, author = {Ragnhei{\\d}ur Bogad\\'{o}ttir}, title = {x \\d}}\n"
+    result = run("convert", "-", input=bib)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == ("@misc{a,\n  author = {Bogadóttir, Ragnhei{\\d{}}ur},\n"
+                             "  title = {x \\d{}},\n}\n")
+    assert run("convert", "-", input=result.stdout).stdout == result.stdout
