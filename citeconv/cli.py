@@ -194,8 +194,9 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     if not records and (skipped or not any(kept.values())):
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
     if not records:  # a .bib of @comment/@preamble blocks only (JabRef's settings): kept as is
-        click.echo("citeconv: warning: the input holds no entries, only @comment or @preamble "
-                   "blocks", err=True)
+        where = ", ".join("<stdin>" if i == "-" else i for i in inputs or ("-",))
+        click.echo(f"{where}: warning: no entries, only @comment or "
+                   "@preamble blocks (written back as they are)", err=True)
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     with shown(f"writing {len(records)} entries as {fmt}"):

@@ -4,6 +4,8 @@ Shapes seen in real exports (Better BibTeX import reports, JabRef test files): a
 key, an empty field slot, a ``date`` with its month in ``month``, a file of @comment blocks."""
 from __future__ import annotations
 
+import json
+
 from click.testing import CliRunner
 
 from citeconv.cli import main
@@ -52,12 +54,31 @@ def test_unbalanced_braces_stay_an_error() -> None:
     assert "[bibtex.syntax]" in result.stderr
 
 
+def test_a_mended_entry_that_still_fails_is_an_error_not_a_repair() -> None:
+    bib = "@misc{a, , title = {T}\n@misc{b, title = {U}, , year = 2001}\n"
+    result = run("convert", "-", input=bib)
+    assert result.exit_code == 3
+    assert result.stdout == "@misc{b,\n  title = {U},\n  year = {2001},\n}\n"
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("<stdin>:2: warning: entry read although an empty field slot (', ,') "
+                        "was skipped [bibtex.repaired]")
+    assert lines[1].startswith("<stdin>:1: error: entry skipped: syntax error (starts "
+                               "'@misc{a , title = {T}'")  # (as mended)
+    assert len(lines) == 2
+
+
 def test_a_date_year_with_a_month_field_is_one_date_and_idempotent() -> None:
     bib = "@book{g, title = {T}, date = {1998}, month = {May}}\n"
     first = run("convert", "-", input=bib)
     assert (first.exit_code, first.stdout, first.stderr) == (
         0, "@book{g,\n  title = {T},\n  year = {1998},\n  month = may,\n}\n", "")
     assert run("convert", "-", input=first.stdout).stdout == first.stdout
+    # a day that is no day is kept as it was, not dropped
+    odd = run("convert", "-", input=bib.replace("}}", "}, day = {xx}}"))
+    assert odd.stdout == ("@book{g,\n  title = {T},\n  year = {1998},\n  month = may,\n"
+                          "  day = {xx},\n}\n")
+    dated = run("convert", "-", "--to", "csl-json", input=bib.replace("}}", "}, day = {5}}"))
+    assert json.loads(dated.stdout)[0]["issued"] == {"date-parts": [[1998, 5, 5]]}
 
 
 def test_a_file_of_comment_blocks_only_is_written_back_with_a_warning() -> None:
@@ -66,8 +87,8 @@ def test_a_file_of_comment_blocks_only_is_written_back_with_a_warning() -> None:
     assert result.exit_code == 0
     assert result.stdout == ("@comment{jabref-meta: databaseType:bibtex;}\n"
                              "@comment{jabref-meta: fileDirectory:.;}\n")
-    assert result.stderr == ("citeconv: warning: the input holds no entries, only @comment or "
-                             "@preamble blocks\n")
+    assert result.stderr == ("<stdin>: warning: no entries, only @comment or @preamble blocks "
+                             "(written back as they are)\n")
 
 
 def test_prose_is_still_nothing_to_convert() -> None:

@@ -23,15 +23,15 @@ _NO_KEY = re.compile(r"(?=\s*[^\s{}\",=#()]+\s*=)")
 _NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
 
 
-def _mend_entry(text: str, start: int) -> tuple[str, int, list[str]]:
-    """The entry whose ``{`` is at ``start - 1`` mended, up to its closing brace: (text, end,
-    fixes)."""
+def _mend_entry(text: str, start: int, n: int) -> tuple[str, int, list[str]]:
+    """The entry whose ``{`` is at ``start - 1`` mended, up to its closing brace or ``n`` (where
+    the next entry starts, as bibtexparser splits): (text, end, fixes)."""
     fixes = []
     out = []
     if _NO_KEY.match(text, start):
         out.append(",")
         fixes.append("it has no key (one is generated)")
-    depth, quoted, i, n = 1, False, start, len(text)
+    depth, quoted, i = 1, False, start
     while i < n and depth:
         c = text[i]
         if c == "\\":
@@ -62,10 +62,12 @@ def _mend_entry(text: str, start: int) -> tuple[str, int, list[str]]:
 def repair(text: str) -> tuple[str, list[tuple[int, list[str]]]]:
     """``text`` with every entry mended, and (1-based line, fixes) per mended entry."""
     out, done, pos = [], [], 0
-    for m in _ENTRY.finditer(text):
+    heads = list(_ENTRY.finditer(text))
+    for k, m in enumerate(heads):
         if m.start() < pos or m.group(1).lower() in _NOT_ENTRIES:
             continue
-        mended, end, fixes = _mend_entry(text, m.end())
+        bound = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        mended, end, fixes = _mend_entry(text, m.end(), bound)
         if fixes:
             out += [text[pos:m.end()], mended]
             pos = end

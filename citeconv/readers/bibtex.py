@@ -262,10 +262,11 @@ def _mend(text: str, blocks: list) -> tuple[list, list[Diagnostic]]:  # type: ig
         again = _light(Splitter(fixed).split().blocks)
     except Exception:  # noqa: BLE001 - bibtexparser's internal states: keep the first reading
         return blocks, []
-    if sum(isinstance(b, ParsingFailedBlock) for b in again) >= failed:
+    still = {(b.start_line or 0) + 1 for b in again if isinstance(b, ParsingFailedBlock)}
+    if len(still) >= failed:
         return blocks, []
     return again, [_warn("bibtex.repaired", f"entry read although {' and '.join(fixes)}", line)
-                   for line, fixes in done]
+                   for line, fixes in done if line not in still]  # the others: syntax errors
 
 
 def _failed(block: ParsingFailedBlock, line: int) -> Diagnostic:
@@ -471,7 +472,8 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
             day_text = values.get("day", ("", 0))[0].strip() or day_in_month
             day = [int(day_text)] if day_text.isdigit() and 1 <= int(day_text) <= 31 else []
             fields["issued"] = _date((issued.parts[0][0], month, *day))
-            values = {k: v for k, v in values.items() if k != "month" and (k != "day" or day)}
+            values = {k: v for k, v in values.items()
+                      if k != "month" and not (k == "day" and day)}  # what is left: extra
         for name in ("month", "day"):
             if name in values:
                 extra[name] = _decoded(name, values, problems)
