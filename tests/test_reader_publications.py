@@ -186,6 +186,10 @@ ABSTRACTS = [
     ("where T is the horizon and P and Q are", "where T is the horizon and P and Q are", None),
     ("Ef ﬁcient and ﬂexible: a ﬁeld of signi ﬁcant di ﬀerences",
      "Efficient and flexible: a field of significant differences", None),
+    ("T he model is small. I n this paper, O ur method wins.",
+     "The model is small. In this paper, O ur method wins.", None),
+    ("A n-gram model. A re-evaluation. A simple idea. I am here. T his works.",
+     "A n-gram model. A re-evaluation. A simple idea. I am here. This works.", None),
     ("", "", None),
 ]
 

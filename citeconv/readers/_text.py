@@ -5,7 +5,8 @@ Contract
   copy-paste leave in an abstract, and returns an inline arXiv identifier if one is stamped in it.
   Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped; other
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
-  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); ligatures to letters, rejoining the word
+  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``), and a sentence's cut-off first letter when
+  the whole is a common opening word (``T he`` -> ``The``, ``I n`` -> ``In``); ligatures to letters, rejoining the word
   they split (``Ef ﬁcient`` -> ``Efficient``); TeX quotes ````…''`` -> ``“…”``; a few TeX
   escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
   [cs.LG] 15 Oct 2019``, with a page/footnote number right before it) removed and its id,
@@ -222,12 +223,32 @@ _WORDS_AFTER_VARIABLE = frozenset(
     "about above across again against along among around away yet you your".split())
 
 
+# a sentence's first letter cut off its word (a drop cap, or a kerned pair at a line start:
+# "T he", "I n this paper", "O ur"): rejoined only when the whole is a common opening word
+_DROP_CAP = re.compile(r"(?:^|(?<=[.!?] ))([A-Z]) ([a-z]+)\b(?![\-'’])")
+_SENTENCE_OPENERS = frozenset(
+    "The This These Those There Their They That Then Thus Therefore To Through Today Together "
+    "In It Its If Instead Inspired Importantly Here However How Hence Our On One Only Over "
+    "Overall Other Often An And As At Although Also Among Another Additionally Again After "
+    "Unlike Under Unfortunately Using Moreover Many Most More Motivated Much Such Since Some So "
+    "Specifically Surprisingly Second Several First Finally For From Furthermore Further "
+    "Following Experiments Existing Each Even Extensive Empirically Despite Due During "
+    "Deep Building By But Both Because Based Beyond Given Generally Recent Recently Results "
+    "Large Last Learning Lastly Nevertheless Neural Next No Not Notably Nonetheless Prior "
+    "Previous Previously Please Code Current Currently Consequently Compared While When Where "
+    "Whereas Which What With Within Without Why Yet".split())
+
+
 def _rejoin_kerning(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         if m.group(2) in _WORDS_AFTER_VARIABLE:
             return m.group(0)
         return m.group(1) + m.group(2)
-    return _KERNING.sub(fix, text)
+
+    def drop_cap(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        return word if word in _SENTENCE_OPENERS else m.group(0)
+    return _DROP_CAP.sub(drop_cap, _KERNING.sub(fix, text))
 
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
