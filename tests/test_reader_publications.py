@@ -253,3 +253,20 @@ def test_suffixes_stay_with_the_name() -> None:
     names = publications.read(text).records[0].fields["author"]
     assert [(n.given, n.family, n.suffix) for n in names] == [
         ("Martin Luther", "King", "Jr."), ("Robert L.", "Logan", "IV"), ("John", "Smith", "III")]
+
+
+def test_an_acronym_title_right_after_the_header_or_an_author_line() -> None:
+    text = ("Publications\nWasserstein GAN\nMartin Arjovsky\nSoumith Chintala\nLéon Bottou\n"
+            "Clockwork RNN\nJan Koutník\nKlaus Greff\n")
+    recs = publications.read(text).records
+    assert [(r.fields["title"], len(r.fields["author"])) for r in recs] == [
+        ("Wasserstein GAN", 3), ("Clockwork RNN", 2)]
+
+
+def test_a_page_that_writes_family_names_in_capitals() -> None:
+    text = ("Publications\nA Study of Things: Part One\nYoshua BENGIO\nAaron COURVILLE\n"
+            "Another Study of Stuff\nPascal VINCENT\nHugo LAROCHELLE\n")
+    recs = publications.read(text).records
+    assert [[(n.given, n.family) for n in r.fields["author"]] for r in recs] == [
+        [("Yoshua", "Bengio"), ("Aaron", "Courville")],
+        [("Pascal", "Vincent"), ("Hugo", "Larochelle")]]

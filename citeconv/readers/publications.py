@@ -23,7 +23,9 @@ Contract
   CamelCase or acronym, a last word that is an everyday title noun such as ``Networks``,
   English word endings, or most of its words used as ordinary words elsewhere on the page)
   AND a name follows it, and never when the same line is an author right after a certain title
-  elsewhere on the page; a close call is a WARNING ``publications.title-or-name``.
+  elsewhere on the page; a close call is a WARNING ``publications.title-or-name``. A word in
+  capitals in a mixed-case line is an acronym for that test (``Wasserstein GAN``) unless the
+  page writes family names so (a third or more of its name lines end like ``Yoshua BENGIO``).
 - Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
   coherent parse. A pure date line (``2023``, ``June 2023``, ``juin 2023``) before titles is a
   heading that dates the entries below it; inside an entry it sets that entry's ``issued``.
@@ -115,6 +117,23 @@ def _clean_name_line(text: str) -> str:
         normalise_caps_name(w) if w.isalpha() and w.isupper() and len(w) > 1
         and (k == len(words) - 1 or len(w) > 2) and w not in ("II", "III", "IV") else w
         for k, w in enumerate(words))
+
+
+def _caps_family(text: str) -> bool:
+    """``Yoshua BENGIO``: a mixed-case line whose last word is in capitals."""
+    words = text.split()
+    return (len(words) > 1 and not text.isupper() and words[-1].isalpha()
+            and words[-1].isupper() and len(words[-1]) > 1)
+
+
+def _title_view(text: str, caps_families: bool) -> str:
+    """The line as ``titleness`` judges it. A capitalised word in a mixed-case line is a
+    family name only on a page that writes family names so (most name lines end in one);
+    elsewhere it is an acronym (``Wasserstein GAN``, ``Clockwork RNN``) and kept."""
+    if caps_families:
+        return _clean_name_line(text)
+    text = _SUFFIX_COMMA.sub(r" \1", _MARKS.sub("", text.strip()))
+    return text if _org_line(text) else normalise_caps_name(text)
 
 
 def name_shaped(text: str) -> bool:
@@ -229,9 +248,11 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line], list[_Lin
     # in the first lines, where the "title" may be a header: "Recent papers from the lab")
     people = {ln.text for k, (prev, ln) in enumerate(zip(lines, lines[1:]))
               if prev.kind == "title" and ln.kind == "name" and k >= 3}
+    named = [ln.text for ln in lines if ln.kind == "name" and not ln.text.isupper()]
+    caps_families = sum(map(_caps_family, named)) * 3 >= max(1, len(named))
     for ln in lines:
         if ln.kind == "name" and ln.text not in people:
-            ln.titleness = titleness(_clean_name_line(ln.text), vocab)
+            ln.titleness = titleness(_title_view(ln.text, caps_families), vocab)
     best: tuple[float, list[_Entry], list[_Line], list[_Line]] | None = None
     for skip in range(0, min(3, len(lines)) + 1):
         entries, stray = _entries(lines[skip:])
