@@ -38,7 +38,9 @@ Contract
 - Noise removed first (``_text.clean_input``); page furniture dropped and counted
   (``metadata["furniture"]``); a name line ending in a suffix (``Hal Daumé III``) and an
   organisation (``ATLAS Collaboration``, its case kept) are authors, not titles; ``detect``
-  refuses e-mails and meeting notes (``_text.looks_like_correspondence``).
+  refuses e-mails and meeting notes (``_text.looks_like_correspondence``) and rosters (most
+  "titles" one or two words: ``PhD students``); only a short heading line (``Publications``,
+  not a README sentence mentioning publication lists) raises its score.
 """
 from __future__ import annotations
 
@@ -75,6 +77,14 @@ _MOIS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai"
          "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
          "décembre": 12, "decembre": 12}
 _DATE_LINE = re.compile(r"^(?:(?P<m>[^\W\d_]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
+
+
+def _heading(text: str) -> bool:
+    """A page heading naming a list of papers (``Publications``, ``Selected papers 2019-2023``),
+    not a sentence that mentions publications (a README's ``Convert publication lists …``)."""
+    words = text.split()
+    return (bool(_HEADER.search(text)) and len(words) <= 8
+            and not re.search(r"[.,;!?](?:\s|$)", text))
 
 
 def _month(word: str | None) -> int | None:
@@ -373,7 +383,11 @@ def detect(text: str) -> float:
         if avg_names > 25:
             return 0.0
         strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
-        if any(_HEADER.search(h.text) for h in header):  # "Publications", "Selected papers"
+        # paper titles run to several words; a page whose "titles" are mostly one or two words
+        # over lists of people is a roster ("PhD students", "Alumni"), unless it says otherwise
+        short = sum(len(e.title.text.split()) <= 2 for e in good) / len(good)
+        strength *= 1.0 - 0.7 * short if short > 0.5 else 1.0
+        if any(_heading(h.text) for h in header):  # "Publications", "Selected papers"
             strength, coverage = max(strength, 0.9), coverage + 0.5 * len(header) / total
         names = [n for e in good for n in e.names]
         strength *= 1.0 - sum(n.text.endswith(",") for n in names) / len(names)  # "A, B," lists
