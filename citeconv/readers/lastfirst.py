@@ -37,6 +37,9 @@ Contract
   odd number of name parts (a one-word name: ``Luong, Minh-Thang, Le, Sutskever, Ilya``) is
   read with the lone name placed where the given slots look most like given names, WARNING
   ``last-first.odd-tokens``; lower-case initials (``Henrique P. d.O.``) are given names.
+- The profile line met again further down (after an entry's author line or abstract, a title
+  and an author line next: the list pasted twice) is a heading, WARNING
+  ``last-first.profile-again``, never an entry.
 - Records: ``type="document"``, ``title``, ``author``, ``abstract`` (cleaned by
   ``_text.clean_abstract``); an arXiv stamp in the abstract makes an arXiv ``article``.
   A block with an author line but no title is an ERROR ``last-first.no-title`` (skipped).
@@ -49,6 +52,7 @@ from __future__ import annotations
 
 from ..model import Diagnostic, ReadResult, Record, Severity, Source
 from ._lfnames import _name_token, _stray, _tokens, is_author_line, parse_author_line
+from ._repeats import repeated_entries
 from ._text import (
     abstract_run,
     arxiv_fields,
@@ -148,6 +152,27 @@ def _record(lines: list[str], block: tuple[int, int, int, int],
                   source=Source(line=title_i + 1))
 
 
+def _repeated_profile(lines: list[str], start: int, profile: str) -> list[Diagnostic]:
+    """Blank the profile line where it comes again (the list pasted twice, or page after
+    page): the same one-pair line, after an entry's author line or abstract (never right after
+    a title: then it is that paper's only author), with a title and its author line next."""
+    out = []
+    filled = [k for k in range(start, len(lines)) if lines[k].strip()]
+    for n, k in enumerate(filled[1:-2], 1):
+        if lines[k].strip() != profile:
+            continue
+        prev, nxt, after = (lines[filled[n + d]].strip() for d in (-1, 1, 2))
+        words = prev.split()
+        abstract = len(words) >= 15 or (len(words) >= 6 and prev.endswith("."))
+        if (is_author_line(prev) or abstract) and not is_author_line(nxt) \
+                and is_author_line(after):
+            lines[k] = ""
+            out.append(Diagnostic("last-first.profile-again", f"the profile line {profile!r} "
+                                  "again (the list pasted twice?): read as a heading, not an "
+                                  "entry", k + 1, raw=profile))
+    return out
+
+
 def read(text: str) -> ReadResult:
     lines = clean_input(text).split("\n")
     furniture = [k + 1 for k, ln in enumerate(lines) if ln.strip() and is_furniture(ln)]
@@ -161,6 +186,8 @@ def read(text: str) -> ReadResult:
         metadata["profile"] = lines[start].strip()
         start += 1
     diags: list[Diagnostic] = []
+    if "profile" in metadata:
+        diags += _repeated_profile(lines, start, metadata["profile"])
     records = []
     blocks = _blocks(lines, start)
     first_title = max(start, blocks[0][0]) if blocks else start
@@ -175,6 +202,8 @@ def read(text: str) -> ReadResult:
         rec = _record(lines, block, diags)
         if rec is not None:
             records.append(rec)
+    diags += repeated_entries(records, NAME)
+    diags.sort(key=lambda d: d.line)
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=metadata)
 

@@ -40,7 +40,8 @@ Contract
   organisation (``ATLAS Collaboration``, its case kept) are authors, not titles; ``detect``
   refuses e-mails and meeting notes (``_text.looks_like_correspondence``) and rosters (most
   "titles" one or two words: ``PhD students``); only a short heading line (``Publications``,
-  not a README sentence mentioning publication lists) raises its score.
+  not a README sentence mentioning publication lists) raises its score; that heading met again
+  further down (the page pasted twice) is furniture.
 """
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ from dataclasses import dataclass, field
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
 from ..names import PARTICLES, is_initial, parse_name_noted
+from ._repeats import repeated_entries
 from ._text import (
     _TRUNCATION,
     arxiv_fields,
@@ -253,6 +255,13 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line], list[_Lin
                  if t.strip() and is_furniture(t)]
     lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw)
              if t.strip() and not is_furniture(t)]
+    # the page's heading met again further down (the page pasted twice, page after page) is
+    # furniture, not a title
+    heads = {ln.text for ln in lines[:3] if _heading(ln.text)}
+    again = [ln for ln in lines[3:] if ln.text in heads]
+    if again:
+        furniture = sorted(furniture + again, key=lambda ln: ln.index)
+        lines = [ln for ln in lines if ln not in again]
     vocab = _vocabulary(lines)
     # a line seen right after a certain title is a person; the same line elsewhere is too (not
     # in the first lines, where the "title" may be a header: "Recent papers from the lab")
@@ -354,6 +363,7 @@ def read(text: str) -> ReadResult:
     records = [r for e in entries if (r := _record(e, diags)) is not None]
     metadata = {"header": " / ".join(ln.text for ln in header)} if header else {}
     metadata.update(furniture_note([ln.index + 1 for ln in furniture]))
+    diags += repeated_entries(records, NAME)
     diags.sort(key=lambda d: d.line)
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=metadata)
