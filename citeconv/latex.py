@@ -21,30 +21,11 @@ import unicodedata
 from functools import lru_cache
 
 from . import casing, texpass
+from .latexdata import _ACCENTS, _NOCASE, _SYMBOLS, _TAG, safe_math
+from .latexenc import encode
 
-# accent command -> combining character
-_ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-    "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
-}
-_COMBINING_TO_ACCENT = {v: k for k, v in _ACCENTS.items()}
-_SYMBOLS = {
-    "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
-    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
-    "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
-    "&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ",
-    "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_",
-    "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
-    "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…", "ldots": "…",
-    "dots": "…", "S": "§", "P": "¶", "copyright": "©", "textregistered": "®",
-    "texttrademark": "™", "pounds": "£", "euro": "€", "textdegree": "°", "textbar": "|",
-    "textbraceleft": "{", "textbraceright": "}", "textless": "<", "textgreater": ">", "guillemotleft": "«", "guillemotright": "»",
-    "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textperiodcentered": "·",
-    "slash": "/", "-": "", "/": "", ",": "\u202f", "textbullet": "•", "textdagger": "†",
-    "i ": "ı", "nobreakspace": "\u00a0", "quad": "\u2003", "checkmark": "✓",
-    "textdollar": "$",  # (passed through, biber reads it as a math shift)
-}
+__all__ = ["decode", "decode_with_warnings", "encode", "needs_decoding", "safe_math"]
+
 _MARKUP = {
     "emph": ("<i>", "</i>"), "textit": ("<i>", "</i>"), "it": ("<i>", "</i>"),
     "textsl": ("<i>", "</i>"), "em": ("<i>", "</i>"),
@@ -56,7 +37,6 @@ _MARKUP = {
 # commands whose argument is kept as plain text
 _TRANSPARENT = {"textrm", "textsf", "texttt", "textnormal", "mbox", "url", "text", "textup",
                 "mathrm", "ensuremath", "hbox", "NoCaseChange", "MakeUppercase"}
-_NOCASE = '<span class="nocase">'
 _HAS_TAG = re.compile(r"</?(?:i|b|sup|sub|span)\b")
 _DASHES = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 #: deeper brace nesting is hostile, not bibliographic: decoded flat, without recursion
@@ -291,44 +271,6 @@ def _math(inner: str) -> str:
     return f"${inner}$"
 
 
-#: commands allowed inside math kept verbatim; anything else (\input, \def, \write...) makes the
-#: math plain text, escaped on output: data can never run TeX code
-_MATH_COMMANDS = frozenset("""
-alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi
-varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi
-Pi Sigma Upsilon Phi Psi Omega log ln lg exp sin cos tan cot sec csc arcsin arccos arctan sinh
-cosh tanh min max sup inf lim limsup liminf arg det dim ker hom Pr gcd deg mod bmod pmod cdot
-cdots ldots dots vdots ddots times div pm mp ast star circ bullet leq le geq ge leqslant
-geqslant neq ne approx sim simeq cong equiv propto ll gg prec succ preceq succeq subset subseteq
-supset supseteq in notin ni cup cap bigcup bigcap setminus emptyset varnothing forall exists neg
-lnot land lor wedge vee oplus otimes odot to gets rightarrow leftarrow Rightarrow Leftarrow
-leftrightarrow Leftrightarrow longrightarrow mapsto infty partial nabla sum prod coprod int iint
-oint sqrt frac dfrac tfrac binom left right big Big bigg Bigg bigl bigr Bigl Bigr mathcal mathbb
-mathbf mathrm mathit mathsf mathtt mathfrak mathscr boldsymbol bm text textrm textit textbf
-textsc operatorname hat tilde bar vec dot ddot breve check acute grave overline underline
-widehat widetilde overrightarrow prime ell hbar imath jmath aleph wp Re Im mid vert Vert lvert
-rvert lVert rVert langle rangle lfloor rfloor lceil rceil quad qquad colon top bot perp parallel
-triangle square Box models vdash dashv sharp flat natural not smallsetminus uparrow downarrow
-""".split())
-_MATH_COMMAND = re.compile(r"\\([a-zA-Z]+)|\\(.)|([#&%$])", re.S)
-
-
-def safe_math(inner: str) -> bool:
-    """True for TeX math made only of known math commands, with balanced braces."""
-    if not inner.strip() or inner.count("{") != inner.count("}"):
-        return False
-    depth = 0
-    for ch in inner.replace("\\{", "").replace("\\}", ""):
-        depth += (ch == "{") - (ch == "}")
-        if depth < 0:
-            return False
-    for m in _MATH_COMMAND.finditer(inner):
-        word, symbol, bare = m.groups()
-        if bare or (word is not None and word not in _MATH_COMMANDS) or symbol == "\n":
-            return False
-    return True
-
-
 @lru_cache(maxsize=65536)
 def decode_with_warnings(value: str, protect_case: bool = True,
                          rebrace: bool = True) -> tuple[str, tuple[str, ...]]:
@@ -367,7 +309,6 @@ def _resolve_marks(text: str, rebrace: bool) -> str:
     return text.replace(_MARK, "").replace(_END_MARK, "")
 
 
-_TAG = re.compile(r"<[^<>]*>")
 
 
 def _whole_word_nocase(m: re.Match[str], rebrace: bool) -> str:
@@ -396,155 +337,3 @@ def needs_decoding(value: str) -> bool:
 
 def decode(value: str, protect_case: bool = True) -> str:
     return decode_with_warnings(value, protect_case)[0]
-
-
-# ---------------------------------------------------------------- encoding
-_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "\u00a0": "~", "–": "--", "—": "---", "\u202f": r"\,", "\u2003": r"\quad{}",
-}
-_ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
-                  if len(v) == 1 and k.isalpha() and ord(v) > 127}
-_TAG_TO_LATEX = {
-    "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
-    "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
-    _NOCASE: "{",
-}
-_CLOSING = {"</i>", "</b>", "</sup>", "</sub>", "</span>"}
-
-
-def _ascii_char(ch: str) -> str:
-    """One character, or a base with its combining marks, as LaTeX accent commands when it
-    has such a spelling; else unchanged."""
-    if ch.isascii():
-        return ch
-    if ch in _ASCII_SYMBOLS:
-        return "{\\" + _ASCII_SYMBOLS[ch] + "}"
-    decomposed = unicodedata.normalize("NFD", ch)
-    base, marks = decomposed[0], decomposed[1:]
-    if ord(base) < 128 and marks and all(m in _COMBINING_TO_ACCENT for m in marks):
-        out = base  # {\"i}, not {\"{\i}}: biber turns the dotless form into a combining mark
-        for mark in marks:
-            cmd = _COMBINING_TO_ACCENT[mark]
-            out = f"\\{cmd}{{{out}}}" if cmd.isalpha() else f"\\{cmd}{{{out}}}"
-        return "{" + out + "}"
-    return ch  # no ASCII spelling: kept as UTF-8 (caller may warn)
-
-
-#: math kept verbatim by ``decode`` (or written so in CSL-JSON): checked again by ``safe_math``
-_MATH_SPAN = re.compile(r'<span class="nocase">\$([^$]+)\$</span>')
-_TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^\u00a0\u202f\u2003–—]|-{2,}|`{2,}|'{2,}")
-_WORD = re.compile(r"\S+")
-
-
-@lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
-def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
-    """CSL rich text -> a BibTeX value body (without the outer braces). ``protect``: title words
-    outside markup are braced as ``casing`` says (none in a title in capitals throughout)."""
-    if protect and casing.shouting(_TAG.sub("", text)):
-        protect = False
-    out: list[str] = []
-    stack: list[str] = []
-    pos = 0
-    while (m := _TAG.search(text, pos)) is not None:
-        out.append(_text(text[pos:m.start()], ascii_only, protect and not stack))
-        pos = m.end()
-        tok = m.group(0)
-        if tok == _NOCASE and "$</span>" in text:
-            math = _MATH_SPAN.match(text, m.start())
-            if math and safe_math(math.group(1)):  # kept math: written back as math
-                out.append("{$" + math.group(1) + "$}")
-                pos = math.end()
-                continue
-        if tok == texpass.TEX_OPEN:
-            raw, pos = _passed_through(text, m.end(), ascii_only)
-            out.append(raw)
-        elif tok in _TAG_TO_LATEX:
-            stack.append(tok)
-            out.append(_TAG_TO_LATEX[tok])
-        elif tok in _CLOSING and stack:
-            stack.pop()
-            out.append("}")
-        else:  # not markup: literal text, escaped like any other (no LaTeX hides inside <...>)
-            out.append("<" + encode(tok[1:-1], ascii_only) + ">")
-    out.append(_text(text[pos:], ascii_only, protect and not stack))
-    out.extend("}" for _ in stack)
-    return "".join(out)
-
-
-def _text(chunk: str, ascii_only: bool, protect: bool) -> str:
-    """Text between tags; with ``protect``, the word pieces ``casing`` says are braced (the text
-    between them is escaped in runs, as without ``protect``)."""
-    if not protect or not chunk:
-        return _escape(chunk, ascii_only)
-    out = []
-    start = 0
-    for m in _WORD.finditer(chunk):
-        pieces = casing.braced_pieces(m.group(0))
-        if pieces is None:
-            continue
-        pos = m.start()
-        for piece, braced in pieces:
-            if braced:
-                out.append(_escape(chunk[start:pos], ascii_only))
-                out.append("{" + _escape(piece, ascii_only) + "}")
-                start = pos + len(piece)
-            pos += len(piece)
-    out.append(_escape(chunk[start:], ascii_only))
-    return "".join(out)
-
-
-def _escape(chunk: str, ascii_only: bool) -> str:
-    """Plain text (no tags) with every LaTeX special escaped."""
-    out: list[str] = []
-    pos = 0
-    for m in _TEXT_SPECIAL.finditer(chunk):
-        out.append(_plain(chunk[pos:m.start()], ascii_only))
-        pos = m.end()
-        tok = m.group(0)
-        if tok[0] in "-`'":  # a run that LaTeX would ligature: break it up
-            out.append("{}".join(tok))
-        elif tok in "–—" and set(chunk[max(m.start() - 1, 0):m.start()]
-                                 + chunk[m.end():m.end() + 1]) & set("-–—"):
-            out.append(r"\textendash{}" if tok == "–" else r"\textemdash{}")
-        else:
-            out.append(_ESCAPES[tok])
-    out.append(_plain(chunk[pos:], ascii_only))
-    return "".join(out)
-
-
-def _passed_through(text: str, start: int, ascii_only: bool) -> tuple[str, int]:
-    """A pass-through span's LaTeX, as it was read (``texpass``), and where the text goes on;
-    LaTeX that is not ``safe_tex`` is escaped like any text."""
-    end = text.find(texpass.TEX_CLOSE, start)
-    if end < 0:  # not closed: the tag is literal text (it was a RecursionError)
-        return "<" + encode(texpass.TEX_OPEN[1:-1], ascii_only) + ">", start
-    raw, after = text[start:end], end + len(texpass.TEX_CLOSE)
-    if not texpass.safe_tex(raw):
-        return encode(raw, ascii_only), after
-    if not raw.isascii():
-        raw = _plain(raw, ascii_only)
-    return raw + ("{}" if texpass.needs_separator(raw, text[after:after + 1]) else ""), after
-
-
-def _plain(chunk: str, ascii_only: bool) -> str:
-    if ascii_only and not chunk.isascii():
-        chunk = "".join(_ascii_char(c) for c in _graphemes(chunk))
-    elif not chunk.isascii():
-        chunk = _PDFLATEX_UNSAFE.sub(lambda m: _ascii_char(m.group(0)), chunk)
-    return chunk
-
-
-#: UTF-8 that pdflatex with [T1]{fontenc} and utf8 input does not set: a base with combining
-#: marks (``2̄`` from ``\={2}``) and precomposed letters outside Latin-1 and Latin Extended-A
-#: (``ẽ``, ``Ḥ``). They are written as accent commands, which it does set (the LaTeX fidelity
-#: rule: what the input typesets, the output typesets); characters with no accent spelling
-#: (CJK, Greek, ``ʿ``) stay UTF-8.
-_PDFLATEX_UNSAFE = re.compile(r"[^\x00-\u017f\u2000-\u206f\u20ac\u2122][\u0300-\u036f]*"
-                              r"|.[\u0300-\u036f]+")
-_GRAPHEME = re.compile(r".[\u0300-\u036f]*", re.S)
-
-
-def _graphemes(text: str) -> list[str]:
-    return _GRAPHEME.findall(text)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from citeconv import latex
 from citeconv.model import Date, Name, Record
-from citeconv.readers import bibtex
+from citeconv.readers import _bibentry as bibtex
 
 #: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
 #: decoder's own marks and tags, non-ASCII letters (NFC), a backslash now and then
@@ -56,7 +56,7 @@ def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
 @settings(derandomize=True, max_examples=3000, deadline=None)
 @given(st.text(alphabet='{}{}a "\\#', max_size=16), st.sampled_from(["{}", '""']))
 def test_flat_braced_values_read_as_the_brace_counter_reads_them(inner, delimiters):
-    """readers.bibtex.resolve_value takes ``{`` + text + ``}`` (or ``"`` + text + ``"`` when
+    """readers._bibentry.resolve_value takes ``{`` + text + ``}`` (or ``"`` + text + ``"`` when
     it holds no quote) whole when the text's braces are flat groups (``_FLAT_BRACES``), without
     counting them one by one (``_balanced_end``): the same answer as with that shortcut off."""
     raw = delimiters[0] + inner + delimiters[1]

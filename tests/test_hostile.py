@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citeconv import keys, latex, readers
+from citeconv import keys, latexenc, readers
 from citeconv.cli import main
 from citeconv.model import Name, Record
 from citeconv.readers import bibtex as bibtex_reader
@@ -45,7 +45,7 @@ _WRITER_ESCAPES = re.compile(
     r"|\\[&%$#_{}]"
     r"|\\(?:emph|textbf|textsuperscript|textsubscript|textsc)\{"
     r"|\\['`^\"~=.uvHckrdbt]\{"
-    r"|\\(?:" + "|".join(sorted(latex._ASCII_SYMBOLS.values(), key=len, reverse=True))
+    r"|\\(?:" + "|".join(sorted(latexenc._ASCII_SYMBOLS.values(), key=len, reverse=True))
     + r"|i|j)(?![A-Za-z])")
 
 
