@@ -5,7 +5,9 @@ Contract (the ``lastfirst`` reader's half about names; moved out of ``lastfirst`
   ``F, G; F, G`` pieces), strays (``:``) and ``null`` tolerated within limits.
 - ``parse_author_line(text, line) -> (names, diagnostics)``: the rules documented in
   ``lastfirst`` (``X, null`` literal names, stray pairs, particles left in the given part,
-  odd token counts, display-order lines, a person listed twice).
+  odd token counts, display-order lines, a person listed twice); a cut list (``…, et al.``,
+  ``and others``, ``...``, ``…`` last) ends in ``ETAL``.
+- ``strip_etal(line) -> (line, cut)``: that marker removed.
 - Pure functions; the only cache is keyed by the (immutable) token text.
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from functools import lru_cache
 
 from .. import namedata as nd
-from ..model import Diagnostic, Name
+from ..model import ETAL, Diagnostic, Name
 from ..names import (
     PARTICLES,
     SUFFIXES,
@@ -70,9 +72,20 @@ def _pair_pieces(line: str) -> list[str] | None:
     return None
 
 
+_ETAL = re.compile(r"(?:^|[,;]|\s)\s*(?:et\.?\s*al\.?|and\s+others|\.{3}|…)\s*$",
+                   re.IGNORECASE)
+
+
+def strip_etal(line: str) -> tuple[str, bool]:
+    """``Vaswani, Ashish, Shazeer, Noam, et al.`` (or ``and others``, ``...``, ``…`` last):
+    the line without its marker, and whether it had one (the list was cut)."""
+    m = _ETAL.search(line)
+    return (line[:m.start()].rstrip(" ,;"), True) if m else (line, False)
+
+
 def is_author_line(line: str) -> bool:
     """Structural test: alternating family/given tokens (or ``F, G; F, G`` pieces)."""
-    line = line.strip().rstrip(",;")
+    line = strip_etal(line.strip())[0].strip().rstrip(",;")
     if "," not in line or len(line) < 3:
         return False
     pieces = _pair_pieces(line)
@@ -194,6 +207,7 @@ def _display_order(tokens: list[str]) -> bool:
 def parse_author_line(text: str, line: int = 0) -> tuple[tuple[Name, ...], list[Diagnostic]]:
     """One author line (possibly several joined) -> names, diagnostics."""
     diags: list[Diagnostic] = []
+    text, cut = strip_etal(text.strip())
     text = text.strip().rstrip(",;")
     pieces = _pair_pieces(text)
     tokens = _tokens(text)
@@ -213,4 +227,4 @@ def parse_author_line(text: str, line: int = 0) -> tuple[tuple[Name, ...], list[
             diags.append(Diagnostic("last-first.duplicate-author", f"{n.display()} is listed "
                                     "more than once (kept)", line, raw=n.display()))
         seen.add(n)
-    return names, diags
+    return names + ((ETAL,) if cut else ()), diags

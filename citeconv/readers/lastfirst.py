@@ -51,7 +51,14 @@ Contract
 from __future__ import annotations
 
 from ..model import Diagnostic, ReadResult, Record, Severity, Source
-from ._lfnames import _name_token, _stray, _tokens, is_author_line, parse_author_line
+from ._lfnames import (
+    _name_token,
+    _stray,
+    _tokens,
+    is_author_line,
+    parse_author_line,
+    strip_etal,
+)
 from ._repeats import repeated_entries
 from ._text import (
     abstract_run,
@@ -79,7 +86,7 @@ def _profile_line(lines: list[str]) -> bool:
 
 def _tokens_ok(line: str) -> bool:
     """Cheap gate: every comma/semicolon token of the line is a name part or a stray."""
-    tokens = [t for t in _tokens(line.replace(";", ",")) if t]
+    tokens = [t for t in _tokens(strip_etal(line)[0].replace(";", ",")) if t]
     return bool(tokens) and all(_name_token(t) or _stray(t) for t in tokens)
 
 
