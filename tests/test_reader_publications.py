@@ -270,3 +270,13 @@ def test_a_page_that_writes_family_names_in_capitals() -> None:
     assert [[(n.given, n.family) for n in r.fields["author"]] for r in recs] == [
         [("Yoshua", "Bengio"), ("Aaron", "Courville")],
         [("Pascal", "Vincent"), ("Hugo", "Larochelle")]]
+
+
+def test_affiliation_marks_after_names_are_dropped() -> None:
+    text = ("Publications\nA Simple Framework for Contrastive Learning of Visual Representations\n"
+            "Ting Chen¹\nSimon Kornblith*\nMohammad Norouzi¹,³\nGeoffrey Hinton¹ ²\n"
+            "Llama 2: Open Foundation and Fine-Tuned Chat Models\nHugo Touvron2\nLouis Martin†\n")
+    recs = publications.read(text).records
+    assert [[(n.given, n.family) for n in r.fields["author"]] for r in recs] == [
+        [("Ting", "Chen"), ("Simon", "Kornblith"), ("Mohammad", "Norouzi"),
+         ("Geoffrey", "Hinton")], [("Hugo", "Touvron"), ("Louis", "Martin")]]

@@ -67,7 +67,9 @@ from ._titleness import _org_line, titleness
 NAME = "publications"
 
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\-])*$")
-_MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # superscript affiliation marks: "Ting Chen¹", "Geoffrey Hinton¹ ²"
+_MARKS = re.compile(rf"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$|"
+                    rf"(?<=[^\W\d_])[\s,*†‡{_SUP}]*[{_SUP}][\s,*†‡{_SUP}]*$")
 _SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)$", re.IGNORECASE)
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _HEADER = re.compile(r"\b(?:publications?|papers|articles|bibliograph(?:y|ie)|"
