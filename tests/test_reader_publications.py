@@ -280,3 +280,17 @@ def test_affiliation_marks_after_names_are_dropped() -> None:
     assert [[(n.given, n.family) for n in r.fields["author"]] for r in recs] == [
         [("Ting", "Chen"), ("Simon", "Kornblith"), ("Mohammad", "Norouzi"),
          ("Geoffrey", "Hinton")], [("Hugo", "Touvron"), ("Louis", "Martin")]]
+
+
+@pytest.mark.parametrize("text,layout", [
+    ("Deep Sets\nManzil Zaheer\nSatwik Kottur\nSiamak Ravanbakhsh\n", "publications"),
+    ("Attention Is All You Need\nAshish Vaswani\nNoam Shazeer\n", "publications"),
+    ("Members\nJane Doe\nJohn Roe\n", None),
+    ("Our team\n\nPhD students\nAhmed Benali\nWei Zhang\n\nAlumni\nJonas Berg\n", None),
+])
+def test_a_single_short_entry_is_read_but_a_roster_is_not(text: str, layout: str | None) -> None:
+    if layout is None:
+        with pytest.raises(api.NoReaderError):
+            api.read(text)
+    else:
+        assert api.read(text).layout == layout

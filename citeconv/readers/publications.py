@@ -397,7 +397,9 @@ def detect(text: str) -> float:
         strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
         # paper titles run to several words; a page whose "titles" are mostly one or two words
         # over lists of people is a roster ("PhD students", "Alumni"), unless it says otherwise
-        short = sum(len(e.title.text.split()) <= 2 for e in good) / len(good)
+        # (one entry alone: only a one-word title, "Members"; "Deep Sets" may be a paper)
+        short = sum(len(e.title.text.split()) <= (2 if len(good) > 1 else 1)
+                    for e in good) / len(good)
         strength *= 1.0 - 0.7 * short if short > 0.5 else 1.0
         if any(_heading(h.text) for h in header):  # "Publications", "Selected papers"
             strength, coverage = max(strength, 0.9), coverage + 0.5 * len(header) / total
