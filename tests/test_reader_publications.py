@@ -190,6 +190,15 @@ ABSTRACTS = [
      "The model is small. In this paper, O ur method wins.", None),
     ("A n-gram model. A re-evaluation. A simple idea. I am here. T his works.",
      "A n-gram model. A re-evaluation. A simple idea. I am here. This works.", None),
+    ("Abstract reasoning is hard for networks.", "Abstract reasoning is hard for networks.", None),
+    ("Abstract Meaning Representation (AMR) is a graph.",
+     "Abstract Meaning Representation (AMR) is a graph.", None),
+    ("Abstract In this paper we go.", "In this paper we go.", None),
+    ("Published as a conference paper at ICLR 2021 A BSTRACT We study things.",
+     "We study things.", None),
+    ("Preprint. Under review. Abstract We study things.", "We study things.", None),
+    ("In 2019 we showed that Abstract Meaning Representation works.",
+     "In 2019 we showed that Abstract Meaning Representation works.", None),
     ("", "", None),
 ]
 

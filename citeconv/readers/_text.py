@@ -3,7 +3,9 @@
 Contract
 - ``clean_abstract(text) -> (cleaned, arxiv_id | None)``: repairs what PDF extraction and web
   copy-paste leave in an abstract, and returns an inline arXiv identifier if one is stamped in it.
-  Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped; other
+  Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped
+  (``Abstract`` only before punctuation or a sentence: ``Abstract reasoning is`` stays), with
+  a PDF running header before it (``Published as a conference paper at ICLR 2021``); other
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
   rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``), and a sentence's cut-off first letter when
   the whole is a common opening word (``T he`` -> ``The``, ``I n`` -> ``In``); ligatures to letters, rejoining the word
@@ -69,8 +71,18 @@ _HEADINGS = (
     "RELATED|WORK|PRELIMINARIES|EXPERIMENTS|APPENDIX|ACKNOWLEDGE?MENTS|REFERENCES|OVERVIEW|"
     "MOTIVATION|CONTRIBUTIONS|SETUP|METHODOLOGY|APPROACH|EVALUATION|LIMITATIONS"
 )
+# the heading: in capitals always; "Abstract" only before punctuation or a sentence ("Abstract
+# We study", not "Abstract Meaning Representation is", "Abstract reasoning is")
 _LEAD_HEADING = re.compile(
-    r"^\s*(?:A\s?BSTRACT|Abstract|ABSTRACT)\b\s*[:.\-—–]?\s*", re.UNICODE)
+    r"^\s*(?:(?:A\s?BSTRACT|ABSTRACT)\b\s*[:.\-—–]?|Abstract\s*[:.\-—–]|"
+    r"Abstract(?=\s+[A-Z][\w'’]*\s+[a-z]))\s*")
+# a PDF running header pasted before the heading ("Published as a conference paper at ICLR
+# 2021 A BSTRACT …", "Preprint. Under review. Abstract We …")
+_RUNNING_HEAD = re.compile(
+    r"^(?:\S+\s+){1,16}?(?=(?:A\s?BSTRACT|ABSTRACT)\b\s*[:.\-—–]?\s*[A-Z]|"
+    r"Abstract\s*[:.\-—–]|Abstract\s+[A-Z][\w'’]*\s+[a-z])")
+_HEAD_CUE = re.compile(r"\b(?:(?:19|20)\d\d|conference|workshop|preprint|review|proceedings|"
+                       r"journal|published|submitted|draft|accepted|camera)\b", re.IGNORECASE)
 _SPACED_HEADING = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 _HEADING_WORDS = frozenset(_HEADINGS.replace("?", "").split("|")) | {
     "METHOD", "CONCLUSION", "ACKNOWLEDGMENTS"}
@@ -303,6 +315,9 @@ def clean_abstract(text: str) -> tuple[str, str | None]:
     arxiv_id = stamp.group(1) if stamp else None
     text = remove_truncation_markers(text)
     text = _ARXIV_STAMP.sub("", text)
+    head = _RUNNING_HEAD.match(text)
+    if head and _HEAD_CUE.search(head.group(0)):
+        text = text[head.end():]
     text = _LEAD_HEADING.sub("", text, count=1)
     text = _rejoin_headings(text)
     text = _rejoin_kerning(text)
