@@ -164,6 +164,9 @@ TRUNCATED = [
     ("gra… (ver mais)dient", "gradient"),
     ("net… (meer weergeven)work", "network"),
     ("we want more… more data", "we want more… more data"),
+    ("the whole abstract, unfolded. (voir moins)", "the whole abstract, unfolded."),
+    ("the whole abstract, unfolded.… (Show less)", "the whole abstract, unfolded."),
+    ("a (see less) in the middle stays", "a (see less) in the middle stays"),
 ]
 
 

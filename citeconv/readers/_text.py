@@ -17,7 +17,8 @@ Contract
   Never raises; ``clean_abstract("")`` is ``("", None)``.
 - ``remove_truncation_markers(text)``: deletes a site's "see more" splice marker (``…
   (voir plus)``, ``... (read more)``, ``… mehr anzeigen`` and the same in other languages) and
-  rejoins the halves exactly, so a word cut in two is whole again (``en… (voir plus)ergy``).
+  rejoins the halves exactly, so a word cut in two is whole again (``en… (voir plus)ergy``);
+  the "see less" link an expanded abstract ends with (``(voir moins)``, ``(show less)``) goes.
 - ``normalise_caps_name(text)``: an ALL-CAPS personal name to normal case (``DOHA HWANG`` ->
   ``Doha Hwang``), keeping ``McX``, ``O'X``, hyphen parts, roman-numeral suffixes and lower-case
   particles between the first and the last word (``JUAN DE LA CRUZ`` -> ``Juan de la Cruz``);
@@ -65,6 +66,13 @@ _ELLIPSIS = r"(?:…|\.\.\.)"
 _TRUNCATION = re.compile(
     rf"{_ELLIPSIS}\s*(?:[(\[]\s*(?:{_MORE_WORDS})\s*[)\]]|(?!more)(?:{_MORE_WORDS}))",
     re.IGNORECASE)
+
+# an expanded abstract ends in the "see less" link that folds it again: "… (voir moins)"
+_LESS = re.compile(
+    rf"\s*{_ELLIPSIS}?\s*[(\[]\s*(?:voir moins|afficher moins|see less|show less|read less|"
+    r"view less|weniger anzeigen|ver menos|mostrar menos|mostra meno|minder weergeven|"
+    r"visa mindre|vis mindre|pokaż mniej|näytä vähemmän|свернуть|показать меньше|收起|접기)"
+    r"\s*[)\]]\s*$", re.IGNORECASE)
 
 _HEADINGS = (
     "ABSTRACT|INTRODUCTION|BACKGROUND|SUMMARY|KEYWORDS|METHODS?|RESULTS|CONCLUSIONS?|DISCUSSION|"
@@ -114,6 +122,7 @@ def remove_truncation_markers(text: str) -> str:
     text = text.rstrip()
     if _GLUED_MORE.search(text[-8:]) and re.search(r"(?:…|\.\.\.)more$", text, re.I):
         text = re.sub(r"(?:…|\.\.\.)more$", "…", text, flags=re.I)
+    text = _LESS.sub("", text)
     marked = _GLUED_MORE.sub("\x00", _TRUNCATION.sub("\x00", text))
     return marked.replace(" \x00 ", " ").replace("\x00", "")
 
