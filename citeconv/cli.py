@@ -15,7 +15,7 @@ import click
 from . import __version__, keyformat
 
 FORMATS = ("bibtex", "csl-json", "text", "html", "markdown", "latex", "rst")
-LAYOUTS = ("auto", "bibtex", "csl-json", "arxiv", "last-first", "publications")
+LAYOUTS = ("auto", "bibtex", "csl-json", "ris", "arxiv", "last-first", "publications")
 
 
 class Exit(IntEnum):
@@ -33,6 +33,7 @@ Examples:
   citeconv convert pubs.txt -o refs.bib && latexmk paper.tex
   pbpaste | citeconv convert --from arxiv -
   citeconv convert refs.bib --to csl-json
+  citeconv convert zotero-export.ris -o refs.bib
   citeconv convert refs.bib --to html --style ieee
   citeconv convert pubs.txt --to latex --style nature -o refs.tex
 
