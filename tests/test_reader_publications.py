@@ -297,7 +297,10 @@ def test_affiliation_marks_after_names_are_dropped() -> None:
 @pytest.mark.parametrize("text,layout", [
     ("Deep Sets\nManzil Zaheer\nSatwik Kottur\nSiamak Ravanbakhsh\n", "publications"),
     ("Attention Is All You Need\nAshish Vaswani\nNoam Shazeer\n", "publications"),
+    ("Wasserstein GAN\nMartin Arjovsky\nSoumith Chintala\nNeural Processes\nMarta Garnelo\n"
+     "Jonathan Schwarz\n", "publications"),
     ("Members\nJane Doe\nJohn Roe\n", None),
+    ("PhD Students\nJane Doe\nJohn Roe\nResearch Staff\nAna Silva\n", None),
     ("Our team\n\nPhD students\nAhmed Benali\nWei Zhang\n\nAlumni\nJonas Berg\n", None),
 ])
 def test_a_single_short_entry_is_read_but_a_roster_is_not(text: str, layout: str | None) -> None:

@@ -50,6 +50,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..namedata import ROLE_WORDS
 from ..names import PARTICLES, is_initial, parse_name_noted
 from ._repeats import repeated_entries
 from ._text import (
@@ -89,6 +90,14 @@ def _heading(text: str) -> bool:
     words = text.split()
     return (bool(_HEADER.search(text)) and len(words) <= 8
             and not re.search(r"[.,;!?](?:\s|$)", text))
+
+
+def _roster_heading(entry: _Entry) -> bool:
+    """``Alumni``, ``PhD students``, ``Postdoctoral Fellows``: a one-word "title", two words in
+    sentence case, or a short one ending in a group of people (``namedata.ROLE_WORDS``)."""
+    words = entry.title.text.split()
+    return len(words) == 1 or (len(words) == 2 and entry.title.kind == "title") or (
+        len(words) <= 3 and words[-1].lower() in ROLE_WORDS)
 
 
 def _month(word: str | None) -> int | None:
@@ -395,11 +404,10 @@ def detect(text: str) -> float:
         if avg_names > 25:
             return 0.0
         strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
-        # paper titles run to several words; a page whose "titles" are mostly one or two words
-        # over lists of people is a roster ("PhD students", "Alumni"), unless it says otherwise
-        # (one entry alone: only a one-word title, "Members"; "Deep Sets" may be a paper)
-        short = sum(len(e.title.text.split()) <= (2 if len(good) > 1 else 1)
-                    for e in good) / len(good)
+        # paper titles run to several words; a page whose "titles" are mostly one word or two
+        # in sentence case over lists of people is a roster ("PhD students", "Alumni"), unless
+        # it says otherwise ("Deep Sets", "Wasserstein GAN": capitalised, may be papers)
+        short = sum(map(_roster_heading, good)) / len(good)
         strength *= 1.0 - 0.7 * short if short > 0.5 else 1.0
         if any(_heading(h.text) for h in header):  # "Publications", "Selected papers"
             strength, coverage = max(strength, 0.9), coverage + 0.5 * len(header) / total
