@@ -35,6 +35,7 @@ Contract
 - Abstracts go through ``_text.clean_abstract`` (truncation markers removed and halves
   rejoined, TeX quotes, PDF artifacts); an arXiv stamp makes an arXiv ``article``.
 - An entry whose title has no author line after it is an ERROR ``publications.no-authors``.
+- The working records (``_Line``, ``_Entry``) and date handling live in ``_pubparts``.
 - Noise removed first (``_text.clean_input``); page furniture dropped and counted
   (``metadata["furniture"]``); a name line ending in a suffix (``Hal Daumé III``) and an
   organisation (``ATLAS Collaboration``, its case kept) are authors, not titles; ``detect``
@@ -45,13 +46,12 @@ Contract
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
-from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
 from ..namedata import ROLE_WORDS
 from ..names import PARTICLES, is_initial, parse_name_noted
+from ._pubparts import _DATE_LINE, _date, _Entry, _Line, _month, _place_dates
 from ._repeats import repeated_entries
 from ._text import (
     _TRUNCATION,
@@ -76,14 +76,6 @@ _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _HEADER = re.compile(r"\b(?:publications?|papers|articles|bibliograph(?:y|ie)|"
                      r"preprints|research|travaux|publicaciones|veröffentlichungen)\b",
                      re.IGNORECASE)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# French month names (the pages are often the French version of a Québec or French site)
-_MOIS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-         "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-         "décembre": 12, "decembre": 12}
-_DATE_LINE = re.compile(r"^(?:(?P<m>[^\W\d_]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
-
-
 def _heading(text: str) -> bool:
     """A page heading naming a list of papers (``Publications``, ``Selected papers 2019-2023``),
     not a sentence that mentions publications (a README's ``Convert publication lists …``)."""
@@ -98,32 +90,6 @@ def _roster_heading(entry: _Entry) -> bool:
     words = entry.title.text.split()
     return len(words) == 1 or (len(words) == 2 and entry.title.kind == "title") or (
         len(words) <= 3 and words[-1].lower() in ROLE_WORDS)
-
-
-def _month(word: str | None) -> int | None:
-    """1-12 for an English (``Jun``, ``June``) or French (``juin``) month name, else None."""
-    if not word:
-        return 0
-    w = word.lower()
-    if w in _MOIS:
-        return _MOIS[w]
-    return _MONTHS.index(w[:3]) + 1 if w[:3] in _MONTHS and w.isascii() else None
-
-
-@dataclass
-class _Line:
-    index: int           # 0-based line number
-    text: str
-    kind: str            # "abstract" | "title" | "name" | "date"
-    titleness: float = 0.0
-
-
-@dataclass
-class _Entry:
-    title: _Line
-    names: list[_Line] = field(default_factory=list)
-    abstract: list[_Line] = field(default_factory=list)
-    date: _Line | None = None
 
 
 # ------------------------------------------------------------------ line shapes
@@ -294,38 +260,7 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line], list[_Lin
     return best[1], best[2], best[3], furniture
 
 
-def _place_dates(lines: list[_Line], entries: list[_Entry]) -> None:
-    """Date lines that each come right before an entry's title are section headings
-    (``2023``) for the entries below; otherwise a date belongs to the entry it sits in."""
-    dates = [ln for ln in lines if ln.kind == "date"]
-    if not dates or not entries:
-        return
-    after = {ln.index: lines[k + 1].index for k, ln in enumerate(lines[:-1])}
-    titles = {e.title.index for e in entries}
-    headings = all(after.get(d.index) in titles for d in dates)
-    starts = [d.index for d in dates] if headings else [e.title.index for e in entries]
-    if headings:
-        for e in entries:
-            k = bisect.bisect_left(starts, e.title.index)
-            e.date = dates[k - 1] if k else None
-        return
-    for d in dates:
-        k = bisect.bisect_left(starts, d.index)
-        if k and entries[k - 1].date is None:
-            entries[k - 1].date = d
-
-
 # ------------------------------------------------------------------ records
-def _date(line: _Line | None) -> Date | None:
-    if line is None:
-        return None
-    m = _DATE_LINE.match(line.text)
-    if not m:
-        return None
-    month = _month(m["m"]) or 0
-    return Date(parts=((int(m["y"]), month) if month else (int(m["y"]),),))
-
-
 def _names(entry: _Entry, diags: list[Diagnostic]) -> tuple[Name, ...]:
     out = []
     for ln in entry.names:
