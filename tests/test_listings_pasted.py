@@ -1,5 +1,6 @@
-"""Listings pasted the way people paste them: twice, with CR LF or lone CR line ends, a BOM,
-tab indents, trailing blanks, no final newline, blank lines between every line.
+"""Listings pasted the way people paste them: twice, with CR LF, lone CR or Unicode line ends,
+a BOM, bidi marks, tab indents, odd spaces, trailing blanks, no final newline, blank lines
+between every line.
 
 Inputs are the held-out listings (``tests/golden/heldout/<layout>-*.txt``, real papers,
 abstracts written for the project). Every variant must read to exactly the records of the plain
@@ -34,6 +35,10 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "trailing-blanks": lambda t: "\n".join(ln + " \t " if ln else ln for ln in t.split("\n")),
     "blank-line-between": lambda t: t.replace("\n", "\n\n"),
     "blank-lines-first": lambda t: "\n\n\n" + t,
+    "unicode-line-separators": lambda t: t.replace("\n", "\u2028"),
+    "next-line-controls": lambda t: t.replace("\n", "\x85"),
+    "bidi-marks": lambda t: t.replace("\n", "\u200e\n\u2066").replace(", ", ",\u2069 "),
+    "form-feed-and-em-spaces": lambda t: t.replace(" ", "\u2003", 5).replace("\n", "\x0c\n", 3),
 }
 
 

@@ -30,9 +30,10 @@ Contract
   arXiv registers for every paper).
 - ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
 - ``clean_input(text)``: what a browser copy adds, removed before a listing is read, with the
-  line count unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
-  joiners, soft hyphens and the word joiner are deleted; no-break and narrow spaces become
-  spaces; CR LF and lone CR become LF.
+  line count an editor shows unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
+  joiners, soft hyphens, the word joiner and bidirectional marks are deleted; no-break,
+  narrow and other Unicode spaces, tabs and form feeds become spaces; CR LF, lone CR and the
+  Unicode line/paragraph separators become LF.
 - ``is_furniture(line)``: page furniture a listing page shows between entries and that carries
   no data (``Page 1 of 3``, ``Load more``, ``Show all``, ``Previous``/``Next``, ``Back to top``,
   ``Cite``/``PDF``/``Code`` badges alone on a line, ``Showing 1-20 of 85``, ``Sort by …``).
@@ -165,14 +166,20 @@ def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 # ------------------------------------------------------------------ browser-copy noise
-_DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
+# (+ the bidirectional marks and isolates a right-to-left page leaves around names)
+_DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e\u200e\u200f"
+                                 "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\u2002\u2003\u2004"
+                                 "\u2005\u2006\u2008\t\x0b\x0c"), " ")
+# line and paragraph separators (a page's JavaScript or a word processor): line breaks
+_BREAKS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
 
 
 def clean_input(text: str) -> str:
-    """BOM, zero-width characters and soft hyphens deleted, odd spaces to spaces, CR LF to LF;
-    the number of lines is unchanged."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DELETE).translate(_SPACES)
+    """BOM, zero-width characters, soft hyphens and bidi marks deleted, odd spaces and tabs to
+    spaces, every kind of line break to LF (one break stays one line)."""
+    return (text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+            .translate(_DELETE).translate(_SPACES))
 
 
 _FURNITURE = re.compile(
