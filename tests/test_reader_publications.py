@@ -219,6 +219,8 @@ def test_clean_abstract(text: str, expected: str, arxiv_id: str | None) -> None:
     ("SAMUEL HORVÁTH", "Samuel Horváth"), ("QUOC V. LE", "Quoc V. Le"),
     ("CHARLINE LE LAN", "Charline Le Lan"), ("WILLIAM EL SAYED", "William El Sayed"),
     ("LAURENS VAN DER MAATEN", "Laurens van der Maaten"),
+    ("AJ PIERGIOVANNI", "AJ Piergiovanni"), ("JD SMITH", "JD Smith"), ("ED CHI", "Ed Chi"),
+    ("BO LI", "Bo Li"), ("ANDREW NG", "Andrew Ng"),
 ])
 def test_normalise_caps_name(text: str, expected: str) -> None:
     assert normalise_caps_name(text) == expected

@@ -362,13 +362,14 @@ def _cap_piece(piece: str) -> str:
     return low[0].upper() + low[1:]
 
 
-def _cap_word(word: str, first: bool) -> str:
+def _cap_word(word: str, first: bool, last: bool = False) -> str:
     if _ROMAN.match(word) and not first:
         return word
     if not first and word.lower() in _NAME_PARTICLES:
         return word.lower()
-    if re.fullmatch(r"[A-Z]\.?", word):
-        return word
+    if re.fullmatch(r"[A-Z]\.?", word) or (
+            not last and re.fullmatch(r"[A-Z]J|[B-DF-HJ-NP-TV-XZ]{2}", word)):
+        return word  # an initial; two initials ("AJ", "JD"): no 2-letter name ends so
     # each letter run capitalised: O'BRIEN -> O'Brien, JEAN-PIERRE -> Jean-Pierre
     return re.sub(r"[^\W\d_]+", lambda m: _cap_piece(m.group(0)), word)
 
@@ -386,5 +387,5 @@ def normalise_caps_name(text: str) -> str:
         # ("CHARLINE LE LAN" -> "Le Lan", "JUAN DE LA CRUZ" -> "de la Cruz")
         head = i == 0 or (i == len(words) - 1 and not _ROMAN.match(word)) or (
             word.lower() in _CAPITAL_PARTICLES and not (out and out[-1].islower()))
-        out.append(_cap_word(word, head))
+        out.append(_cap_word(word, head, i == len(words) - 1))
     return " ".join(out)
