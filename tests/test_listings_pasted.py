@@ -103,3 +103,14 @@ def test_a_single_author_paper_by_the_profile_owner_is_an_entry() -> None:
         "Sparks of Artificial General Intelligence: Early experiments with GPT-4",
         "Convex Optimization: Algorithms and Complexity"]
     assert not result.diagnostics
+
+
+def test_a_profile_heading_in_display_order_pasted_again_is_a_heading() -> None:
+    page = ("Aidan Clark\nEfficient Video Generation on Complex Datasets\n"
+            "Clark, Aidan, Donahue, Jeff, Simonyan, Karen\n"
+            "A class-conditional video GAN scales to large and complex video datasets.\n")
+    result = api.read(page + page)
+    assert result.metadata["profile"] == "Aidan Clark"
+    assert len(result.records) == 2
+    assert [(d.code, d.line) for d in result.diagnostics] == [
+        ("last-first.profile-again", 5), ("last-first.repeated-entry", 6)]

@@ -193,18 +193,21 @@ def read(text: str) -> ReadResult:
         metadata["profile"] = lines[start].strip()
         start += 1
     diags: list[Diagnostic] = []
-    if "profile" in metadata:
-        diags += _repeated_profile(lines, start, metadata["profile"])
     records = []
     blocks = _blocks(lines, start)
     first_title = max(start, blocks[0][0]) if blocks else start
     before = [ln.strip() for ln in lines[start:first_title] if ln.strip()]
     if len(before) == 1 and len(before[0].split()) <= 8 and "profile" not in metadata:
         metadata["profile"] = before[0]  # a profile heading in another shape ("Aidan Clark")
+        start = first_title
     elif before:  # text before the first title explains nothing
         diags.append(Diagnostic("last-first.unread", "lines before the first entry were not read",
                                 start + 1, severity=Severity.ERROR,
                                 raw="\n".join(before)[:500]))
+    again = _repeated_profile(lines, start, metadata["profile"]) if "profile" in metadata else []
+    if again:  # the profile line met again: blanked, so the blocks are found afresh
+        diags += again
+        blocks = _blocks(lines, start)
     for block in blocks:
         rec = _record(lines, block, diags)
         if rec is not None:
