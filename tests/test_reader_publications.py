@@ -311,3 +311,12 @@ def test_a_single_short_entry_is_read_but_a_roster_is_not(text: str, layout: str
             api.read(text)
     else:
         assert api.read(text).layout == layout
+
+
+def test_a_one_word_title_that_reads_like_a_name_is_reported() -> None:
+    text = ("Publications\nOpen Language Learning for Information Extraction\nMichael Schmitz\n"
+            "Robert Bart\nMausam\nStephen Soderland\nHypernetworks\nDavid Ha\nAndrew Dai\n")
+    result = publications.read(text)
+    assert [r.fields["title"] for r in result.records] == [
+        "Open Language Learning for Information Extraction", "Mausam", "Hypernetworks"]
+    assert [(d.code, d.line) for d in result.diagnostics] == [("publications.title-or-name", 5)]

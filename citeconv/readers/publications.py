@@ -23,7 +23,8 @@ Contract
   CamelCase or acronym, a last word that is an everyday title noun such as ``Networks``,
   English word endings, or most of its words used as ordinary words elsewhere on the page)
   AND a name follows it, and never when the same line is an author right after a certain title
-  elsewhere on the page; a close call is a WARNING ``publications.title-or-name``. A word in
+  elsewhere on the page; a close call, or a one-word title that reads like nothing but a
+  name (``Mausam``), is a WARNING ``publications.title-or-name``. A word in
   capitals in a mixed-case line is an acronym for that test (``Wasserstein GAN``) unless the
   page writes family names so (a third or more of its name lines end like ``Yoshua BENGIO``).
 - Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
@@ -63,7 +64,7 @@ from ._text import (
     looks_like_correspondence,
     normalise_caps_name,
 )
-from ._titleness import _org_line, titleness
+from ._titleness import _org_line, bare_word, titleness
 
 NAME = "publications"
 
@@ -283,7 +284,8 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
         diags.append(Diagnostic("publications.no-authors", "an entry with no author lines",
                                 line, severity=Severity.ERROR, raw=raw))
         return None
-    if entry.title.kind == "name" and entry.title.titleness < 0.5:
+    if entry.title.kind == "name" and (entry.title.titleness < 0.5
+                                       or bare_word(entry.title.text)):
         diags.append(Diagnostic("publications.title-or-name", f"read {entry.title.text!r} as a "
                                 "title, though it could be a name", line, raw=entry.title.text))
     abstract, arxiv_id = clean_abstract(" ".join(x.text for x in entry.abstract))
