@@ -257,3 +257,10 @@ def test_readme_python_quick_start_runs_and_prints_what_it_says(tmp_path):
     promised = [line.split("# ", 1)[1] for line in block.splitlines()
                 if line.startswith("print(") and "# (" in line]
     assert promised and all(p in result.stdout for p in promised), result.stdout[-500:]
+
+
+def test_unknown_style_with_no_near_name_says_how_to_search():
+    bad = run("convert", str(EXAMPLE), "--to", "text", "--style", "zzqx-nonsense")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert bad.stderr == ("citeconv: error: unknown CSL style 'zzqx-nonsense'; find one with: "
+                          "citeconv styles zzqx\n")
