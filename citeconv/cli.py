@@ -111,8 +111,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
             result = api.read(text, None if layout == "auto" else layout, label,
                               protect=protect)
         except api.NoReaderError as err:
-            _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON or a publication "
-                  "listing, or name the layout with --from")
+            _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON, RIS or a "
+                  "publication listing, or name the layout with --from")
         records += result.records
         diagnostics += result.diagnostics
         for kind, blocks in kept.items():
