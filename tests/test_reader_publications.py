@@ -320,3 +320,23 @@ def test_a_one_word_title_that_reads_like_a_name_is_reported() -> None:
     assert [r.fields["title"] for r in result.records] == [
         "Open Language Learning for Information Extraction", "Mausam", "Hypernetworks"]
     assert [(d.code, d.line) for d in result.diagnostics] == [("publications.title-or-name", 5)]
+
+
+def test_a_venue_line_after_the_authors() -> None:
+    text = ("Publications\n"
+            "Bigger, Better, Faster: Human-level Atari with human-level efficiency\n"
+            "Max Schwarzer\nJohan Samir Obando Ceron\nNeurIPS 2023\n"
+            "We introduce a value-based agent that reaches super-human performance on Atari 100K "
+            "by scaling its networks… (voir plus)\n"
+            "Findings of the 2016 Conference on Machine Translation\nOndřej Bojar\nRajen Chatterjee\n"
+            "Highly accurate protein structure prediction with AlphaFold\nJohn Jumper\n"
+            "Nature, 2021\n"
+            "Small batch deep reinforcement learning\nJohan Samir Obando Ceron\n"
+            "arXiv preprint arXiv:2310.03882\n")
+    recs = [r.to_csl() for r in publications.read(text).records]
+    assert [(r["title"][:22], r["type"], r.get("container-title"), r.get("issued")) for r in recs] == [
+        ("Bigger, Better, Faster", "paper-conference", "NeurIPS", {"date-parts": [[2023]]}),
+        ("Findings of the 2016 C", "document", None, None),
+        ("Highly accurate protei", "article-journal", "Nature", {"date-parts": [[2021]]}),
+        ("Small batch deep reinf", "document", "arXiv preprint arXiv:2310.03882", None)]
+    assert [len(r["author"]) for r in recs] == [2, 2, 1, 1]

@@ -1,8 +1,12 @@
 """The pieces of a "Publications" page the reader builds (lines, entries) and its dates.
 
 Contract (moved out of ``publications`` unchanged)
-- ``_Line`` (index, text, kind, titleness) and ``_Entry`` (title, names, abstract, date) are the
-  reader's working records.
+- ``_Line`` (index, text, kind, titleness) and ``_Entry`` (title, names, abstract, date, venue)
+  are the reader's working records.
+- ``_venue_line(text)``: a short line naming where and when a paper appeared (``NeurIPS 2023``,
+  ``International Conference on Machine Learning (ICML), 2019``, ``arXiv preprint
+  arXiv:2301.00001``); ``_venue(line)`` -> (container title, year or None, CSL type: a journal
+  word makes ``article-journal``, a preprint stays ``document``, else ``paper-conference``).
 - ``_DATE_LINE`` / ``_month``: a pure date line (``2023``, ``June 2023``, ``juin 2023``); English
   or French month names.
 - ``_place_dates(lines, entries)``: date lines that each come right before a title are section
@@ -49,6 +53,7 @@ class _Entry:
     names: list[_Line] = field(default_factory=list)
     abstract: list[_Line] = field(default_factory=list)
     date: _Line | None = None
+    venue: _Line | None = None
 
 
 def _place_dates(lines: list[_Line], entries: list[_Entry]) -> None:
@@ -80,3 +85,36 @@ def _date(line: _Line | None) -> Date | None:
         return None
     month = _month(m["m"]) or 0
     return Date(parts=((int(m["y"]), month) if month else (int(m["y"]),),))
+
+
+_VENUE_WORD = re.compile(
+    r"\b(?:conference|proceedings|workshop|journal|transactions|symposium|letters|arxiv|"
+    r"preprint|findings|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|coling|aaai|ijcai|"
+    r"aistats|uai|colt|tmlr|jmlr|corl|icra|iros|kdd|sigir|interspeech|icassp|nature|science)\b",
+    re.IGNORECASE)
+_VENUE_KIND = re.compile(  # names a venue even with no year: "Conference on Machine Learning"
+    r"\b(?:conference|proceedings|workshop|journal|transactions|symposium)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_ARXIV_REF = re.compile(r"\barXiv:\s?\d{4}\.\d{4,5}")
+
+
+def _venue_line(text: str) -> bool:
+    words = text.split()
+    return (len(words) <= 16 and not re.search(r"[.!?]\s+[a-z]", text)
+            and bool(_VENUE_WORD.search(text))
+            and bool(_YEAR.search(text) or _ARXIV_REF.search(text) or _VENUE_KIND.search(text)))
+
+
+_JOURNAL = re.compile(r"\b(?:journal|transactions|letters|nature|science|jmlr|tmlr)\b", re.I)
+_PREPRINT = re.compile(r"\b(?:arxiv|preprint)\b", re.IGNORECASE)
+
+
+def _venue(line: _Line) -> tuple[str, int | None, str]:
+    """``NeurIPS 2023`` -> ("NeurIPS", 2023, "paper-conference")."""
+    years = _YEAR.findall(line.text)
+    name = _YEAR.sub("", line.text) if years and not _ARXIV_REF.search(line.text) else line.text
+    name = re.sub(r"\s+", " ", re.sub(r"[\s,;:.(\[]*$", "", name)).strip(" ,;:")
+    name = re.sub(r"\(\s*\)", "", name).strip(" ,;:")
+    kind = ("article-journal" if _JOURNAL.search(name) else
+            "document" if _PREPRINT.search(name) else "paper-conference")
+    return name, (int(years[-1]) if years else None), kind

@@ -36,6 +36,9 @@ Contract
 - Abstracts go through ``_text.clean_abstract`` (truncation markers removed and halves
   rejoined, TeX quotes, PDF artifacts); an arXiv stamp makes an arXiv ``article``.
 - An entry whose title has no author line after it is an ERROR ``publications.no-authors``.
+- A venue line right after the authors (``NeurIPS 2023``, ``Proceedings of … 2019``; not when
+  a name follows it: then it is a title) gives ``container-title``, the type (conference
+  paper, journal article) and, without a date line, ``issued``.
 - The working records (``_Line``, ``_Entry``) and date handling live in ``_pubparts``.
 - Noise removed first (``_text.clean_input``); page furniture dropped and counted
   (``metadata["furniture"]``); a name line ending in a suffix (``Hal Daumé III``) and an
@@ -49,10 +52,19 @@ from __future__ import annotations
 
 import re
 
-from ..model import Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
 from ..namedata import ROLE_WORDS
 from ..names import PARTICLES, is_initial, parse_name_noted
-from ._pubparts import _DATE_LINE, _date, _Entry, _Line, _month, _place_dates
+from ._pubparts import (
+    _DATE_LINE,
+    _date,
+    _Entry,
+    _Line,
+    _month,
+    _place_dates,
+    _venue,
+    _venue_line,
+)
 from ._repeats import repeated_entries
 from ._text import (
     _TRUNCATION,
@@ -200,6 +212,9 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
                 entries.append(_Entry(ln))
             else:
                 stray.append(ln)
+        elif (ln.kind == "title" and cur.names and not cur.abstract and cur.venue is None
+              and _venue_line(ln.text) and (nxt is None or nxt.kind != "name")):
+            cur.venue = ln  # "NeurIPS 2023" after the authors (a title would have authors next)
         elif ln.kind == "abstract" or (ln.kind == "title" and not cur.abstract
                                        and _sentence(ln.text)):
             if cur.names or not cur.abstract:
@@ -292,9 +307,13 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
     fields: dict[str, object] = {"title": " ".join(entry.title.text.split()),
                                  "author": _names(entry, diags), "abstract": abstract}
     date = _date(entry.date)
+    rtype = "document"
+    if entry.venue is not None:
+        venue, year, rtype = _venue(entry.venue)
+        fields["container-title"] = venue
+        date = date or (Date(parts=((year,),)) if year else None)
     if date:
         fields["issued"] = date
-    rtype = "document"
     if arxiv_id:
         rtype = "article"
         fields.update(arxiv_fields(arxiv_id))
