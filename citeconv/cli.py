@@ -14,7 +14,7 @@ import click
 
 from . import __version__, keyformat
 
-FORMATS = ("bibtex", "csl-json", "text", "html", "markdown", "latex", "rst")
+FORMATS = ("bibtex", "csl-json", "ris", "text", "html", "markdown", "latex", "rst")
 LAYOUTS = ("auto", "bibtex", "csl-json", "ris", "arxiv", "last-first", "publications")
 
 
