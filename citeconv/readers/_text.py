@@ -147,10 +147,16 @@ _DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"), 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
 
 
+#: any character of the two tables: ``str.translate`` looks every other non-ASCII character up
+#: and fails (an exception each), so a text with none of them is not translated at all
+_ODD = re.compile("[" + "".join(map(chr, [*_DELETE, *_SPACES])) + "]")
+
+
 def clean_input(text: str) -> str:
     """BOM, zero-width characters and soft hyphens deleted, odd spaces to spaces, CR LF to LF;
     the number of lines is unchanged."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DELETE).translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_DELETE).translate(_SPACES) if _ODD.search(text) else text
 
 
 _FURNITURE = re.compile(
