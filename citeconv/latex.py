@@ -240,6 +240,11 @@ class _Decoder:
                 if len(inner) > 2 and inner[0] == inner[-1] == "$":  # \($x$\) (Mendeley)
                     inner = inner[1:-1]
                 return _math(inner)
+        if name == "vphantom":  # \vphantom{\}}: Better BibTeX's balancing of an escaped brace
+            end = texpass.arguments_end(self.text, self.pos)  # for BibTeX; it prints nothing
+            if _BRACES_ONLY.fullmatch(self.text, self.pos, end):
+                self.pos = end
+                return ""
         return self.passed(name)
 
     def passed(self, name: str) -> str:
@@ -255,6 +260,9 @@ class _Decoder:
             return texpass.span(raw)
         self.warnings.append(f"unknown LaTeX command \\{name} kept as text")
         return "\\" + name
+
+
+_BRACES_ONLY = re.compile(r"\s*\{(?:\s|\\[{}])*\}")
 
 
 def _math(inner: str) -> str:
