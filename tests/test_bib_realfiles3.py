@@ -104,3 +104,57 @@ def test_a_file_of_string_macros_only_is_written_back_with_a_warning() -> None:
     # with entries, macros are expanded into them and not written again
     used = run("convert", "-", input=bib + "@misc{k, title = {T}, journal = ieeetc, year = 1}\n")
     assert "@string" not in used.stdout and "{IEEE} Trans. Comput." in used.stdout
+
+
+def test_a_font_switch_ends_with_its_group() -> None:
+    from citeconv import latex
+    assert latex.decode_with_warnings(r"Instrumental {\em With\/} and the Control", False) == (
+        "Instrumental <i>With</i> and the Control", ())
+    assert latex.decode_with_warnings(r"Dialectica {\bf 23} (1969)", True) == (
+        'Dialectica <span class="nocase"><b>23</b></span> (1969)', ())
+    assert latex.decode_with_warnings(r"{\em a {b} c} d", False) == ("<i>a b c</i> d", ())
+
+
+def test_a_month_with_a_tie_before_the_day() -> None:
+    bib = "@misc{a, title = {T}, year = 2020, month = {sep~20}}\n"
+    result = run("convert", "-", "--to", "csl-json", input=bib)
+    assert result.stderr == ""
+    assert json.loads(result.stdout)[0]["issued"] == {"date-parts": [[2020, 9, 20]]}
+
+
+def test_an_entry_commented_out_with_percent_signs_is_not_read_and_is_said() -> None:
+    bib = ("@misc{kept, title = {Kept}, year = 2016}\n\n"
+           "%@article{xgb,\n%  author = {XGBoost},\n%  title = {Wrapper},\n  %year = 2011,\n%}\n\n"
+           "@misc{after, title = {After}, year = 2017}\n")
+    result = run("convert", "-", input=bib)
+    assert result.exit_code == 0
+    assert result.stdout == ("@misc{kept,\n  title = {Kept},\n  year = {2016},\n}\n\n"
+                             "@misc{after,\n  title = {After},\n  year = {2017},\n}\n")
+    assert result.stderr == ("<stdin>:3: warning: commented-out entry not read (biber does not "
+                             "read it): '%@article{xgb,' [bibtex.commented-entry]\n")
+
+
+def test_math_with_any_harmless_command_stays_math() -> None:
+    from citeconv import latex
+    title = r"collisions at $\sqrt{s}=13\,\text {Te\hspace{-.08em}V} $"
+    text = latex.decode(title)
+    assert text == ('collisions at <span class="nocase">$\\sqrt{s}=13\\,\\text '
+                    '{Te\\hspace{-.08em}V} $</span>')
+    assert latex.encode(text) == r"collisions at {$\sqrt{s}=13\,\text {Te\hspace{-.08em}V} $}"
+    assert latex.encode(latex.decode(r"$\def\x{1}$")) == (
+        r"\$\textbackslash{}def\textbackslash{}x\textbraceleft{}1\textbraceright{}\$")
+
+
+def test_ensuremath_is_math() -> None:
+    from citeconv import latex
+    text = latex.decode(r"pp collisions at \ensuremath{\sqrt{}}$_{s}$ = 13 TeV")
+    assert text == 'pp collisions at <span class="nocase">$\\sqrt{}$</span><sub>s</sub> = 13 TeV'
+    assert latex.encode(text) == r"pp collisions at {$\sqrt{}$}\textsubscript{s} = 13 TeV"
+
+
+def test_verb_prints_its_text() -> None:
+    from citeconv import latex
+    assert latex.decode_with_warnings(r"see \verb|a_b{c}| now", False) == ("see a_b{c} now", ())
+    assert latex.decode_with_warnings(r"\verb+http://www.ep.liu.se/ea/cis/1997/019/", False) == (
+        "http://www.ep.liu.se/ea/cis/1997/019/",
+        ("\\verb+ not closed: read to the end of the value",))

@@ -304,12 +304,12 @@ def _date(parts: tuple[int, ...]) -> Date:
 
 
 def _month_text(values: dict[str, tuple[str, int]]) -> str:
-    """The month field as ``_month_and_day`` reads it: lower case, no final dot, and no braces
-    when it holds no command (Better BibTeX's ``{{OCT 1}}`` is the text ``OCT 1``)."""
+    """The month field as ``_month_and_day`` reads it: lower case, no final dot, a tie as a
+    space (``sep~20``), and no braces when it holds no command (``{{OCT 1}}`` is ``OCT 1``)."""
     text = values.get("month", ("", 0))[0].strip()
     if "{" in text and "\\" not in text:
         text = text.replace("{", "").replace("}", "").strip()
-    return text.lower().rstrip(".")
+    return text.replace("~", " ").lower().rstrip(".")
 
 
 def _month_and_day(text: str) -> tuple[int, str]:

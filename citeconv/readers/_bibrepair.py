@@ -15,6 +15,10 @@ reported and skipped, as before.
   {saint"} Templar"``, German ``"M{"u}ller"``) is valid BibTeX (braces nest inside quotes),
   but bibtexparser ends the value at that ``"``; such a value is given braces instead of quotes
   (the same value to bibtex and biber). Every other character stays where it was.
+- ``uncomment_entries(text) -> (text, [(line, head)])``: an entry commented out with ``%``
+  (``%@article{key,`` then ``%``-lines) is a comment to biber; bibtexparser would still start
+  an entry at its ``@``. That ``@`` becomes a space (nothing else moves) and each such line is
+  returned for the reader's warning.
 """
 from __future__ import annotations
 
@@ -148,3 +152,19 @@ def _quoted_end(text: str, i: int) -> tuple[int, bool]:
             return -1, False
         i += 1
     return -1, False
+
+
+_COMMENTED_ENTRY = re.compile(r"^([ \t]*%[^\n@]*)@(?=[ \t]*(\w+)[ \t]*[{(])", re.MULTILINE)
+
+
+def uncomment_entries(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with the ``@`` of each ``%``-commented entry head blanked, and (1-based line,
+    the head as written) per such entry."""
+    found: list[tuple[int, str]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        line = text.count("\n", 0, m.start()) + 1
+        found.append((line, text[m.start():text.find("\n", m.start()) % (len(text) + 1)]))
+        return m.group(1) + " "
+
+    return _COMMENTED_ENTRY.sub(blank, text), found

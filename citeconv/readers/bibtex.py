@@ -53,6 +53,9 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     ``filename``: records' ``Source`` says it (and this layout), as ``api.read`` would set it."""
     if _bibrepair.QUOTE_IN_BRACES.search(text):  # "M{"u}ller": braces, as BibTeX reads it
         text = _bibrepair.requote(text)
+    commented: list[tuple[int, str]] = []
+    if "%" in text:  # %@article{old, ...: commented out, as biber reads it
+        text, commented = _bibrepair.uncomment_entries(text)
     blocks = _bibsplit.blocks(text)  # the same blocks, faster, for files it can vouch for
     if blocks is None:
         try:
@@ -64,7 +67,9 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     blocks, mended = _mend(text, blocks)
     macros: dict[str, str] = {}
     raw_entries: list[tuple[_Head, dict[str, tuple[str, int]]]] = []
-    diagnostics: list[Diagnostic] = mended
+    diagnostics: list[Diagnostic] = mended + [
+        _warn("bibtex.commented-entry", f"commented-out entry not read (biber does not read "
+              f"it): {head.strip()[:60]!r}", line) for line, head in commented]
     preambles: list[str] = []
     comments: list[str] = []
     strings: list[str] = []  # as written, for a file of macros only (an abbreviations file)
