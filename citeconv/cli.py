@@ -14,8 +14,8 @@ import click
 
 from . import __version__, keyformat
 
-FORMATS = ("bibtex", "csl-json", "text", "html", "markdown", "latex", "rst")
-LAYOUTS = ("auto", "bibtex", "csl-json", "arxiv", "last-first", "publications")
+FORMATS = ("bibtex", "csl-json", "ris", "text", "html", "markdown", "latex", "rst")
+LAYOUTS = ("auto", "bibtex", "csl-json", "ris", "arxiv", "last-first", "publications")
 
 
 class Exit(IntEnum):
@@ -33,6 +33,7 @@ Examples:
   citeconv convert pubs.txt -o refs.bib && latexmk paper.tex
   pbpaste | citeconv convert --from arxiv -
   citeconv convert refs.bib --to csl-json
+  citeconv convert zotero-export.ris -o refs.bib
   citeconv convert refs.bib --to html --style ieee
   citeconv convert pubs.txt --to latex --style nature -o refs.tex
 
@@ -111,8 +112,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
             result = api.read(text, None if layout == "auto" else layout, label,
                               protect=protect)
         except api.NoReaderError as err:
-            _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON or a publication "
-                  "listing, or name the layout with --from")
+            _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON, RIS or a "
+                  "publication listing, or name the layout with --from")
         records += result.records
         diagnostics += result.diagnostics
         for kind, blocks in kept.items():
