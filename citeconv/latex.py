@@ -64,6 +64,7 @@ class _Decoder:
         self.rebrace = rebrace and _MARK not in text and _END_MARK not in text
         self.warnings: list[str] = []
         self.flattened = False
+        self.closed_at = -1  # where the last group that met its "}" ended
 
     def group(self, depth: int) -> str:
         """Decode until the matching ``}`` (depth > 0) or end of text."""
@@ -92,6 +93,7 @@ class _Decoder:
                            else self.braced(inner, depth, after_colon))
             elif brace == "}":
                 if depth > 0:
+                    self.closed_at = self.pos
                     return "".join(out)
                 self.warnings.append("unbalanced '}' ignored")
             elif dash is not None:
@@ -172,16 +174,8 @@ class _Decoder:
         return "".join(out)
 
     def braced(self, inner: str, depth: int, after_colon: bool = False) -> str:
-        if depth == 0 and texpass.TEX_SPAN.fullmatch(inner):
-            return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
-        if depth > 0 or not self.protect_case or not inner:
-            return inner
-        if self.rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
-                needs_protection(inner) or after_colon and inner[0].isupper()):
-            return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
-        if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
-            return inner  # {{Word}}: protected once
-        return f"{_NOCASE}{inner}</span>"
+        return inner if depth > 0 else _top_braced(inner, self.protect_case, self.rebrace,
+                                                   after_colon)
 
     def argument(self, depth: int) -> str:
         text = self.text
@@ -223,12 +217,29 @@ class _Decoder:
             if self.text[self.pos:self.pos + 1] == "{" or name not in ("em", "it", "bf", "sc"):
                 return f"{opening}{self.argument(depth)}{closing}"
             rest = self.group(depth + 1) if depth else self.group(1)
-            self.pos -= 0
+            if depth and self.closed_at == self.pos:  # {\em b}: the switch ends with the
+                self.pos -= 1  # group it is in, whose own reading must still meet the "}"
             return f"{opening}{rest}{closing}"
         if name in _SYMBOLS:
             if self.text[self.pos:self.pos + 2] == "{}":
                 self.pos += 2
             return _SYMBOLS[name]
+        if name == "verb" and self.pos < len(self.text) and \
+                not (self.text[self.pos].isalnum() or self.text[self.pos] in "{} \\"):
+            # \verb+text+ prints text as it is (and fails in any argument, so in every .bbl)
+            delimiter = self.text[self.pos]
+            end = self.text.find(delimiter, self.pos + 1)
+            if end < 0:
+                self.warnings.append(f"\\verb{delimiter} not closed: read to the end of the value")
+                end = len(self.text)
+            verbatim, self.pos = self.text[self.pos + 1:end], end + 1
+            return verbatim
+        if name == "ensuremath" and self.text.startswith("{", self.pos):  # math, as $...$
+            end = texpass.arguments_end(self.text, self.pos)
+            math = _math(self.text[self.pos + 1:end - 1])
+            if not math.startswith("$"):
+                self.pos = end
+                return math
         if name in _TRANSPARENT:
             return self.argument(depth) if self.text[self.pos:self.pos + 1] == "{" else ""
         if name == "\\":
@@ -240,6 +251,11 @@ class _Decoder:
                 if len(inner) > 2 and inner[0] == inner[-1] == "$":  # \($x$\) (Mendeley)
                     inner = inner[1:-1]
                 return _math(inner)
+        if name == "vphantom":  # \vphantom{\}}: Better BibTeX's balancing of an escaped brace
+            end = texpass.arguments_end(self.text, self.pos)  # for BibTeX; it prints nothing
+            if _BRACES_ONLY.fullmatch(self.text, self.pos, end):
+                self.pos = end
+                return ""
         return self.passed(name)
 
     def passed(self, name: str) -> str:
@@ -255,6 +271,24 @@ class _Decoder:
             return texpass.span(raw)
         self.warnings.append(f"unknown LaTeX command \\{name} kept as text")
         return "\\" + name
+
+
+@lru_cache(maxsize=65536)  # the same groups ({T}, {BERT}, {\'e}) recur in every title
+def _top_braced(inner: str, protect_case: bool, rebrace: bool, after_colon: bool) -> str:
+    """A decoded top-level brace group ``{inner}`` (``_Decoder.braced`` at depth 0)."""
+    if texpass.TEX_SPAN.fullmatch(inner):
+        return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
+    if not protect_case or not inner:
+        return inner
+    if rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
+            needs_protection(inner) or after_colon and inner[0].isupper()):
+        return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
+    if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
+        return inner  # {{Word}}: protected once
+    return f"{_NOCASE}{inner}</span>"
+
+
+_BRACES_ONLY = re.compile(r"\s*\{(?:\s|\\[{}])*\}")
 
 
 def _math(inner: str) -> str:
@@ -299,7 +333,7 @@ def _resolve_marks(text: str, rebrace: bool) -> str:
     """Marked groups become plain text, or nocase spans in a title in capitals throughout (the
     writer adds no braces there); a brace group inside a word protects the whole word."""
     plain = text.replace(_MARK, "").replace(_END_MARK, "")
-    loud = casing.shouting(_TAG.sub("", plain))
+    loud = casing.shouting(_TAG.sub("", plain) if "<" in plain else plain)
     if _NOCASE in text:
         text = _INWORD_NOCASE.sub(lambda m: _whole_word_nocase(m, rebrace and not loud), text)
     if _MARK not in text:

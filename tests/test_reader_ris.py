@@ -95,7 +95,7 @@ def test_not_ris() -> None:
     assert ris.read("no records here\n").records == ()
 
 
-TAGS = st.sampled_from(sorted(set(ris._NAME_TAGS) | set(ris._TEXT_TAGS) | set(ris._EXTRA_TAGS)
+TAGS = st.sampled_from(sorted(set(ris._NAME_TAGS) | set(ris._TEXT_TAGS) | set(ris.EXTRA_TAGS)
                               | {"TI", "T1", "T2", "T3", "BT", "JF", "JO", "JA", "J1", "J2",
                                  "SP", "EP", "IS", "M1", "SN", "DO", "UR", "ID", "PY", "DA",
                                  "Q1", "ZZ"}))

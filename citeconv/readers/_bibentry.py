@@ -53,20 +53,27 @@ def _balanced_end(text: str, start: int, close: str) -> int:
 
 def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
     """A raw field value (``{…}``, ``"…"``, ``123``, ``macro``, ``a # b``) -> its LaTeX text."""
-    out: list[str] = []
-    problems: list[str] = []
-    pos = 0
     raw = raw.strip()
     first, last = raw[:1], raw[-1:]
     if (first == "{" and last == "}" or first == '"' and last == '"') and len(raw) > 1:
         inner = raw[1:-1]  # the common cases: one braced or quoted value, no concatenation
         if "{" not in inner and "}" not in inner and (first == "{" or '"' not in inner):
-            return inner, problems
+            return inner, []
         if (first == "{" or '"' not in inner) and _FLAT_BRACES.fullmatch(inner) or \
                 _balanced_end(raw, 1, last) == len(raw) - 1:  # (the same answer, faster)
-            return inner, problems
+            return inner, []
     elif raw.isdigit():
-        return raw, problems
+        return raw, []
+    elif raw.isalpha():  # one macro (``nov``): what the loop below makes of it, directly
+        word = raw.lower()
+        if word in macros:
+            return macros[word], []
+        if word in mapping.MONTH_NAMES:
+            return word, []
+        return raw, [f"undefined @string macro '{raw}' kept as text"]
+    out: list[str] = []
+    problems: list[str] = []
+    pos = 0
     while pos < len(raw):
         m = _PIECE_RE.match(raw, pos)
         if not m:
@@ -137,17 +144,11 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     _read_dates(values, fields, extra, problems)
     csl_type = _read_eprint(csl_type, entry_type, values, fields, extra)
     for name, (value, line) in values.items():
-        if name in mapping.SPECIAL and name not in ("subtitle", "titleaddon"):
+        route = _route(name, csl_type)
+        if route is None:
             continue
-        if name == "number":
-            target, kind = ("issue" if csl_type in mapping.ISSUE_TYPES else "number"), "plain"
-        elif name == "subtitle":
-            target, kind = "title", "subtitle"
-        elif name.startswith("csl-"):
-            target, kind = _csl_field(name[4:])
-        else:
-            target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
-        if kind == "subtitle" or target and not value.strip():
+        target, kind = route
+        if kind == "subtitle" or target and (not value or value.isspace()):
             continue  # an empty field takes no variable: reported by _report_empty
         if target and target in taken_by and name == _written_as(target, csl_type) \
                 and taken_by[target] != name:
@@ -191,12 +192,28 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     return Record(key, csl_type, fields, extra, source or Source()), problems
 
 
+@lru_cache(maxsize=1024)
+def _route(name: str, csl_type: str) -> tuple[str, str] | None:
+    """(CSL variable, kind) that field ``name`` of an entry of ``csl_type`` is read into;
+    ("", "") for a field with no CSL home (kept in extra), None for one read elsewhere
+    (dates, eprints...). One table look-up per field of a big file."""
+    if name in mapping.SPECIAL and name not in ("subtitle", "titleaddon"):
+        return None
+    if name == "number":
+        return ("issue" if csl_type in mapping.ISSUE_TYPES else "number"), "plain"
+    if name == "subtitle":
+        return "title", "subtitle"
+    if name.startswith("csl-"):
+        return _csl_field(name[4:])
+    return mapping.FIELD_TO_CSL.get(name, ("", ""))
+
+
 def _report_empty(key: str, values: dict[str, tuple[str, int]], extra: dict[str, str],
                   problems: list[Diagnostic]) -> None:
     """An empty field (``note = {}``, ``editor = ""``) has nothing to convert: it is left out,
     and said so with its line (a field with no CSL home is kept in ``extra`` as it is)."""
     for name, (value, line) in values.items():
-        if not value.strip() and name not in extra:
+        if (not value or value.isspace()) and name not in extra:
             problems.append(_warn("bibtex.empty-field", f"{key}: empty field {name!r} left "
                                   "out", line))
 
@@ -245,7 +262,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
             fields[csl] = date or Date(literal=_decoded(bib, values, problems))
     if "year" not in values:
         issued = fields.get("issued")
-        month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
+        month_text = _month_text(values)
         month, day_in_month = _month_and_day(month_text) if month_text else (0, "")
         if (month and issued is not None and len(issued.parts) == 1
                 and len(issued.parts[0]) == 1 and not issued.circa and not issued.season):
@@ -270,7 +287,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
     parts: list[int] = []
     if _YEAR.fullmatch(year_text):
         parts.append(int(year_text))
-        month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
+        month_text = _month_text(values)
         month, day_in_month = _month_and_day(month_text)
         if month:
             parts.append(month)
@@ -301,6 +318,15 @@ _MONTH_DAY = re.compile(r"^(?:(?P<d1>[\d\-–]+)\s*(?P<m1>[a-z]+)|(?P<m2>[a-z]+)
 def _date(parts: tuple[int, ...]) -> Date:
     """One Date per (year, month, day): dates repeat across a big file, and a Date is frozen."""
     return Date(parts=(parts,))
+
+
+def _month_text(values: dict[str, tuple[str, int]]) -> str:
+    """The month field as ``_month_and_day`` reads it: lower case, no final dot, a tie as a
+    space (``sep~20``), and no braces when it holds no command (``{{OCT 1}}`` is ``OCT 1``)."""
+    text = values.get("month", ("", 0))[0].strip()
+    if "{" in text and "\\" not in text:
+        text = text.replace("{", "").replace("}", "").strip()
+    return text.replace("~", " ").lower().rstrip(".")
 
 
 def _month_and_day(text: str) -> tuple[int, str]:
@@ -342,8 +368,9 @@ def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: i
     if is_arxiv and entry_type == "article" and ("journal" in values or "journaltitle" in values):
         is_arxiv = False
     for name in ("eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass"):
-        if name in values:
-            extra[name] = values[name][0].strip()
+        if name in values:  # eprint is verbatim; the others are text (written encoded)
+            value = values[name][0].strip()
+            extra[name] = value if name == "eprint" else latex.decode(value, False)
     if not is_arxiv:
         return csl_type
     for name in ("archiveprefix", "eprinttype"):

@@ -175,11 +175,18 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\u2002\u20
 _BREAKS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
 
 
+#: any character of the three tables: ``str.translate`` looks every other non-ASCII character
+#: up and fails (an exception each), so a text with none of them is not translated at all
+_ODD = re.compile("[" + "".join(map(chr, [*_DELETE, *_SPACES, *_BREAKS])) + "]")
+
+
 def clean_input(text: str) -> str:
     """BOM, zero-width characters, soft hyphens and bidi marks deleted, odd spaces and tabs to
     spaces, every kind of line break to LF (one break stays one line)."""
-    return (text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-            .translate(_DELETE).translate(_SPACES))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD.search(text) is None:
+        return text
+    return text.translate(_BREAKS).translate(_DELETE).translate(_SPACES)
 
 
 _FURNITURE = re.compile(

@@ -10,6 +10,7 @@ Contract
   ``BOOK``; ``A2`` is an editor, ``A3`` a series editor, ``A4``/``TA`` a translator. ``PY``/``Y1``/
   ``DA`` are ``YYYY/MM/DD/other`` dates (``-`` separators accepted); ``SP``+``EP`` are the pages;
   ``SN`` is an ISBN or an ISSN by its shape; ``ID`` becomes the citation key when it is usable.
+  Names are ``Family, Given, Suffix``; a name with no comma is a literal (organisation) name.
 - Nothing is dropped silently: a tag with no CSL home is kept in ``extra`` (written back as a
   BibTeX field) and reported once per tag; a record with no ``ER``, a tag line outside a record,
   an unknown ``TY`` are Diagnostics with their line. Text that has no ``TY`` line is not RIS.
@@ -21,34 +22,14 @@ from __future__ import annotations
 import re
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
-from ..names import parse_name
+from ..names import is_particle
+from ..risdata import EXTRA_TAGS, T2_IS_SERIES, TYPES
 
 NAME = "ris"
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}- ?(.*)$")
 _TY = re.compile(r"^TY {1,2}- ?\S", re.MULTILINE)
 
-#: RIS type -> CSL type (RIS 2011 reference types, plus Zotero's and Mendeley's extras)
-TYPES = {
-    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal",
-    "ABST": "article-journal", "INPR": "article-journal", "MGZN": "article-magazine",
-    "NEWS": "article-newspaper", "BOOK": "book", "EBOOK": "book", "EDBOOK": "book",
-    "CTLG": "book", "CLSWK": "book", "ANCIENT": "book", "SER": "book", "CHAP": "chapter",
-    "ECHAP": "chapter", "CONF": "paper-conference", "CPAPER": "paper-conference",
-    "THES": "thesis", "RPRT": "report", "GOVDOC": "report", "UNPB": "manuscript",
-    "MANSCPT": "manuscript", "ELEC": "webpage", "WEB": "webpage", "MULTI": "webpage",
-    "BLOG": "post-weblog", "COMP": "software", "DATA": "dataset", "DBASE": "dataset",
-    "AGGR": "dataset", "PAT": "patent", "STAT": "legislation", "LEGAL": "legislation",
-    "CASE": "legal_case", "BILL": "bill", "HEAR": "hearing", "MAP": "map",
-    "PCOMM": "personal_communication", "ICOMM": "personal_communication",
-    "SOUND": "song", "MUSIC": "song", "VIDEO": "motion_picture", "MPCT": "motion_picture",
-    "ADVS": "motion_picture", "ART": "graphic", "FIGURE": "figure", "CHART": "figure",
-    "SLIDE": "speech", "ENCYC": "entry-encyclopedia", "DICT": "entry-dictionary",
-    "STAND": "standard", "PAMP": "pamphlet", "PRESS": "article-newspaper",
-    "GEN": "document", "EQUA": "document", "GRANT": "document",
-}
-#: types whose ``T2`` is a series, not a container
-_T2_IS_SERIES = frozenset({"book", "report", "thesis", "software", "dataset", "map"})
 #: types whose ``M3`` (type of work) styles print as the genre: "PhD thesis", "Technical report"
 _GENRE_PRINTED = frozenset({"thesis", "report", "manuscript", "document", "software", "dataset",
                             "motion_picture", "song", "graphic", "map", "webpage", "patent"})
@@ -61,13 +42,6 @@ _TEXT_TAGS = {
     "SE": "section", "OP": "original-title", "AB": "abstract", "N2": "abstract", "N1": "note",
     "KW": "keyword",
 }
-#: tags kept in ``extra`` under a readable BibTeX field name (no CSL variable holds them)
-_EXTRA_TAGS = {"AD": "authoraddress", "AN": "accessionnumber", "C1": "custom1", "C2": "custom2",
-               "C3": "custom3", "C4": "custom4", "C5": "custom5", "C6": "custom6",
-               "C7": "custom7", "C8": "custom8", "L1": "file", "L2": "file", "L4": "file",
-               "LB": "label", "M2": "miscellaneous", "RN": "annote", "RP": "reprint",
-               "TT": "translatedtitle", "Y2": "urldate", "CA": "caption", "DB": "database",
-               "DP": "databaseprovider", "M3": "worktype"}
 #: how a tag given more than once is joined (a line break would not survive BibTeX)
 _REPEATED_JOIN = {"KW": ", ", "AB": " ", "N2": " ", "UR": " "}
 _KEY = re.compile(r"[^\s,{}()=\"#%'\\~]+")
@@ -166,7 +140,7 @@ def _record(lines: list[tuple[str, str, int]], start: int,
     names: dict[str, list[Name]] = {}
     for tag, var in _NAME_TAGS.items():
         for value in values.pop(tag, ()):
-            names.setdefault(var, []).append(parse_name(value))
+            names.setdefault(var, []).append(_name(value))
     fields.update({var: tuple(ns) for var, ns in names.items()})
     _titles(values, csl_type, fields, extra)
     _dates(values, fields, extra)
@@ -187,7 +161,7 @@ def _record(lines: list[tuple[str, str, int]], start: int,
             extra["url"] = " ".join(urls[1:])
     key = _first(values, "ID", extra)
     for tag in sorted(values):
-        name = _EXTRA_TAGS.get(tag)
+        name = EXTRA_TAGS.get(tag)
         text = _REPEATED_JOIN.get(tag, "; ").join(values[tag])
         if name is None:
             name = "ris" + tag.lower()
@@ -204,6 +178,28 @@ def _record(lines: list[tuple[str, str, int]], start: int,
                   source=Source(line=start, layout=NAME))
 
 
+def _name(value: str) -> Name:
+    """``Family, Given, Suffix``: lower-case particles before the family (``van der Berg``) or
+    left at the end of the given part (``George van den``) are the non-dropping particle; nothing
+    else is guessed. A name with no comma is one literal name, as Zotero reads it (``World Bank``)."""
+    family, comma, rest = value.partition(",")
+    if not comma:
+        return Name(literal=value.strip())
+    given, _, suffix = (part.strip() for part in rest.partition(","))
+    words = family.split()
+    lead = 0
+    while lead < len(words) - 1 and is_particle(words[lead]):
+        lead += 1
+    names = given.split()
+    tail = len(names)
+    while tail > 1 and is_particle(names[tail - 1]):
+        tail -= 1
+    given, trailing = " ".join(names[:tail]), " ".join(names[tail:])
+    particle = " ".join(p for p in (trailing, " ".join(words[:lead])) if p)
+    return Name(family=" ".join(words[lead:]), given=given, non_dropping_particle=particle,
+                suffix=suffix)
+
+
 def _titles(values: dict[str, list[str]], csl_type: str, fields: dict[str, object],
             extra: dict[str, str]) -> None:
     titles = values.pop("TI", []) + values.pop("T1", [])
@@ -218,7 +214,7 @@ def _titles(values: dict[str, list[str]], csl_type: str, fields: dict[str, objec
     containers = values.pop("T2", []) + books
     journals = values.pop("JF", []) + values.pop("JO", [])
     shorts = values.pop("J2", []) + values.pop("JA", []) + values.pop("J1", [])
-    if csl_type in _T2_IS_SERIES and containers:
+    if csl_type in T2_IS_SERIES and containers:
         fields["collection-title"] = containers.pop(0)
     containers += journals
     if containers:
