@@ -340,3 +340,17 @@ def test_a_venue_line_after_the_authors() -> None:
         ("Highly accurate protei", "article-journal", "Nature", {"date-parts": [[2021]]}),
         ("Small batch deep reinf", "document", "arXiv preprint arXiv:2310.03882", None)]
     assert [len(r["author"]) for r in recs] == [2, 2, 1, 1]
+
+
+def test_a_journal_venue_line_gives_volume_issue_and_pages() -> None:
+    text = ("Publications\nLong Short-Term Memory\nSepp Hochreiter\nJürgen Schmidhuber\n"
+            "Neural Computation 9(8):1735-1780, 1997\n"
+            "Highly accurate protein structure prediction with AlphaFold\nJohn Jumper\n"
+            "Richard Evans\nNature 596, 583–589 (2021)\n")
+    recs = [r.to_csl() for r in publications.read(text).records]
+    assert [{k: r.get(k) for k in ("type", "container-title", "volume", "issue", "page", "issued")}
+            for r in recs] == [
+        {"type": "article-journal", "container-title": "Neural Computation", "volume": "9",
+         "issue": "8", "page": "1735-1780", "issued": {"date-parts": [[1997]]}},
+        {"type": "article-journal", "container-title": "Nature", "volume": "596", "issue": None,
+         "page": "583-589", "issued": {"date-parts": [[2021]]}}]

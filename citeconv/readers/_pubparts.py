@@ -6,7 +6,8 @@ Contract (moved out of ``publications`` unchanged)
 - ``_venue_line(text)``: a short line naming where and when a paper appeared (``NeurIPS 2023``,
   ``International Conference on Machine Learning (ICML), 2019``, ``arXiv preprint
   arXiv:2301.00001``); ``_venue(line)`` -> (container title, year or None, CSL type: a journal
-  word makes ``article-journal``, a preprint stays ``document``, else ``paper-conference``).
+  word makes ``article-journal``, a preprint stays ``document``, else ``paper-conference``;
+  volume/issue/page when written ``21(140):1-67``).
 - ``_DATE_LINE`` / ``_month``: a pure date line (``2023``, ``June 2023``, ``juin 2023``); English
   or French month names.
 - ``_place_dates(lines, entries)``: date lines that each come right before a title are section
@@ -98,10 +99,15 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _ARXIV_REF = re.compile(r"\barXiv:\s?\d{4}\.\d{4,5}")
 
 
+_SMALL = frozenset("of on in and for the at to a an de du des la le et preprint".split())
+
+
 def _venue_line(text: str) -> bool:
     words = text.split()
-    return (len(words) <= 16 and not re.search(r"[.!?]\s+[a-z]", text)
-            and bool(_VENUE_WORD.search(text))
+    prose = sum(w[:1].islower() and w.lower() not in _SMALL and not w.startswith("arXiv")
+                for w in words)  # "This paper appeared in …" is a sentence, not a venue
+    return (len(words) <= 16 and prose <= 1 and not re.search(r"[.!?]\s+[a-z]", text)
+            and bool(_VENUE_WORD.search(text) or _VOL.search(_YEAR.sub("", text).strip(" ,.")))
             and bool(_YEAR.search(text) or _ARXIV_REF.search(text) or _VENUE_KIND.search(text)))
 
 
@@ -109,12 +115,26 @@ _JOURNAL = re.compile(r"\b(?:journal|transactions|letters|nature|science|jmlr|tm
 _PREPRINT = re.compile(r"\b(?:arxiv|preprint)\b", re.IGNORECASE)
 
 
-def _venue(line: _Line) -> tuple[str, int | None, str]:
-    """``NeurIPS 2023`` -> ("NeurIPS", 2023, "paper-conference")."""
-    years = _YEAR.findall(line.text)
-    name = _YEAR.sub("", line.text) if years and not _ARXIV_REF.search(line.text) else line.text
+_VOL = re.compile(r"\s*,?\s*(?:vol\.?\s*)?(?P<volume>\d+)\s*(?:\((?P<issue>\d+)\))?\s*[:,]\s*"
+                  r"(?:pp?\.\s*)?(?P<page>\d+\s*[-–]+\s*\d+|\d+)\s*(?=,|$)", re.IGNORECASE)
+_PAGES = re.compile(r"\s*,?\s*pp?\.\s*(?P<page>\d+\s*[-–]+\s*\d+|\d+)\s*(?=,|$)", re.IGNORECASE)
+
+
+def _venue(line: _Line) -> tuple[str, int | None, str, dict[str, str]]:
+    """``NeurIPS 2023`` -> ("NeurIPS", 2023, "paper-conference", {}); a journal's
+    ``21(140):1-67`` -> volume, issue, page."""
+    text = re.sub(r"^In\s+", "", line.text.strip())
+    years = _YEAR.findall(text)
+    name = _YEAR.sub("", text) if years and not _ARXIV_REF.search(text) else text
+    name = re.sub(r"\(\s*\)", "", name).strip(" ,;:.")
+    more: dict[str, str] = {}
+    vol = None if _ARXIV_REF.search(text) else (_VOL.search(name) or _PAGES.search(name))
+    if vol:
+        more = {k: v for k, v in vol.groupdict().items() if v}
+        if "page" in more:
+            more["page"] = re.sub(r"\s*[-–]+\s*", "-", more["page"])
+        name = name[:vol.start()] + name[vol.end():]
     name = re.sub(r"\s+", " ", re.sub(r"[\s,;:.(\[]*$", "", name)).strip(" ,;:")
-    name = re.sub(r"\(\s*\)", "", name).strip(" ,;:")
-    kind = ("article-journal" if _JOURNAL.search(name) else
+    kind = ("article-journal" if _JOURNAL.search(name) or "volume" in more else
             "document" if _PREPRINT.search(name) else "paper-conference")
-    return name, (int(years[-1]) if years else None), kind
+    return name, (int(years[-1]) if years else None), kind, more

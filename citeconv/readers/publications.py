@@ -309,8 +309,9 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
     date = _date(entry.date)
     rtype = "document"
     if entry.venue is not None:
-        venue, year, rtype = _venue(entry.venue)
+        venue, year, rtype, more = _venue(entry.venue)
         fields["container-title"] = venue
+        fields.update(more)
         date = date or (Date(parts=((year,),)) if year else None)
     if date:
         fields["issued"] = date
