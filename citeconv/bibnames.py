@@ -129,6 +129,8 @@ def _parse_bibtex_name(text: str) -> Name:
             # no von part: BibTeX's own split
             return Name(family=family, given=given)
     parts = parse_single_name_into_parts(text, strict=False)
+    if not parts.jr and ("," not in text or len(_split_top_level(text, ",")) == 1):
+        _first_von_last(parts)
     if not parts.first and not parts.von and not parts.jr and len(parts.last) == 1:
         token = parts.last[0]
         if token.startswith("{") and _strip_outer_braces(token) != token:
@@ -139,6 +141,48 @@ def _parse_bibtex_name(text: str) -> Name:
         parts.last, parts.first = parts.first, []
     return Name(family=_dec(parts.last), given=_dec(parts.first),
                 non_dropping_particle=_dec(parts.von), suffix=_dec(parts.jr))
+
+
+def _first_von_last(parts) -> None:  # type: ignore[no-untyped-def]
+    """BibTeX's split of a name with no comma, done again over bibtexparser's words (which
+    takes the first of two words as First even when lower case, and ends von at the last
+    lower-case word even when that word is the last one): von runs from the first lower-case
+    word before the last word to the last lower-case word before it; Last is the rest
+    (``de Gaulle``: von de; ``the Arts National Endowment for``: von the; as bibtex and biber)."""
+    words = parts.first + parts.von + parts.last
+    lower = [_lower_word(w) for w in words[:-1]]
+    if True not in lower:
+        parts.first, parts.von, parts.last = words[:-1], [], words[-1:]
+        return
+    start = lower.index(True)
+    end = len(lower) - lower[::-1].index(True)
+    parts.first, parts.von, parts.last = words[:start], words[start:end], words[end:]
+
+
+#: commands that are letters themselves in a BibTeX "special character" (``{\\oe}``, ``{\\ss}``)
+_LETTER_COMMANDS = frozenset({"oe", "OE", "ae", "AE", "aa", "AA", "o", "O", "l", "L", "ss",
+                              "i", "j"})
+
+
+def _lower_word(word: str) -> bool:
+    r"""BibTeX's case of a name word: its first letter at brace level 0; a special character
+    (``{\'e}``, ``{\oe}``) counts by its letter; other braced groups have no case."""
+    depth, i = 0, 0
+    while i < len(word):
+        ch = word[i]
+        if ch == "{" and depth == 0 and word.startswith("\\", i + 1):
+            m = re.match(r"\\([A-Za-z]+)", word[i + 1:])
+            if m and m.group(1) in _LETTER_COMMANDS:
+                return m.group(1)[0].islower()
+            rest = word[i + 1 + (m.end() if m else 2):]
+            letter = next((c for c in rest if c.isalpha()), "")
+            return letter.islower()
+        if ch in "{}":
+            depth += 1 if ch == "{" else -1
+        elif depth == 0 and ch.isalpha():
+            return ch.islower()
+        i += 1
+    return False
 
 
 _AND = re.compile(r"[ \t\r\n]+and[ \t\r\n]+", re.IGNORECASE)

@@ -64,6 +64,7 @@ class _Decoder:
         self.rebrace = rebrace and _MARK not in text and _END_MARK not in text
         self.warnings: list[str] = []
         self.flattened = False
+        self.closed_at = -1  # where the last group that met its "}" ended
 
     def group(self, depth: int) -> str:
         """Decode until the matching ``}`` (depth > 0) or end of text."""
@@ -92,6 +93,7 @@ class _Decoder:
                            else self.braced(inner, depth, after_colon))
             elif brace == "}":
                 if depth > 0:
+                    self.closed_at = self.pos
                     return "".join(out)
                 self.warnings.append("unbalanced '}' ignored")
             elif dash is not None:
@@ -210,12 +212,29 @@ class _Decoder:
             if self.text[self.pos:self.pos + 1] == "{" or name not in ("em", "it", "bf", "sc"):
                 return f"{opening}{self.argument(depth)}{closing}"
             rest = self.group(depth + 1) if depth else self.group(1)
-            self.pos -= 0
+            if depth and self.closed_at == self.pos:  # {\em b}: the switch ends with the
+                self.pos -= 1  # group it is in, whose own reading must still meet the "}"
             return f"{opening}{rest}{closing}"
         if name in _SYMBOLS:
             if self.text[self.pos:self.pos + 2] == "{}":
                 self.pos += 2
             return _SYMBOLS[name]
+        if name == "verb" and self.pos < len(self.text) and \
+                not (self.text[self.pos].isalnum() or self.text[self.pos] in "{} \\"):
+            # \verb+text+ prints text as it is (and fails in any argument, so in every .bbl)
+            delimiter = self.text[self.pos]
+            end = self.text.find(delimiter, self.pos + 1)
+            if end < 0:
+                self.warnings.append(f"\\verb{delimiter} not closed: read to the end of the value")
+                end = len(self.text)
+            verbatim, self.pos = self.text[self.pos + 1:end], end + 1
+            return verbatim
+        if name == "ensuremath" and self.text.startswith("{", self.pos):  # math, as $...$
+            end = texpass.arguments_end(self.text, self.pos)
+            math = _math(self.text[self.pos + 1:end - 1])
+            if not math.startswith("$"):
+                self.pos = end
+                return math
         if name in _TRANSPARENT:
             return self.argument(depth) if self.text[self.pos:self.pos + 1] == "{" else ""
         if name == "\\":
@@ -227,6 +246,11 @@ class _Decoder:
                 if len(inner) > 2 and inner[0] == inner[-1] == "$":  # \($x$\) (Mendeley)
                     inner = inner[1:-1]
                 return _math(inner)
+        if name == "vphantom":  # \vphantom{\}}: Better BibTeX's balancing of an escaped brace
+            end = texpass.arguments_end(self.text, self.pos)  # for BibTeX; it prints nothing
+            if _BRACES_ONLY.fullmatch(self.text, self.pos, end):
+                self.pos = end
+                return ""
         return self.passed(name)
 
     def passed(self, name: str) -> str:
@@ -257,6 +281,9 @@ def _top_braced(inner: str, protect_case: bool, rebrace: bool, after_colon: bool
     if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
         return inner  # {{Word}}: protected once
     return f"{_NOCASE}{inner}</span>"
+
+
+_BRACES_ONLY = re.compile(r"\s*\{(?:\s|\\[{}])*\}")
 
 
 def _math(inner: str) -> str:

@@ -2,11 +2,13 @@
 
 Contract: accent commands to combining characters and back, symbol commands to characters,
 the nocase span and tag patterns of CSL rich text, and ``safe_math`` — the test that TeX math
-is made only of known math commands with balanced braces (kept verbatim; anything else is text).
+has balanced braces and no denied command (kept verbatim; anything else is text).
 """
 from __future__ import annotations
 
 import re
+
+from .texpass import _DENIED
 
 # accent command -> combining character
 _ACCENTS = {
@@ -58,7 +60,9 @@ _MATH_COMMAND = re.compile(r"\\([a-zA-Z]+)|\\(.)|([#&%$])", re.S)
 
 
 def safe_math(inner: str) -> bool:
-    """True for TeX math made only of known math commands, with balanced braces."""
+    """True for TeX math with balanced braces and no command that could do harm (``texpass``'s
+    denied list: \\def, \\input, \\write...): the known math commands and any other one
+    (``\\hspace``, ``\\mathrel``, a journal's own macro) stay math, as the fidelity rule asks."""
     if not inner.strip() or inner.count("{") != inner.count("}"):
         return False
     depth = 0
@@ -68,6 +72,7 @@ def safe_math(inner: str) -> bool:
             return False
     for m in _MATH_COMMAND.finditer(inner):
         word, symbol, bare = m.groups()
-        if bare or (word is not None and word not in _MATH_COMMANDS) or symbol == "\n":
+        if bare or (word is not None and word not in _MATH_COMMANDS and word in _DENIED) \
+                or symbol == "\n":
             return False
     return True

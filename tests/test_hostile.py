@@ -142,7 +142,7 @@ GOLDEN = Path(__file__).parent / "golden"
 def hostile_listings(layout: str) -> list[str]:
     """The reader's own golden inputs with payloads spliced into every line, or every other."""
     out = []
-    for path in sorted((GOLDEN / layout).glob("*.txt"))[:6]:
+    for path in sorted(p for p in (GOLDEN / layout).glob("*.*") if p.suffix in (".txt", ".ris"))[:6]:
         lines = path.read_text(encoding="utf-8").splitlines()
         for payload in PAYLOADS:
             out.append("\n".join(f"{line} {payload}" if line.strip() else line for line in lines))

@@ -262,7 +262,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
             fields[csl] = date or Date(literal=_decoded(bib, values, problems))
     if "year" not in values:
         issued = fields.get("issued")
-        month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
+        month_text = _month_text(values)
         month, day_in_month = _month_and_day(month_text) if month_text else (0, "")
         if (month and issued is not None and len(issued.parts) == 1
                 and len(issued.parts[0]) == 1 and not issued.circa and not issued.season):
@@ -287,7 +287,7 @@ def _read_dates(values, fields, extra, problems) -> None:  # type: ignore[no-unt
     parts: list[int] = []
     if _YEAR.fullmatch(year_text):
         parts.append(int(year_text))
-        month_text = values.get("month", ("", 0))[0].strip().lower().rstrip(".")
+        month_text = _month_text(values)
         month, day_in_month = _month_and_day(month_text)
         if month:
             parts.append(month)
@@ -318,6 +318,15 @@ _MONTH_DAY = re.compile(r"^(?:(?P<d1>[\d\-–]+)\s*(?P<m1>[a-z]+)|(?P<m2>[a-z]+)
 def _date(parts: tuple[int, ...]) -> Date:
     """One Date per (year, month, day): dates repeat across a big file, and a Date is frozen."""
     return Date(parts=(parts,))
+
+
+def _month_text(values: dict[str, tuple[str, int]]) -> str:
+    """The month field as ``_month_and_day`` reads it: lower case, no final dot, a tie as a
+    space (``sep~20``), and no braces when it holds no command (``{{OCT 1}}`` is ``OCT 1``)."""
+    text = values.get("month", ("", 0))[0].strip()
+    if "{" in text and "\\" not in text:
+        text = text.replace("{", "").replace("}", "").strip()
+    return text.replace("~", " ").lower().rstrip(".")
 
 
 def _month_and_day(text: str) -> tuple[int, str]:
@@ -359,8 +368,9 @@ def _read_eprint(csl_type, entry_type, values, fields, extra) -> str:  # type: i
     if is_arxiv and entry_type == "article" and ("journal" in values or "journaltitle" in values):
         is_arxiv = False
     for name in ("eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass"):
-        if name in values:
-            extra[name] = values[name][0].strip()
+        if name in values:  # eprint is verbatim; the others are text (written encoded)
+            value = values[name][0].strip()
+            extra[name] = value if name == "eprint" else latex.decode(value, False)
     if not is_arxiv:
         return csl_type
     for name in ("archiveprefix", "eprinttype"):

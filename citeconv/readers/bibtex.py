@@ -51,6 +51,11 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
     writer would add back (for output written with ``protect=False``: ``--no-protect``).
     ``filename``: records' ``Source`` says it (and this layout), as ``api.read`` would set it."""
+    if _bibrepair.QUOTE_IN_BRACES.search(text):  # "M{"u}ller": braces, as BibTeX reads it
+        text = _bibrepair.requote(text)
+    commented: list[tuple[int, str]] = []
+    if "%" in text:  # %@article{old, ...: commented out, as biber reads it
+        text, commented = _bibrepair.uncomment_entries(text)
     blocks = _bibsplit.blocks(text)  # the same blocks, faster, for files it can vouch for
     if blocks is None:
         try:
@@ -62,9 +67,12 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     blocks, mended = _mend(text, blocks)
     macros: dict[str, str] = {}
     raw_entries: list[tuple[_Head, dict[str, tuple[str, int]]]] = []
-    diagnostics: list[Diagnostic] = mended
+    diagnostics: list[Diagnostic] = mended + [
+        _warn("bibtex.commented-entry", f"commented-out entry not read (biber does not read "
+              f"it): {head.strip()[:60]!r}", line) for line, head in commented]
     preambles: list[str] = []
     comments: list[str] = []
+    strings: list[str] = []  # as written, for a file of macros only (an abbreviations file)
     for block in blocks:
         if type(block) is RawEntry:
             raw_entries.append((_Head(block.entry_type, block.key, block.start_line),
@@ -72,6 +80,7 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
         elif isinstance(block, RawString):  # defined twice: the last definition wins, as in
             value, problems = resolve_value(block.value, macros)  # bibtex and biber
             macros[block.key.lower()] = value
+            strings.append(f"@string{{{block.key} = {block.value.strip()}}}")
             diagnostics += [_warn("bibtex.macro", p, block.start_line + 1) for p in problems]
         elif isinstance(block, RawComment):  # JabRef's groups and settings live here
             comments.append(f"@comment{{{block.comment}}}")
@@ -101,7 +110,8 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     diagnostics = texpass.report_once(diagnostics, texpass.definitions(
         "\n".join(preambles)).names())
     metadata = {k: v for k, v in (("preamble", "\n".join(preambles)),
-                                  ("comments", "\n".join(comments))) if v}
+                                  ("comments", "\n".join(comments)),
+                                  ("strings", "" if records else "\n".join(strings))) if v}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
                       metadata=metadata)
 
