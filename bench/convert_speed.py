@@ -5,7 +5,8 @@
     python bench/convert_speed.py --file refs.bib --repeat 3
 
 Each step runs in a fresh process (imports, GC and caches included, as a user meets them), the
-best of ``--repeat`` runs is kept, and peak memory is the child's own max RSS (``os.wait4``):
+best of ``--repeat`` runs is kept (wall time, and CPU time, user + system, which moves less on
+a loaded machine), and peak memory is the child's own max RSS (``os.wait4``):
 
     peer      python -c "bibtexparser.parse_file(FILE)"      (split + bibtexparser's default
                                                               middlewares; no LaTeX decoding)
@@ -78,8 +79,8 @@ def prepare(path: Path, entries: int, workdir: Path) -> tuple[Path, int]:
     return out, len(starts)
 
 
-def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time and peak RSS (bytes) of one child process."""
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int, float]:
+    """Wall time, peak RSS (bytes) and CPU time (user + system) of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -87,7 +88,7 @@ def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 3):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -137,21 +138,23 @@ def main() -> None:
                                            "-o", str(workdir / "p.json")]
         print(f"{args.file.name}: {count} entries, {size / 1e6:.1f} MB; best of {args.repeat}; "
               f"python {sys.version.split()[0]}")
-        runs: dict[str, list[tuple[float, int]]] = {name: [] for name in steps}
+        runs: dict[str, list[tuple[float, int, float]]] = {name: [] for name in steps}
         for _ in range(args.repeat):  # round-robin, so that load from elsewhere hits all alike
             for name, argv in steps.items():
                 runs[name].append(run(argv, envs.get(name)))
-        results = {name: (min(t for t, _ in r), max(m for _, m in r)) for name, r in runs.items()}
+        results = {name: (min(t for t, _, _ in r), max(m for _, m, _ in r),
+                          min(c for _, _, c in r)) for name, r in runs.items()}
         peer_time = results["peer: bibtexparser.parse_file"][0]
-        for name, (elapsed, rss) in results.items():
+        for name, (elapsed, rss, cpu) in results.items():
             ratio = "" if name.startswith(("peer", "citation-js")) \
                 else f"  {elapsed / peer_time:4.2f}x the peer"
             print(f"  {name:32s} {elapsed:7.2f} s  {count / elapsed:8.0f} entries/s  "
-                  f"peak {rss / 1e6:6.0f} MB ({rss / size:4.1f}x the file){ratio}")
+                  f"CPU {cpu:6.2f} s  peak {rss / 1e6:6.0f} MB ({rss / size:4.1f}x the file){ratio}")
         if "citation-js -> CSL-JSON" in results:
-            ratio = results["citeconv -> CSL-JSON"][0] / results["citation-js -> CSL-JSON"][0]
-            print(f"  citeconv -> CSL-JSON takes {ratio:.2f}x citation-js's time (target <= 1.00x; "
-                  f"peak {results['citeconv -> CSL-JSON'][1] / 1e6:.0f} MB, target <= 600 MB)")
+            ours, theirs = results["citeconv -> CSL-JSON"], results["citation-js -> CSL-JSON"]
+            print(f"  citeconv -> CSL-JSON takes {ours[0] / theirs[0]:.2f}x citation-js's time, "
+                  f"{ours[2] / theirs[2]:.2f}x its CPU time (target <= 1.00x; "
+                  f"peak {ours[1] / 1e6:.0f} MB, target <= 600 MB)")
         if "pandoc -> CSL-JSON" in results:
             speedup = results["pandoc -> CSL-JSON"][0] / results["citeconv -> CSL-JSON"][0]
             print(f"  citeconv -> CSL-JSON is {speedup:.1f}x faster than pandoc (target 5x)")

@@ -105,3 +105,41 @@ def test_clean_input_skips_translating_only_when_it_would_change_nothing(text):
     expected = text.replace("\r\n", "\n").replace("\r", "\n").translate(
         _text._DELETE).translate(_text._SPACES)
     assert _text.clean_input(text) == expected
+
+
+#: the word-glued nocase spans as one regular expression (what latex._inword_nocase finds)
+_GLUED_SPAN = re.compile(r'(?<![\\\w])(\w*)<span class="nocase">([^<>$]*)</span>(\w*)')
+SPANNED = st.lists(st.sampled_from(['<span class="nocase">', "</span>", "a", "BERT", "é", "1",
+                                    "²", "_", " ", "\\", "$", "<", ">", "-", "\ue000"]),
+                   max_size=12).map("".join)
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(SPANNED, st.booleans())
+def test_word_glued_spans_are_found_as_the_regular_expression_finds_them(text, rebrace):
+    expected = _GLUED_SPAN.sub(lambda m: latex._whole_word(m[1], m[2], m[3], m[0], rebrace),
+                               text)
+    assert latex._inword_nocase(text, rebrace) == expected
+
+
+BIB_PIECES = st.lists(st.sampled_from(["@article{k,", " t = ", '"', '"', "{", "}", "\\", "a",
+                                       "\n", "@", ",", " ", "%", "{{", "}}", '{"}', "é"]),
+                      max_size=24).map("".join)
+
+
+@settings(derandomize=True, max_examples=4000, deadline=None)
+@given(BIB_PIECES)
+def test_requote_changes_nothing_where_its_precheck_finds_nothing(text):
+    """readers.bibtex runs _bibrepair.requote (a walk over every entry in Python) only where
+    MAY_REQUOTE finds something; where it finds nothing, requote would change nothing."""
+    from citeconv.readers import _bibrepair
+    if _bibrepair.MAY_REQUOTE.search(text) is None:
+        assert _bibrepair.requote(text) == text
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(BIB_PIECES)
+def test_uncomment_entries_skips_only_texts_it_would_not_change(text):
+    from citeconv.readers import _bibrepair
+    found = list(_bibrepair._COMMENTED_ENTRY.finditer(text))
+    assert (_bibrepair.uncomment_entries(text)[0] == text) == (not found)

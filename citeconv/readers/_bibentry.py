@@ -115,6 +115,12 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     problems: list[Diagnostic] = []
     values: dict[str, tuple[str, int]] = {}
     for name, (value, line) in raw.items():
+        first, inner = value[:1], value[1:-1]  # "…" or {…} with no brace (or quote) inside:
+        if (first == '"' and value[-1] == '"' and '"' not in inner or  # resolve_value's first
+                first == "{" and value[-1] == "}") and len(value) > 1 \
+                and "{" not in inner and "}" not in inner:  # answer, without the call
+            values[name] = (inner, line)
+            continue
         text, issues = resolve_value(value, macros)
         if issues:
             problems += [_warn("bibtex.value", f"{name}: {p}", line) for p in issues]

@@ -24,10 +24,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["repair", "requote", "QUOTE_IN_BRACES"]
+__all__ = ["repair", "requote", "QUOTE_IN_BRACES", "MAY_REQUOTE"]
 
 #: a brace group with a bare " in it: the sign that ``requote`` may have work
 QUOTE_IN_BRACES = re.compile(r'\{[^{}"\\]*"[^{}\\]*\}')
+
+_ATOM = r'[^{}"\\]++|\\[\s\S]'  # characters, or a backslash and the one it escapes
+_G1 = rf"\{{(?:{_ATOM})*+\}}"
+_G2 = rf"\{{(?:{_ATOM}|{_G1})*+\}}"
+_G3 = rf"\{{(?:{_ATOM}|{_G2})*+\}}"
+#: a quoted value whose first brace group that is not quote-free (to three levels) holds a "
+#: or deeper braces: ``requote`` changes nothing in a text without one (it swaps the quotes
+#: of a value with a " inside braces), and this is one C-speed search where ``requote`` walks
+#: every entry in Python (seconds on a 60,000-entry file of quoted values)
+MAY_REQUOTE = re.compile(rf'"(?:[^"\\{{}}]++|\\[\s\S]|{_G3})*+\{{(?:{_ATOM}|{_G2})*+["{{]')
 
 
 _ENTRY = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*\{", re.MULTILINE)
@@ -154,6 +164,7 @@ def _quoted_end(text: str, i: int) -> tuple[int, bool]:
     return -1, False
 
 
+_PERCENT_AT = re.compile(r"%[^\n@]*@")
 _COMMENTED_ENTRY = re.compile(r"^([ \t]*%[^\n@]*)@(?=[ \t]*(\w+)[ \t]*[{(])", re.MULTILINE)
 
 
@@ -161,6 +172,8 @@ def uncomment_entries(text: str) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with the ``@`` of each ``%``-commented entry head blanked, and (1-based line,
     the head as written) per such entry."""
     found: list[tuple[int, str]] = []
+    if not _PERCENT_AT.search(text):  # (every match holds one: a search led by the literal %)
+        return text, found
 
     def blank(m: re.Match[str]) -> str:
         line = text.count("\n", 0, m.start()) + 1

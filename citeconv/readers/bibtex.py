@@ -51,8 +51,8 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
     """``rebrace=False`` keeps every brace group of a title as a nocase span, also those the
     writer would add back (for output written with ``protect=False``: ``--no-protect``).
     ``filename``: records' ``Source`` says it (and this layout), as ``api.read`` would set it."""
-    if _bibrepair.QUOTE_IN_BRACES.search(text):  # "M{"u}ller": braces, as BibTeX reads it
-        text = _bibrepair.requote(text)
+    if _bibrepair.QUOTE_IN_BRACES.search(text) and _bibrepair.MAY_REQUOTE.search(text):
+        text = _bibrepair.requote(text)  # "M{"u}ller": braces, as BibTeX reads it
     commented: list[tuple[int, str]] = []
     if "%" in text:  # %@article{old, ...: commented out, as biber reads it
         text, commented = _bibrepair.uncomment_entries(text)

@@ -69,7 +69,8 @@ def _record(record: Record) -> str:
                 [_person(n) if type(n) is Name else _value(n.to_csl(), _MEMBER) for n in value]) \
                 + _ITEM + "]"
         elif kind is Date:
-            text = _date(value)
+            text = _date(value) if value.literal or value.circa or value.season else \
+                _date_parts(value.parts)  # (a tuple of ints hashes faster than a Date)
         else:  # what to_csl makes of anything else
             text = _value(value.to_csl() if isinstance(value, Date) else
                           [n.to_csl() for n in value] if isinstance(value, tuple) else value, _LIST)
@@ -101,6 +102,12 @@ def _name(name: Name) -> str:
 @lru_cache(maxsize=4096)  # dates repeat even more
 def _date(date: Date) -> str:
     return _value(date.to_csl(), _LIST)
+
+
+@lru_cache(maxsize=4096)
+def _date_parts(parts: tuple[tuple[int, ...], ...]) -> str:
+    """``_date(Date(parts))``."""
+    return _value(Date(parts).to_csl(), _LIST)
 
 
 def dumps(value: object) -> str:
