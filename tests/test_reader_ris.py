@@ -130,3 +130,41 @@ def test_edtf_season_is_read_and_written() -> None:
     assert parse_edtf("1996-23") == Date(parts=((1996,),), season=3)
     assert Date(parts=((1996,),), season=3).to_edtf() == "1996-23"
     assert parse_edtf("1996-25") is None
+
+
+def test_month_word_dates() -> None:
+    """PubMed's ``PY  - 2021 Mar``, ``2021 Mar 15``, ``2021 Spring``, Web of Science's
+    ``DA  - MAR 15`` beside ``PY  - 2020`` are dates, not literals ('year = {2021 Mar}')."""
+    def issued(tags: str) -> tuple[object, dict[str, str]]:
+        (record,) = ris.read(f"TY  - JOUR\nTI  - T\n{tags}ER  -\n").records
+        return record.get("issued"), dict(record.extra)
+    assert issued("PY  - 2021 Mar\n") == (Date(parts=((2021, 3),)), {})
+    assert issued("PY  - 2021 Sept 3\n") == (Date(parts=((2021, 9, 3),)), {})
+    assert issued("PY  - 2021 Spring\n") == (Date(parts=((2021,),), season=1), {})
+    assert issued("PY  - 2021 Mar-Apr\n") == (Date(parts=((2021, 3),)), {"dateother": "-Apr"})
+    assert issued("PY  - 2020\nDA  - MAR 15\n") == (Date(parts=((2020, 3, 15),)), {})
+    assert issued("PY  - 2020\nDA  - JUN\n") == (Date(parts=((2020, 6),)), {})
+    assert issued("PY  - 2021 Marvelous\n") == (Date(literal="2021 Marvelous"), {})
+
+
+def test_second_values_survive_in_bibtex() -> None:
+    """A second URL, an ``N2`` beside an ``AB``, an ``M1`` beside an ``IS``, a ``PP`` beside a
+    ``CY`` were kept under BibTeX field names the record already had (``url``, ``abstract``,
+    ``number``, ``publisherplace``): the BibTeX writer dropped them. They are ``ris<tag>`` fields,
+    which ``--to ris`` writes back to their tags; PubMed's ``SN  - 1476-4687 (Electronic)`` label
+    is no ISBN."""
+    text = ("TY  - JOUR\nTI  - Two of each\nT2  - Nature\nPY  - 2021\nIS  - 3\nM1  - e17\n"
+            "UR  - https://a.example/1\nUR  - https://b.example/2\nAB  - One.\nN2  - Two.\n"
+            "CY  - Paris\nPP  - Lyon\nSN  - 1476-4687 (Electronic)\nER  -\n")
+    result = _run("convert", "--from", "ris", "-", input=text)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "@article{2021two,\n  title = {Two of each},\n  journal = {Nature},\n"
+        "  number = {3},\n  address = {Paris},\n  year = {2021},\n"
+        "  issn = {1476-4687},\n  url = {https://a.example/1},\n  abstract = {One.},\n"
+        "  rism1 = {e17},\n  risn2 = {Two.},\n  rispp = {Lyon},\n  rissn = {(Electronic)},\n"
+        "  risur = {https://b.example/2},\n}\n")
+    back = _run("convert", "--from", "bibtex", "--to", "ris", "-", input=result.stdout).stdout
+    assert [line for line in back.splitlines() if line[:2] in ("M1", "N2", "PP", "SN", "UR")] == [
+        "SN  - 1476-4687", "UR  - https://a.example/1", "M1  - e17", "N2  - Two.", "PP  - Lyon",
+        "SN  - (Electronic)", "UR  - https://b.example/2"]

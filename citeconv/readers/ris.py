@@ -150,15 +150,15 @@ def _record(lines: list[tuple[str, str, int]], start: int,
     for tag, var in _TEXT_TAGS.items():
         if tag in values:
             text = _REPEATED_JOIN.get(tag, "; ").join(values.pop(tag))
-            if var in fields:
-                extra.setdefault(var.replace("-", ""), text)
+            if var in fields:  # AB and N2, CY and PP, T2-as-series and T3: the tag's own name
+                extra["ris" + tag.lower()] = text
             else:
                 fields[var] = text
     if "UR" in values:
         urls = values.pop("UR")
         fields["URL"] = urls[0]
         if urls[1:]:
-            extra["url"] = " ".join(urls[1:])
+            extra["risur"] = " ".join(urls[1:])  # "url" is the BibTeX field: lost there
     key = _first(values, "ID", extra)
     for tag in sorted(values):
         name = EXTRA_TAGS.get(tag)
@@ -231,13 +231,15 @@ def _dates(values: dict[str, list[str]], fields: dict[str, object], extra: dict[
     values["PY"] = values.pop("PY", []) + values.pop("Y1", [])
     year, full = _first(values, "PY", extra), _first(values, "DA", extra)
     issued, other = _date(year) if year else (None, "")
+    if full and issued is not None and issued.parts and re.match(r"[A-Za-z]", full):
+        full = f"{issued.parts[0][0]} {full}"  # Web of Science: "DA  - MAR 15" beside "PY  - 2020"
     if full:
         when, when_other = _date(full)
         if issued is None or (when.parts and issued.parts and
                               when.parts[0][0] == issued.parts[0][0]):
             issued, other = when, when_other or other
         else:
-            extra["date"] = full
+            extra["risda"] = full
     if issued is not None:
         fields["issued"] = issued
     if other:
@@ -250,6 +252,10 @@ def _dates(values: dict[str, list[str]], fields: dict[str, object], extra: dict[
 
 
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+#: PubMed / Web of Science: ``2021 Mar``, ``2021 Mar 15``, ``2021 Mar-Apr``, ``2021 Spring``
+_WORD_DATE = re.compile(r"^(\d{4})\s+([A-Za-z]+)\.?(?:\s+(\d{1,2})(?!\d))?(.*)$")
 
 
 def _date(text: str) -> tuple[Date, str]:
@@ -257,6 +263,16 @@ def _date(text: str) -> tuple[Date, str]:
     "other" part that is not a season (``2017///Fall meeting`` -> ``Fall meeting``); a value in
     no such shape is a literal date."""
     value = re.sub(r"[ T]\d\d?:\d\d(?::\d\d)?\S*$", "", text.strip())
+    word = _WORD_DATE.match(value)
+    name = word.group(2).lower() if word else ""
+    month = next((i for i, m in enumerate(_MONTHS, 1) if len(name) >= 3 and m.startswith(name)), 0)
+    if month or name in _SEASONS:
+        year, day, rest = int(word.group(1)), word.group(3), word.group(4).strip()
+        if not month:
+            return Date(parts=((year,),), season=_SEASONS[name]), f"{day or ''}{rest}".strip()
+        if day and 1 <= int(day) <= 31:
+            return Date(parts=((year, month, int(day)),)), rest
+        return Date(parts=((year, month),)), f"{day or ''}{rest}".strip()
     m = _DATE.match(value)
     if not m or not m.group(1):
         return Date(literal=text.strip()), ""
@@ -277,15 +293,18 @@ def _numbers(values: dict[str, list[str]], csl_type: str, fields: dict[str, obje
     first, last = _first(values, "SP", extra), _first(values, "EP", extra)
     if first or last:
         fields["page"] = f"{first}-{last}" if first and last and first != last else first or last
-    number = values.pop("IS", []) + values.pop("M1", [])
+    number = [(tag, v) for tag in ("IS", "M1") for v in values.pop(tag, [])]
     if number:
         periodical = csl_type.startswith("article") or csl_type == "paper-conference"
-        fields["issue" if periodical else "number"] = number[0]
-        if number[1:]:
-            extra["number"] = "; ".join(number[1:])
+        fields["issue" if periodical else "number"] = number[0][1]
+        for tag, value in number[1:]:  # "ris<tag>": "number" is a BibTeX field, lost there
+            name = "ris" + tag.lower()
+            extra[name] = f"{extra[name]}; {value}" if name in extra else value
     for serial in (s for v in values.pop("SN", []) for s in re.split(r"[;,]\s*|\s+", v) if s):
-        var = "ISSN" if _ISSN.match(serial) else "ISBN"
-        fields[var] = f"{fields[var]} {serial}" if var in fields else serial
+        # PubMed's "1476-4687 (Electronic)": a word with no digit is no ISBN; kept as it is
+        var = "ISSN" if _ISSN.match(serial) else "ISBN" if re.search(r"\d", serial) else "rissn"
+        target = extra if var == "rissn" else fields
+        target[var] = f"{target[var]} {serial}" if var in target else serial
     if "DO" in values:
         fields["DOI"] = _DOI_PREFIX.sub("", _first(values, "DO", extra))
 
