@@ -168,3 +168,16 @@ def test_second_values_survive_in_bibtex() -> None:
     assert [line for line in back.splitlines() if line[:2] in ("M1", "N2", "PP", "SN", "UR")] == [
         "SN  - 1476-4687", "UR  - https://a.example/1", "M1  - e17", "N2  - Two.", "PP  - Lyon",
         "SN  - (Electronic)", "UR  - https://b.example/2"]
+
+
+def test_text_between_records_is_reported() -> None:
+    """A text line after an ``ER  -`` (a record whose ``TY`` line was damaged) was dropped with no
+    word; an export's header before the first record still is not a problem."""
+    text = ("Provider: a catalogue\n\nTY  - JOUR\nTI  - One\nER  - \nA lost title line\n"
+            "and its second line\n\nTY  - JOUR\nTI  - Two\nER  - \n")
+    result = _run("convert", "--from", "ris", "-", input=text)
+    assert result.exit_code == 3
+    assert result.stdout == "@article{one,\n  title = {One},\n}\n\n@article{two,\n  title = {Two},\n}\n"
+    assert result.stderr.splitlines() == [
+        "<stdin>:6: error: text 'A lost title line' between records (after an 'ER  -', no 'TY  -'"
+        " before it); skipped [ris.stray]"]

@@ -67,18 +67,27 @@ def read(text: str) -> ReadResult:
     current: list[tuple[str, str, int]] | None = None
     start = 0
     stray = 0
+    loose = False  # inside a run of text lines between records (reported once per run)
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         line = line.rstrip()
         m = _TAG.match(line)
         if m is None:
             if not line.strip():
+                loose = False
                 continue
             if current:
                 tag, value, at = current[-1]
                 current[-1] = (tag, f"{value} {line.strip()}" if value else line.strip(), at)
+            elif records and not loose:  # after a record: not an export's header
+                diagnostics.append(Diagnostic(
+                    "ris.stray", f"text {line.strip()[:40]!r} between records (after an 'ER  -', "
+                    "no 'TY  -' before it); skipped", line=number, severity=Severity.ERROR,
+                    raw=line))
+                loose = True
             elif not stray:
                 stray = number
             continue
+        loose = False
         tag, value = m.group(1), (m.group(2) or "").strip()
         if tag == "TY":
             if current is not None:
