@@ -181,3 +181,17 @@ def test_text_between_records_is_reported() -> None:
     assert result.stderr.splitlines() == [
         "<stdin>:6: error: text 'A lost title line' between records (after an 'ER  -', no 'TY  -'"
         " before it); skipped [ris.stray]"]
+
+
+def test_year_beside_full_date_is_not_a_second_date() -> None:
+    """EndNote/Zotero write ``PY  - 2017/12/04/`` and ``Y1  - 2017``: the year is no second
+    date (it was kept as ``rispy = {2017}`` and written back as a second ``PY``); a different
+    year still is."""
+    def read(tags: str) -> tuple[object, dict[str, str]]:
+        (record,) = ris.read(f"TY  - JOUR\nTI  - T\n{tags}ER  -\n").records
+        return record.get("issued"), dict(record.extra)
+    assert read("PY  - 2017/12/04/\nY1  - 2017\n") == (Date(parts=((2017, 12, 4),)), {})
+    assert read("PY  - 2017\nY1  - 2017/12/04/\n") == (Date(parts=((2017, 12, 4),)), {})
+    assert read("PY  - 2017\nY1  - 2018\n") == (Date(parts=((2017,),)), {"rispy": "2018"})
+    assert read("PY  - 2017///Fall\nY1  - 2017/10/\n") == (Date(parts=((2017,),), season=3),
+                                                          {"rispy": "2017/10/"})

@@ -237,7 +237,7 @@ def _titles(values: dict[str, list[str]], csl_type: str, fields: dict[str, objec
 
 
 def _dates(values: dict[str, list[str]], fields: dict[str, object], extra: dict[str, str]) -> None:
-    values["PY"] = values.pop("PY", []) + values.pop("Y1", [])
+    values["PY"] = _fullest(values.pop("PY", []) + values.pop("Y1", []))
     year, full = _first(values, "PY", extra), _first(values, "DA", extra)
     issued, other = _date(year) if year else (None, "")
     if full and issued is not None and issued.parts and re.match(r"[A-Za-z]", full):
@@ -258,6 +258,19 @@ def _dates(values: dict[str, list[str]], fields: dict[str, object], extra: dict[
         if accessed.parts and not other:
             fields["accessed"] = accessed
             _first(values, "Y2", extra)
+
+
+def _fullest(given: list[str]) -> list[str]:
+    """``PY  - 2017/12/04/`` beside ``Y1  - 2017``: a date that says less than another one (its
+    parts begin the other's, no season, no other part) is not a second date."""
+    dates = [_date(v) for v in given]
+
+    def says_less(a: tuple[Date, str], b: tuple[Date, str]) -> bool:
+        (less, other), more = a, b[0]
+        n = len(less.parts[0]) if less.parts else 0
+        return bool(n and more.parts and not other and not less.season
+                    and len(more.parts[0]) > n and more.parts[0][:n] == less.parts[0])
+    return [v for v, d in zip(given, dates) if not any(says_less(d, e) for e in dates)]
 
 
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
