@@ -53,7 +53,8 @@ def test_names_extra_and_et_al() -> None:
         "DA  - 2020/03//", "C1  - c", "XY  - x", "N1  - eprint: 1234.5678", "ER  - "]
     back = ris_reader.read(ris_writer.write([record])).records[0]
     assert back.get("author") == record.get("author")[:4]  # "and others" has no RIS form
-    assert back.extra == {"custom1": "c", "risxy": "x", "dateother": "circa"}
+    assert back.extra == {"custom1": "c", "risxy": "x"}  # "circa" was read as a dateother
+    assert back.get("issued") == Date(parts=((2020, 3),), circa=True)
     assert back.get("note") == "eprint: 1234.5678"
 
 
@@ -94,3 +95,25 @@ def test_ris_round_trip(given_records: list[Record]) -> None:
     back = ris_reader.read(ris_writer.write(given_records)).records
     assert [(r.id, r.type, dict(r.fields), dict(r.extra)) for r in back] == \
         [(r.id, r.type, dict(r.fields), {}) for r in given_records]
+
+
+def test_date_other_part_round_trip() -> None:
+    """``PY  - 2017///Fall meeting`` keeps 'Fall meeting' as ``dateother``; it went back out as a
+    note ``N1  - dateother: Fall meeting`` and came in again inside the note. It goes back in
+    ``PY``'s other part, with ``circa`` after it."""
+    text = ("TY  - CONF\nTI  - T\nPY  - 2017///Fall meeting\nER  - \n"
+            "TY  - JOUR\nTI  - U\nPY  - 2021 Mar-Apr\nER  - \n")
+    once = ris_reader.read(text).records
+    written = ris_writer.write(once)
+    assert [line for line in written.splitlines() if line[:2] in ("PY", "DA", "N1")] == [
+        "PY  - 2017///Fall meeting", "PY  - 2021///-Apr", "DA  - 2021/03//"]
+    again = ris_reader.read(written).records
+    assert [(r.get("issued"), dict(r.extra), r.get("note")) for r in again] == [
+        (Date(parts=((2017,),)), {"dateother": "Fall meeting"}, None),
+        (Date(parts=((2021, 3),)), {"dateother": "-Apr"}, None)]
+    circa = Record("c", "book", {"title": "C", "issued": Date(parts=((1900,),), circa=True)},
+                   extra={"dateother": "or later"})
+    assert "PY  - 1900///or later circa" in ris_writer.write([circa]).splitlines()
+    (back,) = ris_reader.read(ris_writer.write([circa])).records
+    assert (back.get("issued"), dict(back.extra)) == (Date(parts=((1900,),), circa=True),
+                                                      {"dateother": "or later"})

@@ -19,6 +19,7 @@ diagnostic here needs); the syntax is one regular expression.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
@@ -246,6 +247,8 @@ def _dates(values: dict[str, list[str]], fields: dict[str, object], extra: dict[
         when, when_other = _date(full)
         if issued is None or (when.parts and issued.parts and
                               when.parts[0][0] == issued.parts[0][0]):
+            if issued is not None and issued.circa:  # "PY  - 2020///circa", "DA  - 2020/03//"
+                when = dataclasses.replace(when, circa=True)
             issued, other = when, when_other or other
         else:
             extra["risda"] = full
@@ -306,8 +309,10 @@ def _date(text: str) -> tuple[Date, str]:
     other = (m.group(4) or "").strip()
     if re.fullmatch(r"\d\d?:\d\d(?::\d\d)?\S*", other):  # Zotero's access time: not a date part
         other = ""
+    circa = other == "circa" or other.endswith(" circa")  # as ``writers.ris`` writes it
+    other = other[:-len("circa")].strip() if circa else other
     season = _SEASONS.get(other.lower(), 0) if len(parts) == 1 else 0
-    return Date(parts=(tuple(parts),), season=season), "" if season else other
+    return Date(parts=(tuple(parts),), season=season, circa=circa), "" if season else other
 
 
 def _numbers(values: dict[str, list[str]], csl_type: str, fields: dict[str, object],

@@ -8,7 +8,8 @@ Contract
   from BibTeX is written as the text it prints. Names are ``Family, Given, Suffix`` (particles
   before the family); literal names as they are.
 - ``extra`` fields that ``readers.ris`` keeps (``custom1`` -> ``C1``, ``risxy`` -> ``XY``...) go
-  back to their tags; any other extra field is an ``N1`` note line ``field: value``, never dropped.
+  back to their tags, ``dateother`` to ``PY``'s other part (``2017///Fall meeting``); any other
+  extra field is an ``N1`` note line ``field: value``, never dropped.
 """
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
         lines.append(("T2", _plain(item.pop("collection-title"))))
     issued = item.get("issued")
     if isinstance(issued, dict):
-        lines += _date_lines(issued, "PY", "DA")
+        lines += _date_lines(issued, "PY", "DA", record.extra.get("dateother", ""))
     accessed = item.get("accessed")
     if isinstance(accessed, dict) and accessed.get("date-parts"):
         lines.append(("Y2", _ymd(accessed["date-parts"][0])))
@@ -77,7 +78,8 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
             lines.append((tag, _plain(str(item[var]))))
     lines += [("KW", k.strip()) for k in str(item.get("keyword", "")).split(",") if k.strip()]
     for name, value in record.extra.items():
-        if name == "ristype":
+        if name == "ristype" or name == "dateother" and isinstance(issued, dict) \
+                and issued.get("date-parts"):  # in PY's "other" part, where it was read
             continue
         tag = _TAG_OF_EXTRA.get(name) or (name[3:].upper() if re.fullmatch(r"ris[a-z][a-z0-9]", name)
                                           else None)
@@ -116,7 +118,8 @@ def _name(name: dict[str, Any]) -> str:
     return _plain(f"{family}, {given}".rstrip(" ") + (f", {suffix}" if suffix else ""))
 
 
-def _date_lines(date: dict[str, Any], year_tag: str, full_tag: str) -> list[tuple[str, str]]:
+def _date_lines(date: dict[str, Any], year_tag: str, full_tag: str,
+                other_part: str = "") -> list[tuple[str, str]]:
     parts = date.get("date-parts")
     if not parts or not parts[0]:
         return [(year_tag, str(date.get("literal") or date.get("raw") or ""))] \
@@ -125,6 +128,7 @@ def _date_lines(date: dict[str, Any], year_tag: str, full_tag: str) -> list[tupl
     other = {1: "Spring", 2: "Summer", 3: "Fall", 4: "Winter"}.get(int(date.get("season") or 0), "")
     if len(parts) > 1 and parts[1]:  # a range: RIS has none; its end goes in the "other" part
         other = "to " + "-".join([str(parts[1][0])] + [f"{p:02d}" for p in parts[1][1:]])
+    other = f"{other} {other_part}".strip()
     if date.get("circa"):
         other = f"{other} circa".strip()
     lines = [(year_tag, f"{first[0]}///{other}" if other else f"{first[0]}")]
