@@ -117,3 +117,20 @@ def test_date_other_part_round_trip() -> None:
     (back,) = ris_reader.read(ris_writer.write([circa])).records
     assert (back.get("issued"), dict(back.extra)) == (Date(parts=((1900,),), circa=True),
                                                       {"dateother": "or later"})
+
+
+def test_variables_without_a_tag_are_notes() -> None:
+    """CSL variables the writer has no tag for (PMID, event-title, container-author,
+    original-date, number-of-pages...) were dropped with no word, exit 0; they are ``N1`` notes
+    ``variable: value``, as extra fields are."""
+    record = Record("k", "paper-conference", {
+        "title": "T", "container-title": "Proc. X", "PMID": "12345", "event-title": "X 2020",
+        "event-place": "Paris", "container-author": (Name(family="Roe", given="Rick"),
+                                                     Name(literal="ACM")),
+        "original-date": Date(parts=((1899, 5),)), "number-of-pages": "300", "version": "2"},
+        extra={"howpublished": "Printed"})
+    assert ris_writer.write([record]).splitlines() == [
+        "TY  - CPAPER", "ID  - k", "TI  - T", "T2  - Proc. X", "N1  - PMID: 12345",
+        "N1  - container-author: Roe, Rick; ACM", "N1  - event-place: Paris",
+        "N1  - event-title: X 2020", "N1  - number-of-pages: 300",
+        "N1  - original-date: 1899-05", "N1  - version: 2", "N1  - howpublished: Printed", "ER  - "]

@@ -77,6 +77,9 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
         if item.get(var) not in (None, ""):
             lines.append((tag, _plain(str(item[var]))))
     lines += [("KW", k.strip()) for k in str(item.get("keyword", "")).split(",") if k.strip()]
+    for var in sorted(set(item) - _WRITTEN):  # PMID, event-title, original-date, container-author...
+        if item[var] not in (None, "", []):
+            lines.append(("N1", f"{var}: {_note_value(item[var])}"))
     for name, value in record.extra.items():
         if name == "ristype" or name == "dateother" and isinstance(issued, dict) \
                 and issued.get("date-parts"):  # in PY's "other" part, where it was read
@@ -101,6 +104,24 @@ def _csl_fields(record: Record) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+#: the CSL variables written above as their own tags; every other one is an ``N1`` note
+_WRITTEN = frozenset({"title", "container-title", "collection-title", "issued", "accessed", "page",
+                      "keyword"} | {var for var, _ in _NAMES} | {var for var, _ in _TEXT})
+
+
+def _note_value(value: Any) -> str:
+    """A CSL-JSON value as note text: names ``Family, Given`` joined by ``; ``, a date as
+    ``2020-03-01`` (or its literal)."""
+    if isinstance(value, list):
+        return "; ".join(_name(n) if isinstance(n, dict) else str(n) for n in value)
+    if isinstance(value, dict):
+        parts = value.get("date-parts") or []
+        return "/".join("-".join([str(part[0])] + [str(p).zfill(2) for p in part[1:]])
+                        for part in parts if part) \
+            or str(value.get("literal") or value.get("raw") or "")
+    return _plain(str(value))
 
 
 def _plain(text: str) -> str:
