@@ -195,3 +195,19 @@ def test_year_beside_full_date_is_not_a_second_date() -> None:
     assert read("PY  - 2017\nY1  - 2018\n") == (Date(parts=((2017,),)), {"rispy": "2018"})
     assert read("PY  - 2017///Fall\nY1  - 2017/10/\n") == (Date(parts=((2017,),), season=3),
                                                           {"rispy": "2017/10/"})
+
+
+def test_periodical_et_is_the_epub_date() -> None:
+    """The RIS spec's ``ET`` of a ``JOUR`` is its "Epub Date" (EndNote writes PubMed's there); it
+    was read as the edition (``edition = {2019/03/01}`` on an article). A book's ``ET`` is its
+    edition; a journal's ``ET`` that is no date stays an edition."""
+    text = ("TY  - JOUR\nTI  - A\nPY  - 2019\nET  - 2019/03/01\nER  - \n"
+            "TY  - BOOK\nTI  - B\nET  - 2nd\nER  - \nTY  - JOUR\nTI  - C\nET  - Online first\nER  - \n")
+    article, book, other = ris.read(text).records
+    assert (article.get("available-date"), article.get("edition"), dict(article.extra)) == \
+        (Date(parts=((2019, 3, 1),)), None, {})
+    assert (book.get("available-date"), book.get("edition")) == (None, "2nd")
+    assert (other.get("available-date"), other.get("edition")) == (None, "Online first")
+    from citeconv.writers import ris as ris_writer
+    assert "ET  - 2019/03/01/" in ris_writer.write([article]).splitlines()
+    assert ris.read(ris_writer.write([article])).records[0].fields == article.fields

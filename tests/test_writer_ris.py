@@ -134,3 +134,11 @@ def test_variables_without_a_tag_are_notes() -> None:
         "N1  - container-author: Roe, Rick; ACM", "N1  - event-place: Paris",
         "N1  - event-title: X 2020", "N1  - number-of-pages: 300",
         "N1  - original-date: 1899-05", "N1  - version: 2", "N1  - howpublished: Printed", "ER  - "]
+
+
+def test_literal_access_date_is_written() -> None:
+    """An ``accessed`` with no date parts (``urldate = {last week}``) was dropped; it is ``Y2``,
+    read back as the ``urldate`` field it came from."""
+    record = Record("k", "webpage", {"title": "T", "accessed": Date(literal="last week")})
+    assert "Y2  - last week" in ris_writer.write([record]).splitlines()
+    assert ris_reader.read(ris_writer.write([record])).records[0].extra == {"urldate": "last week"}

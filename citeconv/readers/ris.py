@@ -154,6 +154,11 @@ def _record(lines: list[tuple[str, str, int]], start: int,
     fields.update({var: tuple(ns) for var, ns in names.items()})
     _titles(values, csl_type, fields, extra)
     _dates(values, fields, extra)
+    if csl_type.startswith("article") and "ET" in values:  # the spec's "Epub Date" (EndNote)
+        epub, other = _date(values["ET"][0])
+        if epub.parts and not other:
+            fields["available-date"] = epub
+            _first(values, "ET", extra)
     _numbers(values, csl_type, fields, extra)
     if csl_type in _GENRE_PRINTED and "M3" in values:  # elsewhere M3 is an export's own label
         fields["genre"] = _first(values, "M3", extra)   # ("Article", "Conference Paper")

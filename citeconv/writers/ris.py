@@ -69,6 +69,12 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
     accessed = item.get("accessed")
     if isinstance(accessed, dict) and accessed.get("date-parts"):
         lines.append(("Y2", _ymd(accessed["date-parts"][0])))
+    elif isinstance(accessed, dict) and (accessed.get("literal") or accessed.get("raw")):
+        lines.append(("Y2", str(accessed.get("literal") or accessed.get("raw"))))
+    epub = item.get("available-date")
+    if record.type.startswith("article") and isinstance(epub, dict) and epub.get("date-parts") \
+            and not item.get("edition"):  # a periodical's ET is its epub date
+        lines.append(("ET", _ymd(item.pop("available-date")["date-parts"][0])))
     page = str(item.get("page", ""))
     if page:
         m = _RANGE.fullmatch(page)
