@@ -142,3 +142,17 @@ def test_literal_access_date_is_written() -> None:
     record = Record("k", "webpage", {"title": "T", "accessed": Date(literal="last week")})
     assert "Y2  - last week" in ris_writer.write([record]).splitlines()
     assert ris_reader.read(ris_writer.write([record])).records[0].extra == {"urldate": "last week"}
+
+
+def test_series_types_keep_container_and_series_apart() -> None:
+    """A book, report or dataset's ``T2`` is read as its series: a container-title written as
+    ``T2`` came back as the collection-title (and the series as ``rist3``). The series is ``T2``,
+    the container ``JF``."""
+    record = Record("k", "dataset", {"title": "T", "container-title": "Zenodo",
+                                     "collection-title": "Series"})
+    assert ris_writer.write([record]).splitlines() == [
+        "TY  - DATA", "ID  - k", "TI  - T", "T2  - Series", "JF  - Zenodo", "ER  - "]
+    back = ris_reader.read(ris_writer.write([record])).records[0]
+    assert (dict(back.fields), dict(back.extra)) == (dict(record.fields), {})
+    alone = Record("k", "report", {"title": "T", "container-title": "Big Work"})
+    assert dict(ris_reader.read(ris_writer.write([alone])).records[0].fields) == dict(alone.fields)

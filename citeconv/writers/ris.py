@@ -59,10 +59,13 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
     for var, tag in _NAMES:
         lines += [(tag, _name(n)) for n in item.get(var, ())]
     container = item.get("container-title")
-    if container:
+    if record.type in T2_IS_SERIES:  # T2 is read as the series here; JF as the container
+        if item.get("collection-title"):
+            lines.append(("T2", _plain(item.pop("collection-title"))))
+        if container:
+            lines.append(("JF", _plain(container)))
+    elif container:
         lines.append(("T2", _plain(container)))
-    if item.get("collection-title") and record.type in T2_IS_SERIES and not container:
-        lines.append(("T2", _plain(item.pop("collection-title"))))
     issued = item.get("issued")
     if isinstance(issued, dict):
         lines += _date_lines(issued, "PY", "DA", record.extra.get("dateother", ""))
