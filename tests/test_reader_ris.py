@@ -145,6 +145,10 @@ def test_month_word_dates() -> None:
     assert issued("PY  - 2020\nDA  - MAR 15\n") == (Date(parts=((2020, 3, 15),)), {})
     assert issued("PY  - 2020\nDA  - JUN\n") == (Date(parts=((2020, 6),)), {})
     assert issued("PY  - 2021 Marvelous\n") == (Date(literal="2021 Marvelous"), {})
+    assert issued("PY  - 2019\nDA  - October 2019\n") == (Date(parts=((2019, 10),)), {})
+    assert issued("DA  - Oct. 12, 2019\n") == (Date(parts=((2019, 10, 12),)), {})
+    assert issued("DA  - 12 Oct 2019\n") == (Date(parts=((2019, 10, 12),)), {})
+    assert issued("PY  - Spring 2019\n") == (Date(parts=((2019,),), season=1), {})
 
 
 def test_second_values_survive_in_bibtex() -> None:

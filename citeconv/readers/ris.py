@@ -246,7 +246,8 @@ def _dates(values: dict[str, list[str]], fields: dict[str, object], extra: dict[
     values["PY"] = _fullest(values.pop("PY", []) + values.pop("Y1", []))
     year, full = _first(values, "PY", extra), _first(values, "DA", extra)
     issued, other = _date(year) if year else (None, "")
-    if full and issued is not None and issued.parts and re.match(r"[A-Za-z]", full):
+    if full and issued is not None and issued.parts and re.match(r"[A-Za-z]", full) \
+            and not re.search(r"\d{4}", full):
         full = f"{issued.parts[0][0]} {full}"  # Web of Science: "DA  - MAR 15" beside "PY  - 2020"
     if full:
         when, when_other = _date(full)
@@ -286,6 +287,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 #: PubMed / Web of Science: ``2021 Mar``, ``2021 Mar 15``, ``2021 Mar-Apr``, ``2021 Spring``
 _WORD_DATE = re.compile(r"^(\d{4})\s+([A-Za-z]+)\.?(?:\s+(\d{1,2})(?!\d))?(.*)$")
+#: EndNote / Mendeley: ``October 2019``, ``Oct 12, 2019``, ``12 Oct 2019`` -> ``2019 Oct 12``
+_YEAR_LAST = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$")
 
 
 def _date(text: str) -> tuple[Date, str]:
@@ -293,6 +296,9 @@ def _date(text: str) -> tuple[Date, str]:
     "other" part that is not a season (``2017///Fall meeting`` -> ``Fall meeting``); a value in
     no such shape is a literal date."""
     value = re.sub(r"[ T]\d\d?:\d\d(?::\d\d)?\S*$", "", text.strip())
+    last = _YEAR_LAST.match(value)
+    if last and not (last.group(1) and last.group(3)):
+        value = f"{last.group(4)} {last.group(2)} {last.group(1) or last.group(3) or ''}".strip()
     word = _WORD_DATE.match(value)
     name = word.group(2).lower() if word else ""
     month = next((i for i, m in enumerate(_MONTHS, 1) if len(name) >= 3 and m.startswith(name)), 0)
