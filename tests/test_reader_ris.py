@@ -149,6 +149,9 @@ def test_month_word_dates() -> None:
     assert issued("DA  - Oct. 12, 2019\n") == (Date(parts=((2019, 10, 12),)), {})
     assert issued("DA  - 12 Oct 2019\n") == (Date(parts=((2019, 10, 12),)), {})
     assert issued("PY  - Spring 2019\n") == (Date(parts=((2019,),), season=1), {})
+    assert issued("PY  - 2019/13/45/\n") == (Date(literal="2019/13/45/"), {})  # was 2019
+    assert issued("PY  - 2019/10/45/\n") == (Date(literal="2019/10/45/"), {})  # was 2019-10
+    assert issued("PY  - 2019/00/00/\n") == (Date(parts=((2019,),)), {})
 
 
 def test_second_values_survive_in_bibtex() -> None:
@@ -215,3 +218,9 @@ def test_periodical_et_is_the_epub_date() -> None:
     from citeconv.writers import ris as ris_writer
     assert "ET  - 2019/03/01/" in ris_writer.write([article]).splitlines()
     assert ris.read(ris_writer.write([article])).records[0].fields == article.fields
+
+
+def test_a_bare_comma_is_no_name() -> None:
+    """``AU  - ,`` (an exporter's empty creator) was an empty name: ``author = { and Doe, J}``."""
+    (record,) = ris.read("TY  - JOUR\nTI  - T\nAU  - ,\nAU  - Doe, J\nER  -\n").records
+    assert record.get("author") == (Name(family="Doe", given="J"),)

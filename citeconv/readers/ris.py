@@ -150,7 +150,8 @@ def _record(lines: list[tuple[str, str, int]], start: int,
     names: dict[str, list[Name]] = {}
     for tag, var in _NAME_TAGS.items():
         for value in values.pop(tag, ()):
-            names.setdefault(var, []).append(_name(value))
+            if value.strip(" ,"):  # "AU  - ," is no name
+                names.setdefault(var, []).append(_name(value))
     fields.update({var: tuple(ns) for var, ns in names.items()})
     _titles(values, csl_type, fields, extra)
     _dates(values, fields, extra)
@@ -314,8 +315,10 @@ def _date(text: str) -> tuple[Date, str]:
         return Date(literal=text.strip()), ""
     parts = [int(m.group(1))]
     for group in (m.group(2), m.group(3)):
-        if not group or not 1 <= int(group) <= (12 if len(parts) == 1 else 31):
+        if not group or not int(group):  # "2019/00/00": not known
             break
+        if int(group) > (12 if len(parts) == 1 else 31):  # "2019/13/45/": kept as it was given
+            return Date(literal=text.strip()), ""
         parts.append(int(group))
     other = (m.group(4) or "").strip()
     if re.fullmatch(r"\d\d?:\d\d(?::\d\d)?\S*", other):  # Zotero's access time: not a date part
