@@ -156,3 +156,17 @@ def test_series_types_keep_container_and_series_apart() -> None:
     assert (dict(back.fields), dict(back.extra)) == (dict(record.fields), {})
     alone = Record("k", "report", {"title": "T", "container-title": "Big Work"})
     assert dict(ris_reader.read(ris_writer.write([alone])).records[0].fields) == dict(alone.fields)
+
+
+def test_bce_year_macro_only_journal_and_annote() -> None:
+    """``PY  - -3000///circa`` (a BCE year, as written) was read back as a literal; a journal that
+    is only an undefined macro (ADS's ``\\aap``) printed nothing and its ``T2`` was dropped; a
+    CSL ``annote`` went out as a note: it is ``RN``, which reads back as ``annote``."""
+    old = Record("k", "book", {"title": "T", "issued": Date(parts=((-3000,),), circa=True),
+                               "annote": "Read it"})
+    assert ris_writer.write([old]).splitlines() == [
+        "TY  - BOOK", "ID  - k", "TI  - T", "PY  - -3000///circa", "RN  - Read it", "ER  - "]
+    assert dict(ris_reader.read(ris_writer.write([old])).records[0].fields) == dict(old.fields)
+    ads = Record("a", "article-journal", {"title": "T",
+                                          "container-title": '<span class="tex">\\aap</span>'})
+    assert "T2  - \\aap" in ris_writer.write([ads]).splitlines()

@@ -41,12 +41,12 @@ _TEXT_TAGS = {
     "CY": "publisher-place", "PP": "publisher-place", "PB": "publisher", "LA": "language",
     "CN": "call-number", "NV": "number-of-volumes",
     "SE": "section", "OP": "original-title", "AB": "abstract", "N2": "abstract", "N1": "note",
-    "KW": "keyword",
+    "KW": "keyword", "RN": "annote",
 }
 #: how a tag given more than once is joined (a line break would not survive BibTeX)
 _REPEATED_JOIN = {"KW": ", ", "AB": " ", "N2": " ", "UR": " "}
 _KEY = re.compile(r"[^\s,{}()=\"#%'\\~]+")
-_DATE = re.compile(r"^(\d{1,4})?(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?$")
+_DATE = re.compile(r"^(-?\d{1,4})?(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?$")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 

@@ -37,7 +37,7 @@ _TEXT = (("title-short", "ST"), ("collection-title", "T3"), ("container-title-sh
          ("publisher-place", "CY"), ("publisher", "PB"), ("ISBN", "SN"), ("ISSN", "SN"),
          ("DOI", "DO"), ("URL", "UR"), ("language", "LA"), ("call-number", "CN"),
          ("genre", "M3"), ("number-of-volumes", "NV"), ("section", "SE"),
-         ("original-title", "OP"), ("abstract", "AB"), ("note", "N1"))
+         ("original-title", "OP"), ("abstract", "AB"), ("note", "N1"), ("annote", "RN"))
 _TAG_OF_EXTRA = {name: tag for tag, name in EXTRA_TAGS.items() if tag not in ("L2", "L4")}
 _RANGE = re.compile(r"([^-–,\s]+)\s*[-–]+\s*([^-–,\s]+)")
 _MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^<>]*)?>")
@@ -50,7 +50,11 @@ def write(records: Iterable[Record], preamble: str = "", **_: object) -> str:
 
 
 def _record(record: Record, defs: texpass.Definitions) -> str:
-    item = texpass.readable_csl(_csl_fields(record), defs)
+    given = _csl_fields(record)
+    item = texpass.readable_csl(given, defs)
+    for var, value in item.items():  # "\\aap" alone prints nothing: the journal is then its LaTeX
+        if isinstance(value, str) and not _plain(value).strip() and isinstance(given[var], str):
+            item[var] = given[var]
     lines = [("TY", record.extra.get("ristype") or _RIS_TYPE.get(record.type, "GEN"))]
     if record.id:
         lines.append(("ID", record.id))
