@@ -82,9 +82,8 @@ def read(text: str) -> ReadResult:
             elif records and not loose:  # after a record: not an export's header
                 diagnostics.append(Diagnostic(
                     "ris.stray", f"text {line.strip()[:40]!r} between records (after an 'ER  -', "
-                    "no 'TY  -' before it); skipped", line=number, severity=Severity.ERROR,
-                    raw=line))
-                loose = True
+                    "no 'TY  -' before it); skipped", line=number, raw=line))  # tags would be
+                loose = True  # errors; plain text is more often an export's trailer: a warning
             elif not stray:
                 stray = number
             continue
