@@ -224,3 +224,22 @@ def test_a_bare_comma_is_no_name() -> None:
     """``AU  - ,`` (an exporter's empty creator) was an empty name: ``author = { and Doe, J}``."""
     (record,) = ris.read("TY  - JOUR\nTI  - T\nAU  - ,\nAU  - Doe, J\nER  -\n").records
     assert record.get("author") == (Name(family="Doe", given="J"),)
+
+
+def test_book_pages_and_report_serials() -> None:
+    """The spec (and Zotero) read a whole book's or thesis's ``SP`` as its number of pages: it was
+    ``pages = {350}`` on an @book. A report's ``SN`` is its number: ``TR-2019-17`` was an ISBN;
+    a serial that is neither ISSN- nor ISBN-shaped is kept as ``rissn``."""
+    text = ("TY  - BOOK\nTI  - B\nSP  - 350\nSN  - 978-0-226-45808-3; 0201896834\nER  -\n"
+            "TY  - BOOK\nTI  - C\nSP  - 12-40\nER  -\nTY  - RPRT\nTI  - R\nSN  - TR-2019-17\nER  -\n"
+            "TY  - JOUR\nTI  - J\nSN  - 12345\nER  -\n")
+    book, part, report, article = ris.read(text).records
+    assert dict(book.fields) == {"title": "B", "number-of-pages": "350",
+                                 "ISBN": "978-0-226-45808-3 0201896834"}
+    assert part.get("page") == "12-40"
+    assert (report.get("number"), report.get("ISBN")) == ("TR-2019-17", None)
+    assert (article.get("ISBN"), dict(article.extra)) == (None, {"rissn": "12345"})
+    from citeconv.writers import ris as ris_writer
+    assert "SP  - 350" in ris_writer.write([book]).splitlines()
+    back = ris.read(ris_writer.write([book, part, report, article])).records
+    assert [dict(r.fields) for r in back] == [dict(r.fields) for r in (book, part, report, article)]

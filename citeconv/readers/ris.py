@@ -48,6 +48,7 @@ _REPEATED_JOIN = {"KW": ", ", "AB": " ", "N2": " ", "UR": " "}
 _KEY = re.compile(r"[^\s,{}()=\"#%'\\~]+")
 _DATE = re.compile(r"^(-?\d{1,4})?(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?$")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+_ISBN = re.compile(r"^(?:97[89]-?)?(?:\d-?){9}[\dXx]$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
@@ -331,7 +332,9 @@ def _date(text: str) -> tuple[Date, str]:
 def _numbers(values: dict[str, list[str]], csl_type: str, fields: dict[str, object],
              extra: dict[str, str]) -> None:
     first, last = _first(values, "SP", extra), _first(values, "EP", extra)
-    if first or last:
+    if csl_type in ("book", "thesis") and first.isdigit() and not last:  # the spec's and
+        fields["number-of-pages"] = first  # Zotero's "Number of Pages" of a whole book
+    elif first or last:
         fields["page"] = f"{first}-{last}" if first and last and first != last else first or last
     number = [(tag, v) for tag in ("IS", "M1") for v in values.pop(tag, [])]
     if number:
@@ -341,8 +344,9 @@ def _numbers(values: dict[str, list[str]], csl_type: str, fields: dict[str, obje
             name = "ris" + tag.lower()
             extra[name] = f"{extra[name]}; {value}" if name in extra else value
     for serial in (s for v in values.pop("SN", []) for s in re.split(r"[;,]\s*|\s+", v) if s):
-        # PubMed's "1476-4687 (Electronic)": a word with no digit is no ISBN; kept as it is
-        var = "ISSN" if _ISSN.match(serial) else "ISBN" if re.search(r"\d", serial) else "rissn"
+        # a report's SN is its number ("TR-2019-17"); PubMed's "(Electronic)" is no ISBN: kept
+        var = "ISSN" if _ISSN.match(serial) else "ISBN" if _ISBN.match(serial) else \
+            "number" if csl_type in ("report", "patent") and "number" not in fields else "rissn"
         target = extra if var == "rissn" else fields
         target[var] = f"{target[var]} {serial}" if var in target else serial
     if "DO" in values:

@@ -83,6 +83,8 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
             and not item.get("edition"):  # a periodical's ET is its epub date
         lines.append(("ET", _ymd(item.pop("available-date")["date-parts"][0])))
     page = str(item.get("page", ""))
+    if not page and record.type in ("book", "thesis") and str(item.get("number-of-pages", "")):
+        page = str(item.pop("number-of-pages"))  # read back as the number of pages
     if page:
         m = _RANGE.fullmatch(page)
         lines += [("SP", m.group(1)), ("EP", m.group(2))] if m else [("SP", page)]
