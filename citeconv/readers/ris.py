@@ -8,12 +8,17 @@ Contract
 - Tags mean different things per type, as the RIS specification says: ``T2`` is the journal of
   a ``JOUR``, the book of a ``CHAP``, the proceedings of a ``CONF``/``CPAPER`` and the series of a
   ``BOOK``; ``A2`` is an editor, ``A3`` a series editor, ``A4``/``TA`` a translator. ``PY``/``Y1``/
-  ``DA`` are ``YYYY/MM/DD/other`` dates (``-`` separators accepted); ``SP``+``EP`` are the pages;
-  ``SN`` is an ISBN or an ISSN by its shape; ``ID`` becomes the citation key when it is usable.
+  ``DA`` are ``YYYY/MM/DD/other`` dates (``-`` separators accepted; also ``2021 Mar``, ``Oct 12,
+  2019``, Web of Science's ``DA  - MAR 15`` beside ``PY``); a periodical's ``ET`` is its epub
+  date; ``SP``+``EP`` are the pages (a whole book's lone ``SP`` its number of pages); ``SN`` is an
+  ISBN or an ISSN by its shape (a report's number otherwise); ``ID`` becomes the citation key
+  when it is usable.
   Names are ``Family, Given, Suffix``; a name with no comma is a literal (organisation) name.
 - Nothing is dropped silently: a tag with no CSL home is kept in ``extra`` (written back as a
-  BibTeX field) and reported once per tag; a record with no ``ER``, a tag line outside a record,
-  an unknown ``TY`` are Diagnostics with their line. Text that has no ``TY`` line is not RIS.
+  BibTeX field) and reported once per tag; a second value where one is used is ``ris<tag>`` (not
+  a BibTeX field name the record already has); a record with no ``ER``, a tag line or text
+  outside a record, an unknown ``TY`` are Diagnostics with their line. Text that has no ``TY``
+  line is not RIS.
 We read RIS ourselves (rispy maps tags without their type and keeps no line numbers, which every
 diagnostic here needs); the syntax is one regular expression.
 """
