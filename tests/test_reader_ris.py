@@ -243,3 +243,14 @@ def test_book_pages_and_report_serials() -> None:
     assert "SP  - 350" in ris_writer.write([book]).splitlines()
     back = ris.read(ris_writer.write([book, part, report, article])).records
     assert [dict(r.fields) for r in back] == [dict(r.fields) for r in (book, part, report, article)]
+
+
+def test_mendeley_doi_in_m3() -> None:
+    """Mendeley writes ``M3  - doi: 10....`` (Zotero reads M3 as a DOI too): it was kept as
+    ``worktype`` (or, on a thesis, printed as the genre). A second, different DOI is ``risdo``."""
+    text = ("TY  - JOUR\nTI  - A\nM3  - doi: 10.1016/j.cell.2020.01.001\nER  -\n"
+            "TY  - THES\nTI  - B\nM3  - PhD thesis\nM3  - 10.1000/x\nDO  - 10.1000/y\nER  -\n")
+    article, thesis = ris.read(text).records
+    assert (article.get("DOI"), dict(article.extra)) == ("10.1016/j.cell.2020.01.001", {})
+    assert (thesis.get("DOI"), thesis.get("genre"), dict(thesis.extra)) == \
+        ("10.1000/y", "PhD thesis", {"risdo": "10.1000/x"})

@@ -54,6 +54,7 @@ _KEY = re.compile(r"[^\s,{}()=\"#%'\\~]+")
 _DATE = re.compile(r"^(-?\d{1,4})?(?:[/-](\d{0,2}))?(?:[/-](\d{0,2}))?(?:/(.*))?$")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 _ISBN = re.compile(r"^(?:97[89]-?)?(?:\d-?){9}[\dXx]$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
@@ -166,6 +167,13 @@ def _record(lines: list[tuple[str, str, int]], start: int,
             fields["available-date"] = epub
             _first(values, "ET", extra)
     _numbers(values, csl_type, fields, extra)
+    for doi in [v for v in values.get("M3", ()) if _DOI.match(_DOI_PREFIX.sub("", v))]:
+        values["M3"].remove(doi)  # Mendeley's "M3  - doi: 10.1016/..." (Zotero reads it so too)
+        doi = _DOI_PREFIX.sub("", doi)
+        if fields.setdefault("DOI", doi) != doi:
+            extra["risdo"] = f"{extra['risdo']}; {doi}" if "risdo" in extra else doi
+    if not values.get("M3", True):
+        del values["M3"]
     if csl_type in _GENRE_PRINTED and "M3" in values:  # elsewhere M3 is an export's own label
         fields["genre"] = _first(values, "M3", extra)   # ("Article", "Conference Paper")
     for tag, var in _TEXT_TAGS.items():
