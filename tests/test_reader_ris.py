@@ -130,3 +130,127 @@ def test_edtf_season_is_read_and_written() -> None:
     assert parse_edtf("1996-23") == Date(parts=((1996,),), season=3)
     assert Date(parts=((1996,),), season=3).to_edtf() == "1996-23"
     assert parse_edtf("1996-25") is None
+
+
+def test_month_word_dates() -> None:
+    """PubMed's ``PY  - 2021 Mar``, ``2021 Mar 15``, ``2021 Spring``, Web of Science's
+    ``DA  - MAR 15`` beside ``PY  - 2020`` are dates, not literals ('year = {2021 Mar}')."""
+    def issued(tags: str) -> tuple[object, dict[str, str]]:
+        (record,) = ris.read(f"TY  - JOUR\nTI  - T\n{tags}ER  -\n").records
+        return record.get("issued"), dict(record.extra)
+    assert issued("PY  - 2021 Mar\n") == (Date(parts=((2021, 3),)), {})
+    assert issued("PY  - 2021 Sept 3\n") == (Date(parts=((2021, 9, 3),)), {})
+    assert issued("PY  - 2021 Spring\n") == (Date(parts=((2021,),), season=1), {})
+    assert issued("PY  - 2021 Mar-Apr\n") == (Date(parts=((2021, 3),)), {"dateother": "-Apr"})
+    assert issued("PY  - 2020\nDA  - MAR 15\n") == (Date(parts=((2020, 3, 15),)), {})
+    assert issued("PY  - 2020\nDA  - JUN\n") == (Date(parts=((2020, 6),)), {})
+    assert issued("PY  - 2021 Marvelous\n") == (Date(literal="2021 Marvelous"), {})
+    assert issued("PY  - 2019\nDA  - October 2019\n") == (Date(parts=((2019, 10),)), {})
+    assert issued("DA  - Oct. 12, 2019\n") == (Date(parts=((2019, 10, 12),)), {})
+    assert issued("DA  - 12 Oct 2019\n") == (Date(parts=((2019, 10, 12),)), {})
+    assert issued("PY  - Spring 2019\n") == (Date(parts=((2019,),), season=1), {})
+    assert issued("PY  - 2019/13/45/\n") == (Date(literal="2019/13/45/"), {})  # was 2019
+    assert issued("PY  - 2019/10/45/\n") == (Date(literal="2019/10/45/"), {})  # was 2019-10
+    assert issued("PY  - 2019/00/00/\n") == (Date(parts=((2019,),)), {})
+
+
+def test_second_values_survive_in_bibtex() -> None:
+    """A second URL, an ``N2`` beside an ``AB``, an ``M1`` beside an ``IS``, a ``PP`` beside a
+    ``CY`` were kept under BibTeX field names the record already had (``url``, ``abstract``,
+    ``number``, ``publisherplace``): the BibTeX writer dropped them. They are ``ris<tag>`` fields,
+    which ``--to ris`` writes back to their tags; PubMed's ``SN  - 1476-4687 (Electronic)`` label
+    is no ISBN."""
+    text = ("TY  - JOUR\nTI  - Two of each\nT2  - Nature\nPY  - 2021\nIS  - 3\nM1  - e17\n"
+            "UR  - https://a.example/1\nUR  - https://b.example/2\nAB  - One.\nN2  - Two.\n"
+            "CY  - Paris\nPP  - Lyon\nSN  - 1476-4687 (Electronic)\nER  -\n")
+    result = _run("convert", "--from", "ris", "-", input=text)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "@article{2021two,\n  title = {Two of each},\n  journal = {Nature},\n"
+        "  number = {3},\n  address = {Paris},\n  year = {2021},\n"
+        "  issn = {1476-4687},\n  url = {https://a.example/1},\n  abstract = {One.},\n"
+        "  rism1 = {e17},\n  risn2 = {Two.},\n  rispp = {Lyon},\n  rissn = {(Electronic)},\n"
+        "  risur = {https://b.example/2},\n}\n")
+    back = _run("convert", "--from", "bibtex", "--to", "ris", "-", input=result.stdout).stdout
+    assert [line for line in back.splitlines() if line[:2] in ("M1", "N2", "PP", "SN", "UR")] == [
+        "SN  - 1476-4687", "UR  - https://a.example/1", "M1  - e17", "N2  - Two.", "PP  - Lyon",
+        "SN  - (Electronic)", "UR  - https://b.example/2"]
+
+
+def test_text_between_records_is_reported() -> None:
+    """A text line after an ``ER  -`` (a record whose ``TY`` line was damaged) was dropped with no
+    word; an export's header before the first record still is not a problem."""
+    text = ("Provider: a catalogue\n\nTY  - JOUR\nTI  - One\nER  - \nA lost title line\n"
+            "and its second line\n\nTY  - JOUR\nTI  - Two\nER  - \n")
+    result = _run("convert", "--from", "ris", "-", input=text)
+    assert result.exit_code == 0  # a warning: text only (a lost tag line is an error, exit 3)
+    assert result.stdout == "@article{one,\n  title = {One},\n}\n\n@article{two,\n  title = {Two},\n}\n"
+    assert result.stderr.splitlines() == [
+        "<stdin>:6: warning: text 'A lost title line' between records (after an 'ER  -', no 'TY  -'"
+        " before it); skipped [ris.stray]"]
+
+
+def test_year_beside_full_date_is_not_a_second_date() -> None:
+    """EndNote/Zotero write ``PY  - 2017/12/04/`` and ``Y1  - 2017``: the year is no second
+    date (it was kept as ``rispy = {2017}`` and written back as a second ``PY``); a different
+    year still is."""
+    def read(tags: str) -> tuple[object, dict[str, str]]:
+        (record,) = ris.read(f"TY  - JOUR\nTI  - T\n{tags}ER  -\n").records
+        return record.get("issued"), dict(record.extra)
+    assert read("PY  - 2017/12/04/\nY1  - 2017\n") == (Date(parts=((2017, 12, 4),)), {})
+    assert read("PY  - 2017\nY1  - 2017/12/04/\n") == (Date(parts=((2017, 12, 4),)), {})
+    assert read("PY  - 2017\nY1  - 2018\n") == (Date(parts=((2017,),)), {"rispy": "2018"})
+    assert read("PY  - 2017///Fall\nY1  - 2017/10/\n") == (Date(parts=((2017,),), season=3),
+                                                          {"rispy": "2017/10/"})
+
+
+def test_periodical_et_is_the_epub_date() -> None:
+    """The RIS spec's ``ET`` of a ``JOUR`` is its "Epub Date" (EndNote writes PubMed's there); it
+    was read as the edition (``edition = {2019/03/01}`` on an article). A book's ``ET`` is its
+    edition; a journal's ``ET`` that is no date stays an edition."""
+    text = ("TY  - JOUR\nTI  - A\nPY  - 2019\nET  - 2019/03/01\nER  - \n"
+            "TY  - BOOK\nTI  - B\nET  - 2nd\nER  - \nTY  - JOUR\nTI  - C\nET  - Online first\nER  - \n")
+    article, book, other = ris.read(text).records
+    assert (article.get("available-date"), article.get("edition"), dict(article.extra)) == \
+        (Date(parts=((2019, 3, 1),)), None, {})
+    assert (book.get("available-date"), book.get("edition")) == (None, "2nd")
+    assert (other.get("available-date"), other.get("edition")) == (None, "Online first")
+    from citeconv.writers import ris as ris_writer
+    assert "ET  - 2019/03/01/" in ris_writer.write([article]).splitlines()
+    assert ris.read(ris_writer.write([article])).records[0].fields == article.fields
+
+
+def test_a_bare_comma_is_no_name() -> None:
+    """``AU  - ,`` (an exporter's empty creator) was an empty name: ``author = { and Doe, J}``."""
+    (record,) = ris.read("TY  - JOUR\nTI  - T\nAU  - ,\nAU  - Doe, J\nER  -\n").records
+    assert record.get("author") == (Name(family="Doe", given="J"),)
+
+
+def test_book_pages_and_report_serials() -> None:
+    """The spec (and Zotero) read a whole book's or thesis's ``SP`` as its number of pages: it was
+    ``pages = {350}`` on an @book. A report's ``SN`` is its number: ``TR-2019-17`` was an ISBN;
+    a serial that is neither ISSN- nor ISBN-shaped is kept as ``rissn``."""
+    text = ("TY  - BOOK\nTI  - B\nSP  - 350\nSN  - 978-0-226-45808-3; 0201896834\nER  -\n"
+            "TY  - BOOK\nTI  - C\nSP  - 12-40\nER  -\nTY  - RPRT\nTI  - R\nSN  - TR-2019-17\nER  -\n"
+            "TY  - JOUR\nTI  - J\nSN  - 12345\nER  -\n")
+    book, part, report, article = ris.read(text).records
+    assert dict(book.fields) == {"title": "B", "number-of-pages": "350",
+                                 "ISBN": "978-0-226-45808-3 0201896834"}
+    assert part.get("page") == "12-40"
+    assert (report.get("number"), report.get("ISBN")) == ("TR-2019-17", None)
+    assert (article.get("ISBN"), dict(article.extra)) == (None, {"rissn": "12345"})
+    from citeconv.writers import ris as ris_writer
+    assert "SP  - 350" in ris_writer.write([book]).splitlines()
+    back = ris.read(ris_writer.write([book, part, report, article])).records
+    assert [dict(r.fields) for r in back] == [dict(r.fields) for r in (book, part, report, article)]
+
+
+def test_mendeley_doi_in_m3() -> None:
+    """Mendeley writes ``M3  - doi: 10....`` (Zotero reads M3 as a DOI too): it was kept as
+    ``worktype`` (or, on a thesis, printed as the genre). A second, different DOI is ``risdo``."""
+    text = ("TY  - JOUR\nTI  - A\nM3  - doi: 10.1016/j.cell.2020.01.001\nER  -\n"
+            "TY  - THES\nTI  - B\nM3  - PhD thesis\nM3  - 10.1000/x\nDO  - 10.1000/y\nER  -\n")
+    article, thesis = ris.read(text).records
+    assert (article.get("DOI"), dict(article.extra)) == ("10.1016/j.cell.2020.01.001", {})
+    assert (thesis.get("DOI"), thesis.get("genre"), dict(thesis.extra)) == \
+        ("10.1000/y", "PhD thesis", {"risdo": "10.1000/x"})

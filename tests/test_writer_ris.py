@@ -53,7 +53,8 @@ def test_names_extra_and_et_al() -> None:
         "DA  - 2020/03//", "C1  - c", "XY  - x", "N1  - eprint: 1234.5678", "ER  - "]
     back = ris_reader.read(ris_writer.write([record])).records[0]
     assert back.get("author") == record.get("author")[:4]  # "and others" has no RIS form
-    assert back.extra == {"custom1": "c", "risxy": "x", "dateother": "circa"}
+    assert back.extra == {"custom1": "c", "risxy": "x"}  # "circa" was read as a dateother
+    assert back.get("issued") == Date(parts=((2020, 3),), circa=True)
     assert back.get("note") == "eprint: 1234.5678"
 
 
@@ -94,3 +95,78 @@ def test_ris_round_trip(given_records: list[Record]) -> None:
     back = ris_reader.read(ris_writer.write(given_records)).records
     assert [(r.id, r.type, dict(r.fields), dict(r.extra)) for r in back] == \
         [(r.id, r.type, dict(r.fields), {}) for r in given_records]
+
+
+def test_date_other_part_round_trip() -> None:
+    """``PY  - 2017///Fall meeting`` keeps 'Fall meeting' as ``dateother``; it went back out as a
+    note ``N1  - dateother: Fall meeting`` and came in again inside the note. It goes back in
+    ``PY``'s other part, with ``circa`` after it."""
+    text = ("TY  - CONF\nTI  - T\nPY  - 2017///Fall meeting\nER  - \n"
+            "TY  - JOUR\nTI  - U\nPY  - 2021 Mar-Apr\nER  - \n")
+    once = ris_reader.read(text).records
+    written = ris_writer.write(once)
+    assert [line for line in written.splitlines() if line[:2] in ("PY", "DA", "N1")] == [
+        "PY  - 2017///Fall meeting", "PY  - 2021///-Apr", "DA  - 2021/03//"]
+    again = ris_reader.read(written).records
+    assert [(r.get("issued"), dict(r.extra), r.get("note")) for r in again] == [
+        (Date(parts=((2017,),)), {"dateother": "Fall meeting"}, None),
+        (Date(parts=((2021, 3),)), {"dateother": "-Apr"}, None)]
+    circa = Record("c", "book", {"title": "C", "issued": Date(parts=((1900,),), circa=True)},
+                   extra={"dateother": "or later"})
+    assert "PY  - 1900///or later circa" in ris_writer.write([circa]).splitlines()
+    (back,) = ris_reader.read(ris_writer.write([circa])).records
+    assert (back.get("issued"), dict(back.extra)) == (Date(parts=((1900,),), circa=True),
+                                                      {"dateother": "or later"})
+
+
+def test_variables_without_a_tag_are_notes() -> None:
+    """CSL variables the writer has no tag for (PMID, event-title, container-author,
+    original-date, number-of-pages...) were dropped with no word, exit 0; they are ``N1`` notes
+    ``variable: value``, as extra fields are."""
+    record = Record("k", "paper-conference", {
+        "title": "T", "container-title": "Proc. X", "PMID": "12345", "event-title": "X 2020",
+        "event-place": "Paris", "container-author": (Name(family="Roe", given="Rick"),
+                                                     Name(literal="ACM")),
+        "original-date": Date(parts=((1899, 5),)), "number-of-pages": "300", "version": "2"},
+        extra={"howpublished": "Printed"})
+    assert ris_writer.write([record]).splitlines() == [
+        "TY  - CPAPER", "ID  - k", "TI  - T", "T2  - Proc. X", "N1  - PMID: 12345",
+        "N1  - container-author: Roe, Rick; ACM", "N1  - event-place: Paris",
+        "N1  - event-title: X 2020", "N1  - number-of-pages: 300",
+        "N1  - original-date: 1899-05", "N1  - version: 2", "N1  - howpublished: Printed", "ER  - "]
+
+
+def test_literal_access_date_is_written() -> None:
+    """An ``accessed`` with no date parts (``urldate = {last week}``) was dropped; it is ``Y2``,
+    read back as the ``urldate`` field it came from."""
+    record = Record("k", "webpage", {"title": "T", "accessed": Date(literal="last week")})
+    assert "Y2  - last week" in ris_writer.write([record]).splitlines()
+    assert ris_reader.read(ris_writer.write([record])).records[0].extra == {"urldate": "last week"}
+
+
+def test_series_types_keep_container_and_series_apart() -> None:
+    """A book, report or dataset's ``T2`` is read as its series: a container-title written as
+    ``T2`` came back as the collection-title (and the series as ``rist3``). The series is ``T2``,
+    the container ``JF``."""
+    record = Record("k", "dataset", {"title": "T", "container-title": "Zenodo",
+                                     "collection-title": "Series"})
+    assert ris_writer.write([record]).splitlines() == [
+        "TY  - DATA", "ID  - k", "TI  - T", "T2  - Series", "JF  - Zenodo", "ER  - "]
+    back = ris_reader.read(ris_writer.write([record])).records[0]
+    assert (dict(back.fields), dict(back.extra)) == (dict(record.fields), {})
+    alone = Record("k", "report", {"title": "T", "container-title": "Big Work"})
+    assert dict(ris_reader.read(ris_writer.write([alone])).records[0].fields) == dict(alone.fields)
+
+
+def test_bce_year_macro_only_journal_and_annote() -> None:
+    """``PY  - -3000///circa`` (a BCE year, as written) was read back as a literal; a journal that
+    is only an undefined macro (ADS's ``\\aap``) printed nothing and its ``T2`` was dropped; a
+    CSL ``annote`` went out as a note: it is ``RN``, which reads back as ``annote``."""
+    old = Record("k", "book", {"title": "T", "issued": Date(parts=((-3000,),), circa=True),
+                               "annote": "Read it"})
+    assert ris_writer.write([old]).splitlines() == [
+        "TY  - BOOK", "ID  - k", "TI  - T", "PY  - -3000///circa", "RN  - Read it", "ER  - "]
+    assert dict(ris_reader.read(ris_writer.write([old])).records[0].fields) == dict(old.fields)
+    ads = Record("a", "article-journal", {"title": "T",
+                                          "container-title": '<span class="tex">\\aap</span>'})
+    assert "T2  - \\aap" in ris_writer.write([ads]).splitlines()
