@@ -174,16 +174,8 @@ class _Decoder:
         return "".join(out)
 
     def braced(self, inner: str, depth: int, after_colon: bool = False) -> str:
-        if depth == 0 and texpass.TEX_SPAN.fullmatch(inner):
-            return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
-        if depth > 0 or not self.protect_case or not inner:
-            return inner
-        if self.rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
-                needs_protection(inner) or after_colon and inner[0].isupper()):
-            return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
-        if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
-            return inner  # {{Word}}: protected once
-        return f"{_NOCASE}{inner}</span>"
+        return inner if depth > 0 else _top_braced(inner, self.protect_case, self.rebrace,
+                                                   after_colon)
 
     def argument(self, depth: int) -> str:
         text = self.text
@@ -281,6 +273,21 @@ class _Decoder:
         return "\\" + name
 
 
+@lru_cache(maxsize=65536)  # the same groups ({T}, {BERT}, {\'e}) recur in every title
+def _top_braced(inner: str, protect_case: bool, rebrace: bool, after_colon: bool) -> str:
+    """A decoded top-level brace group ``{inner}`` (``_Decoder.braced`` at depth 0)."""
+    if texpass.TEX_SPAN.fullmatch(inner):
+        return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
+    if not protect_case or not inner:
+        return inner
+    if rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
+            needs_protection(inner) or after_colon and inner[0].isupper()):
+        return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
+    if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
+        return inner  # {{Word}}: protected once
+    return f"{_NOCASE}{inner}</span>"
+
+
 _BRACES_ONLY = re.compile(r"\s*\{(?:\s|\\[{}])*\}")
 
 
@@ -326,7 +333,7 @@ def _resolve_marks(text: str, rebrace: bool) -> str:
     """Marked groups become plain text, or nocase spans in a title in capitals throughout (the
     writer adds no braces there); a brace group inside a word protects the whole word."""
     plain = text.replace(_MARK, "").replace(_END_MARK, "")
-    loud = casing.shouting(_TAG.sub("", plain))
+    loud = casing.shouting(_TAG.sub("", plain) if "<" in plain else plain)
     if _NOCASE in text:
         text = _INWORD_NOCASE.sub(lambda m: _whole_word_nocase(m, rebrace and not loud), text)
     if _MARK not in text:

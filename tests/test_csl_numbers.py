@@ -107,3 +107,57 @@ def test_a_term_printed_in_a_nested_macro_keeps_the_enclosing_macro() -> None:
     macros2 = '<macro name="pl"><text variable="publisher-place"/></macro>'
     assert cite('<text variable="title"/><text macro="pl" prefix=" (" suffix=")"/>',
                 {"title": "Digits"}, macros=macros2) == "Digits"
+
+
+def test_a_range_is_one_only_between_numbers_citeproc_js_reads_as_such() -> None:
+    # citeproc-js (2.4.63) output for each value: "13:1" is not a number, so its hyphen stays
+    # and the label is singular; a falling pair is a range whatever its parts
+    def page(value: str) -> str:
+        return _cite_with('<group delimiter=" "><label variable="page" form="short"/>'
+                          '<text variable="page"/></group>', {"page": value}, {})
+
+    assert page("13:1-13:3") == "p. 13:1-13:3"
+    assert page("1.2-1.5") == "p. 1.2-1.5"
+    assert page("3-4:5") == "pp. 3-4:5"
+    assert page("14:1-13:3") == "p. 14:1–13:3"
+    assert page("12-b") == "pp. 12-b"
+    assert page("12a-12c") == "pp. 12a–12c"
+    assert page("I-IX") == "p. I–IX"
+    assert page("S12-S13b") == "pp. S12–S13b"
+    # outside pages a range is rebuilt from its bare numbers
+    vol = '<group delimiter=" "><label variable="volume" form="short"/><text variable="volume"/></group>'
+    assert _cite_with(vol, {"volume": "A1-A5"}, {}) == "vols. 1–5"
+    assert _cite_with(vol, {"volume": "12-b"}, {}) == "vols. 12-b"
+
+
+def test_a_number_that_starts_with_its_own_label_drops_it() -> None:
+    layout = ('<group delimiter=" | "><text variable="number"/><text variable="volume"/>'
+              '<text variable="issue"/><text variable="page"/>'
+              '<choose><if is-numeric="number"><text value="NUM"/></if></choose>'
+              '<label variable="number" form="short"/></group>')
+
+    def show(**item: str) -> str:
+        return _cite_with(layout, item, {})
+
+    assert show(number="no. 88") == "88 | NUM | no."
+    assert show(number="vol. 3", volume="vol. 4", issue="no. 5") == "3 | 4 | 5 | NUM | vol."
+    # a label of another variable stays in volume and issue; page keeps all but p./pp.
+    assert show(number="fig. 3", volume="no. 4", issue="vol. 5", page="p. 7") == \
+        "3 | no. 4 | vol. 5 | 7 | NUM | fig."
+    assert show(number="no. 3-4", page="pp. 7-9") == "3–4 | 7–9 | NUM | nos."
+    assert show(number="xyz. 5", page="fig. 7") == "xyz. 5 | fig. 7 | no."
+
+
+def test_is_numeric_follows_citeproc_js() -> None:
+    layout = ('<choose><if is-numeric="edition"><text value="yes"/></if>'
+              '<else><text value="no"/></else></choose>')
+
+    def numeric(value: str) -> str:
+        return _cite_with(layout, {"edition": value}, {})
+
+    for value in ("2nd", "iv", "A1", "10a-c", "12 and 13", "12-", "1/2", "e12345", "8n11564"):
+        assert numeric(value) == "yes", value
+    for value in ("IV", "1.2", "1,000", "12:5", "1st ed.", "3rd edition", "Vol 3", "II"):
+        assert numeric(value) == "no", value
+    assert _cite_with('<choose><if is-numeric="number"><text value="yes"/></if></choose>',
+                      {"number": "12|13"}, {}) == "yes"

@@ -85,3 +85,23 @@ def test_records_keep_the_fields_they_always_kept(fields):
 @given(st.text(alphabet="  \t\n\r\f\v\u00a0\u2028\x00ab", max_size=12))
 def test_squash_skips_the_regex_only_when_it_would_change_nothing(text):
     assert latex._squash(text) == latex._SPACES.sub(" ", text).strip(" ")
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.text(alphabet="novaZé1_-{} #\"", max_size=8),
+       st.dictionaries(st.sampled_from(["nov", "acl", "é", "x1"]), st.text(max_size=3), max_size=2))
+def test_a_bare_word_reads_as_the_piece_loop_reads_it(word, macros):
+    """resolve_value takes a value of letters only (``nov``, a macro) without the piece loop:
+    the same text and problems as the loop gives it with an empty piece joined on."""
+    text, problems = bibtex.resolve_value(word, macros)
+    if word.strip().isalpha():
+        assert (text, problems) == bibtex.resolve_value(word + ' # ""', macros)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab\r\n \u00e9\ufeff\u200b\u00ad\u00a0\u3000\u2009", max_size=12))
+def test_clean_input_skips_translating_only_when_it_would_change_nothing(text):
+    from citeconv.readers import _text
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").translate(
+        _text._DELETE).translate(_text._SPACES)
+    assert _text.clean_input(text) == expected

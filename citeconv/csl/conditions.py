@@ -8,6 +8,8 @@ Contract
   false. ``disambiguate="true"`` passes for the first ``ctx.state.condition`` tests met in a
   render (citeproc-js ``disambiguate_count``). The types listed in ``type`` are
   one test, true when the item has any of them, whatever the ``match`` (citeproc-js).
+  ``is-numeric`` on a number variable is ``numbers.is_numeric`` (citeproc-js's parse); on
+  ``title`` it asks whether the title ends with a digit.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 from typing import Any
 
 from . import evaluate as _ev
+from .numbers import NUMERIC_VARS, is_numeric
 
 __all__ = ["test"]
 
@@ -55,7 +58,12 @@ def _variable(ctx: Any, v: str) -> bool:
 
 
 def _is_numeric(ctx: Any, v: str) -> bool:
-    return _numeric(_ev.variable(ctx, v, test=True))
+    value = _ev.variable(ctx, v, test=True)
+    if v in NUMERIC_VARS:  # citeproc-js parses the number; "title" ends with a digit
+        return value not in (None, "") and is_numeric(value, v, ctx.locale)
+    if v == "title":
+        return isinstance(value, str) and value[-1:].isdigit()
+    return _numeric(value)
 
 
 def _uncertain(ctx: Any, v: str) -> bool:

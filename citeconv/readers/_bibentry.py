@@ -53,20 +53,27 @@ def _balanced_end(text: str, start: int, close: str) -> int:
 
 def resolve_value(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
     """A raw field value (``{…}``, ``"…"``, ``123``, ``macro``, ``a # b``) -> its LaTeX text."""
-    out: list[str] = []
-    problems: list[str] = []
-    pos = 0
     raw = raw.strip()
     first, last = raw[:1], raw[-1:]
     if (first == "{" and last == "}" or first == '"' and last == '"') and len(raw) > 1:
         inner = raw[1:-1]  # the common cases: one braced or quoted value, no concatenation
         if "{" not in inner and "}" not in inner and (first == "{" or '"' not in inner):
-            return inner, problems
+            return inner, []
         if (first == "{" or '"' not in inner) and _FLAT_BRACES.fullmatch(inner) or \
                 _balanced_end(raw, 1, last) == len(raw) - 1:  # (the same answer, faster)
-            return inner, problems
+            return inner, []
     elif raw.isdigit():
-        return raw, problems
+        return raw, []
+    elif raw.isalpha():  # one macro (``nov``): what the loop below makes of it, directly
+        word = raw.lower()
+        if word in macros:
+            return macros[word], []
+        if word in mapping.MONTH_NAMES:
+            return word, []
+        return raw, [f"undefined @string macro '{raw}' kept as text"]
+    out: list[str] = []
+    problems: list[str] = []
+    pos = 0
     while pos < len(raw):
         m = _PIECE_RE.match(raw, pos)
         if not m:
@@ -137,17 +144,11 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     _read_dates(values, fields, extra, problems)
     csl_type = _read_eprint(csl_type, entry_type, values, fields, extra)
     for name, (value, line) in values.items():
-        if name in mapping.SPECIAL and name not in ("subtitle", "titleaddon"):
+        route = _route(name, csl_type)
+        if route is None:
             continue
-        if name == "number":
-            target, kind = ("issue" if csl_type in mapping.ISSUE_TYPES else "number"), "plain"
-        elif name == "subtitle":
-            target, kind = "title", "subtitle"
-        elif name.startswith("csl-"):
-            target, kind = _csl_field(name[4:])
-        else:
-            target, kind = mapping.FIELD_TO_CSL.get(name, ("", ""))
-        if kind == "subtitle" or target and not value.strip():
+        target, kind = route
+        if kind == "subtitle" or target and (not value or value.isspace()):
             continue  # an empty field takes no variable: reported by _report_empty
         if target and target in taken_by and name == _written_as(target, csl_type) \
                 and taken_by[target] != name:
@@ -191,12 +192,28 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
     return Record(key, csl_type, fields, extra, source or Source()), problems
 
 
+@lru_cache(maxsize=1024)
+def _route(name: str, csl_type: str) -> tuple[str, str] | None:
+    """(CSL variable, kind) that field ``name`` of an entry of ``csl_type`` is read into;
+    ("", "") for a field with no CSL home (kept in extra), None for one read elsewhere
+    (dates, eprints...). One table look-up per field of a big file."""
+    if name in mapping.SPECIAL and name not in ("subtitle", "titleaddon"):
+        return None
+    if name == "number":
+        return ("issue" if csl_type in mapping.ISSUE_TYPES else "number"), "plain"
+    if name == "subtitle":
+        return "title", "subtitle"
+    if name.startswith("csl-"):
+        return _csl_field(name[4:])
+    return mapping.FIELD_TO_CSL.get(name, ("", ""))
+
+
 def _report_empty(key: str, values: dict[str, tuple[str, int]], extra: dict[str, str],
                   problems: list[Diagnostic]) -> None:
     """An empty field (``note = {}``, ``editor = ""``) has nothing to convert: it is left out,
     and said so with its line (a field with no CSL home is kept in ``extra`` as it is)."""
     for name, (value, line) in values.items():
-        if not value.strip() and name not in extra:
+        if (not value or value.isspace()) and name not in extra:
             problems.append(_warn("bibtex.empty-field", f"{key}: empty field {name!r} left "
                                   "out", line))
 
