@@ -47,6 +47,7 @@ _ACCENT_CMD = re.compile(r"\\(?:([`'^\"~=.])|([uvHckrdbt])(?![a-zA-Z]))\s*"
                          r"(\{[^{}]*\}|\\[ij]|[^\s{}\\,])")
 #: a letter-named symbol command (``\o``, ``\ss``, ``\l``) and the space that ends it
 _SYMBOL_CMD = re.compile(r"\\(ss|o|O|l|L|ae|AE|oe|OE|aa|AA|i|j)(?![a-zA-Z])\s?")
+_SPACING_TILDE = re.compile(r"\{\\~\{\}\}|\\~\{\}")
 _EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
 
 
@@ -116,6 +117,8 @@ def _parse_bibtex_name(text: str) -> Name:
     text = " ".join(text.split())
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)  # "u" + U+0308 is "ü", as latex.decode reads it
+    if "\\~{}" in text:  # Mendeley's tie ({\~{}}: "A.{\~{}}M."): a space, as biber reads it
+        text = " ".join(_SPACING_TILDE.sub(" ", text).split())
     if text == "others":
         return ETAL
     if _EXTENDED.match(text) and "=" in text:
@@ -261,7 +264,7 @@ def format_bibtex_name(name: Name, ascii_only: bool = False) -> str:
     if " " in seen or (seen[:1].islower()) or "," in seen:
         family = "{" + family + "}"
     particle = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
-    if particle and not particle.split()[-1][:1].islower():
+    if particle and not _lower_word(enc(particle.split()[-1])):
         # BibTeX reads a von part ending in a lower-case word ("López de Molina, G.", "Van de
         # Graaff, R.") as written; one ending in upper case cannot be a von part: braced
         particle = "{" + enc(particle) + "}"

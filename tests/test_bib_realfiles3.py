@@ -158,3 +158,16 @@ def test_verb_prints_its_text() -> None:
     assert latex.decode_with_warnings(r"\verb+http://www.ep.liu.se/ea/cis/1997/019/", False) == (
         "http://www.ep.liu.se/ea/cis/1997/019/",
         ("\\verb+ not closed: read to the end of the value",))
+
+
+def test_mendeley_escaped_tie_in_initials_is_a_space_as_biber_reads_it() -> None:
+    assert _parts(r"Летов, А.{\~{}}М. and Koza, J.\~{}R.") == [("А. М.", "", "Летов"),
+                                                            ("J. R.", "", "Koza")]
+
+
+def test_a_particle_ending_in_a_lower_case_word_after_a_quote_stays_a_particle() -> None:
+    bib = '@article{key01,\n  author = "Simon {"}the {saint"} Templar",\n}'
+    first = run("convert", "-", input=bib)
+    assert first.exit_code == 0 and first.stderr == ""
+    assert first.stdout == '@article{key01,\n  author = {"the {saint" Templar}, Simon},\n}\n'
+    assert run("convert", "-", input=first.stdout).stdout == first.stdout
