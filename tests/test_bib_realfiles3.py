@@ -171,3 +171,25 @@ def test_a_particle_ending_in_a_lower_case_word_after_a_quote_stays_a_particle()
     assert first.exit_code == 0 and first.stderr == ""
     assert first.stdout == '@article{key01,\n  author = {"the {saint" Templar}, Simon},\n}\n'
     assert run("convert", "-", input=first.stdout).stdout == first.stdout
+
+
+def test_a_doi_or_url_braced_whole_is_the_address() -> None:
+    """Web of Science writes ``DOI = {{10.1016/x}}``: the inner braces are BibTeX's, not the
+    address's (was written back as ``%7B10.1016/x%7D``); braces inside an address stay."""
+    bib = "@misc{a, title={T}, doi={{10.1016/x}}, url={ {{http://a.b/c}} }}\n" \
+          "@misc{b, title={T}, url={{a}b{c}}}\n"
+    out = run("convert", "-", input=bib)
+    assert out.exit_code == 0
+    assert "  doi = {10.1016/x},\n  url = {http://a.b/c},\n" in out.stdout
+    assert "  url = {%7Ba%7Db%7Bc%7D},\n" in out.stdout
+
+
+def test_an_undefined_macro_is_reported_once_with_its_count() -> None:
+    bib = "".join(f"@article{{k{i}, title={{T{i}}}, journal=AIJ, year=2000}}\n" for i in range(3))
+    bib += "@article{z, title={Z}, journal=JAIR, year=2000}\n"
+    out = run("convert", "-", input=bib)
+    assert out.exit_code == 0 and out.stdout.count("journal = {{AIJ}}") == 3
+    assert out.stderr.splitlines() == [
+        "<stdin>:1: warning: journal: undefined @string macro 'AIJ' kept as text (3 uses, this is "
+        "the first; define it with @string or add the .bib file that does) [bibtex.value]",
+        "<stdin>:4: warning: journal: undefined @string macro 'JAIR' kept as text [bibtex.value]"]

@@ -177,8 +177,8 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
             names = parse_bibtex_names(value)
             if names:
                 fields[target] = names
-        elif kind == "verbatim":
-            fields[target] = value.strip()
+        elif kind == "verbatim":  # DOI, URL: braces around the whole value are BibTeX's,
+            fields[target] = _unbraced(value.strip())  # not the address's ({{10.1/x}}, WoS)
         elif kind == "pages":
             fields[target] = decode(name, value, line, False).replace("–", "-")
         else:
@@ -196,6 +196,13 @@ def convert_entry(entry_type: str, key: str, raw: dict[str, tuple[str, int]],
         fields["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis" \
             if entry_type == "phdthesis" else ""
     return Record(key, csl_type, fields, extra, source or Source()), problems
+
+
+def _unbraced(value: str) -> str:
+    """``{{10.1016/x}}`` -> ``10.1016/x``: brace pairs that hold the whole value, removed."""
+    while value[:1] == "{" and value[-1:] == "}" and _balanced_end(value, 1, "}") == len(value) - 1:
+        value = value[1:-1].strip()
+    return value
 
 
 @lru_cache(maxsize=1024)

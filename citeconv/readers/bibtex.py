@@ -107,13 +107,39 @@ def read(text: str, rebrace: bool = True, filename: str = "") -> ReadResult:
         if problems:  # a problem with no line of its own is the entry's
             diagnostics += [p if p.line else dataclasses.replace(p, line=entry.start_line + 1)
                             for p in problems]
-    diagnostics = texpass.report_once(diagnostics, texpass.definitions(
-        "\n".join(preambles)).names())
+    diagnostics = _macros_once(texpass.report_once(diagnostics, texpass.definitions(
+        "\n".join(preambles)).names()))
     metadata = {k: v for k, v in (("preamble", "\n".join(preambles)),
                                   ("comments", "\n".join(comments)),
                                   ("strings", "" if records else "\n".join(strings))) if v}
     return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics), layout=NAME,
                       metadata=metadata)
+
+
+_UNDEFINED = re.compile(r"^[^:]*: undefined @string macro '(.*)' kept as text$")
+
+
+def _macros_once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """An undefined macro is reported once, at its first use, with how often it is used (a
+    journal abbreviation file that was not given: ``AIJ`` 52 times was 52 warnings)."""
+    uses: dict[str, int] = {}
+    for d in diagnostics:
+        m = _UNDEFINED.match(d.message) if d.code == "bibtex.value" else None
+        if m:
+            uses[m.group(1)] = uses.get(m.group(1), 0) + 1
+    if not any(n > 1 for n in uses.values()):
+        return diagnostics
+    out, seen = [], set()
+    for d in diagnostics:
+        m = _UNDEFINED.match(d.message) if d.code == "bibtex.value" else None
+        if m is None or uses[m.group(1)] == 1:
+            out.append(d)
+        elif m.group(1) not in seen:
+            seen.add(m.group(1))
+            out.append(dataclasses.replace(d, message=f"{d.message} ({uses[m.group(1)]} uses, "
+                                           "this is the first; define it with @string or add "
+                                           "the .bib file that does)"))
+    return out
 
 
 class _Head(NamedTuple):
