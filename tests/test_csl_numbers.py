@@ -161,3 +161,17 @@ def test_is_numeric_follows_citeproc_js() -> None:
         assert numeric(value) == "no", value
     assert _cite_with('<choose><if is-numeric="number"><text value="yes"/></if></choose>',
                       {"number": "12|13"}, {}) == "yes"
+
+
+def test_terms_are_printed_as_rich_text() -> None:
+    # citeproc-js 2.4.63: a straight apostrophe in any term is "’"; quotes in a cs:text term
+    # become the locale's quotes
+    locale = ('<locale><terms><term name="retrieved">it\'s "x"</term>'
+              '<term name="page" form="short">p\'x</term><term name="month-04">Av\'r</term>'
+              '<term name="and">e\'t</term></terms></locale>')
+    layout = ('<group delimiter=" | "><text term="retrieved"/><label variable="page" form="short"/>'
+              '<date variable="issued" form="text" date-parts="year-month"/>'
+              '<names variable="author"><name and="text"/></names></group>')
+    item = {"page": "4", "issued": {"date-parts": [[2000, 4]]},
+            "author": [{"family": "A"}, {"family": "B"}]}
+    assert _cite_with(layout, item, {}, locale=locale) == "It’s “x” | p’x | Av’r 2000 | A e’t B"

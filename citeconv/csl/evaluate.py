@@ -201,6 +201,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text and ("'" in text or '"' in text):  # citeproc-js reads a term as rich text
+            text = output.rich(text, ctx.locale)
         if text:
             ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
         if text and not a.get("text-case") and not ctx.scratch.get("predecessor") and not (

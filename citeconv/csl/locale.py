@@ -4,7 +4,8 @@ Contract
 - ``load_locale(lang, style_locales) -> Locale``; ``style_locales`` are the style's cs:locale
   elements. Precedence (CSL 1.0.2): style locale with the exact xml:lang, then the language-only
   one, then the unqualified one; then the locale file for ``lang`` (or its primary dialect), then
-  en-US. The first source that defines a term (name, form, gender-form) wins.
+  en-US. The first source that defines a term (name, form, gender-form) wins. A straight
+  apostrophe in a term (not a quote term) is stored as "’", as citeproc-js prints it.
 - ``Locale.term(name, form="long", plural=False, gender=None)`` follows the CSL form fallback
   (verb-short → verb → long, symbol → short → long, short → long); returns None when undefined.
 - ``Locale.ordinal(n, gender, long=False)`` implements CSL 1.0 ordinals (ordinal-00..99 with
@@ -131,6 +132,9 @@ def _collect(root: Any, terms: dict, dates: dict, options: dict) -> None:
                     m = (multiple.text or "") if multiple is not None else s
                 else:
                     s = m = t.text or ""
+                if ("'" in s or "'" in m) and not name.endswith("quote"):
+                    # citeproc-js prints a term as rich text: a straight apostrophe is "’"
+                    s, m = s.replace("'", "\u2019"), m.replace("'", "\u2019")
                 terms[key] = (s, m, t.get("gender"))
                 if t.get("match"):
                     terms.setdefault((name, "_match", t.get("gender-form", "")), (t.get("match"), "", None))

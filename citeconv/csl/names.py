@@ -7,9 +7,11 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
-  The cs:names element's affixes and formatting wrap names only: a substituted cs:names (also
-  one inside a cs:choose of cs:substitute) gets them, a substituted cs:text/cs:group/macro does
-  not; ``text-case`` on cs:names is not a CSL attribute and is ignored (citeproc-js).
+  The cs:names element's affixes and formatting wrap names only: a substituted bare cs:names
+  (no cs:name, cs:et-al or cs:label) is printed with them instead of its own, one with children
+  with only its own (citeproc-js; also inside a cs:choose of cs:substitute); a substituted
+  cs:text/cs:group/macro does not get them; ``text-case`` on cs:names is not a CSL attribute
+  and is ignored (citeproc-js).
   Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
   cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
   of them inherits none (citeproc-js).
@@ -305,7 +307,7 @@ def _label_text(label: Node, term_name: str, names: list, ctx: Any) -> str:
 
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
-                 record: bool = False) -> tuple[str, int]:
+                 record: bool = False, own_format: bool = True) -> tuple[str, int]:
     _finish, variable = _ev._finish, _ev.variable
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
@@ -358,8 +360,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         return "", 1
     if sub is not None and sub[0] == "all":  # citeproc-js keeps the (last) label
         inner = output.join([sub[2], last_label])
-    text = _finish(node, inner, ctx)
     outer = ctx.scratch.get("names_outer")
     if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
-        text = _finish(outer, text, ctx)
+        bare = node.child(Name) is None and node.child(EtAl) is None and node.child(Label) is None
+        text = _finish(outer, inner, ctx) if bare else _finish(node, inner, ctx)
+    else:
+        text = _finish(node, inner, ctx) if own_format else inner
     return _ns._logged(ctx, text, used, inner), 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import evaluate as _ev
-from .style import Choose, Names, Node, Substitute, Text
+from .style import Choose, EtAl, Label, Name, Names, Node, Substitute, Text
 
 __all__ = ["_author_sub", "_logged", "_substitute"]
 
@@ -58,7 +58,9 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
         ctx.scratch["sub_used"] = set()
         try:
             if type(c) is Names:
-                text, status = _names.render_names(c, ctx, inherit, record=True)
+                bare = c.child(Name) is None and c.child(EtAl) is None and c.child(Label) is None
+                text, status = _names.render_names(c, ctx, inherit, record=True,
+                                                   own_format=not bare)
             else:
                 if type(c) is Choose:
                     ctx.scratch["names_inherit"] = inherit
@@ -71,8 +73,8 @@ def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[st
         if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
             return "", 2
         if text:
-            if type(c) is Names:
-                return _finish(node, text, ctx), 2
+            if type(c) is Names:  # citeproc-js: a bare one takes the cs:names' formatting
+                return (_finish(node, text, ctx) if bare else text), 2
             # every variable the substitute rendered is suppressed; citeproc-js prints a
             # substituted cs:text/cs:choose without the cs:names' affixes and formatting, and
             # one that printed no variable (a term, a value) is no content for the groups
