@@ -95,6 +95,7 @@ def _capitals_matter(core: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)  # the decoder asks for every braced word of every title
 def needs_protection(word: str) -> bool:
     """True for a word the writer braces whole or in part: ``BERT``, ``GPT-4o``, ``LoRA``,
     ``T5``, ``Atari``, ``Non-Gaussian``. A capital that only starts a hyphen-separated part

@@ -14,8 +14,8 @@ import click
 
 from . import __version__, keyformat
 
-FORMATS = ("bibtex", "csl-json", "text", "html", "markdown", "latex", "rst")
-LAYOUTS = ("auto", "bibtex", "csl-json", "arxiv", "last-first", "publications")
+FORMATS = ("bibtex", "csl-json", "ris", "text", "html", "markdown", "latex", "rst")
+LAYOUTS = ("auto", "bibtex", "csl-json", "ris", "arxiv", "last-first", "publications")
 
 
 class Exit(IntEnum):
@@ -33,6 +33,7 @@ Examples:
   citeconv convert pubs.txt -o refs.bib && latexmk paper.tex
   pbpaste | citeconv convert --from arxiv -
   citeconv convert refs.bib --to csl-json
+  citeconv convert zotero-export.ris -o refs.bib
   citeconv convert refs.bib --to html --style ieee
   citeconv convert pubs.txt --to latex --style nature -o refs.tex
 
@@ -91,7 +92,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
     from .textio import InputEncodingError, read_text
 
     records, diagnostics = [], []
-    kept: dict[str, list[str]] = {"preamble": [], "comments": []}  # BibTeX blocks written back
+    kept: dict[str, list[str]] = {"preamble": [], "comments": [],  # BibTeX blocks written back
+                                  "strings": []}  # (@string: from files with no entries)
     for name in inputs or ("-",):
         label = "<stdin>" if name == "-" else name
         try:
@@ -110,8 +112,8 @@ def _read_inputs(inputs: tuple[str, ...], layout: str, encoding: str | None,  # 
             result = api.read(text, None if layout == "auto" else layout, label,
                               protect=protect)
         except api.NoReaderError as err:
-            _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON or a publication "
-                  "listing, or name the layout with --from")
+            _fail(f"{label}: {err}. Nothing to convert: give a .bib, CSL-JSON, RIS or a "
+                  "publication listing, or name the layout with --from")
         records += result.records
         diagnostics += result.diagnostics
         for kind, blocks in kept.items():
@@ -193,10 +195,15 @@ def convert(inputs: tuple[str, ...], layout: str, fmt: str, output: str, style: 
     skipped = _report(diagnostics, fmt)
     if not records and (skipped or not any(kept.values())):
         _fail("no entry could be converted" + (" (see the errors above)" if skipped else ""))
-    if not records:  # a .bib of @comment/@preamble blocks only (JabRef's settings): kept as is
+    if records:  # the macros are expanded into the entries that use them
+        kept = {k: v for k, v in kept.items() if k != "strings"}
+    else:  # a .bib of @comment/@preamble/@string blocks only (JabRef's settings, a file of
+        # journal abbreviations): kept as is
         where = ", ".join("<stdin>" if i == "-" else i for i in inputs or ("-",))
-        click.echo(f"{where}: warning: no entries, only @comment or "
-                   "@preamble blocks (written back as they are)", err=True)
+        blocks = "@comment or @preamble" if not kept.get("strings") else \
+            "@string, @comment or @preamble"
+        click.echo(f"{where}: warning: no entries, only {blocks} blocks (written back as "
+                   "they are)", err=True)
     if strict and skipped:
         _fail("some entries could not be converted and --strict is set; nothing written")
     with shown(f"writing {len(records)} entries as {fmt}"):

@@ -21,30 +21,11 @@ import unicodedata
 from functools import lru_cache
 
 from . import casing, texpass
+from .latexdata import _ACCENTS, _NOCASE, _SYMBOLS, _TAG, safe_math
+from .latexenc import encode
 
-# accent command -> combining character
-_ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-    "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
-}
-_COMBINING_TO_ACCENT = {v: k for k, v in _ACCENTS.items()}
-_SYMBOLS = {
-    "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
-    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
-    "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
-    "&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ",
-    "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_",
-    "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
-    "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…", "ldots": "…",
-    "dots": "…", "S": "§", "P": "¶", "copyright": "©", "textregistered": "®",
-    "texttrademark": "™", "pounds": "£", "euro": "€", "textdegree": "°", "textbar": "|",
-    "textbraceleft": "{", "textbraceright": "}", "textless": "<", "textgreater": ">", "guillemotleft": "«", "guillemotright": "»",
-    "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textperiodcentered": "·",
-    "slash": "/", "-": "", "/": "", ",": "\u202f", "textbullet": "•", "textdagger": "†",
-    "i ": "ı", "nobreakspace": "\u00a0", "quad": "\u2003", "checkmark": "✓",
-    "textdollar": "$",  # (passed through, biber reads it as a math shift)
-}
+__all__ = ["decode", "decode_with_warnings", "encode", "needs_decoding", "safe_math"]
+
 _MARKUP = {
     "emph": ("<i>", "</i>"), "textit": ("<i>", "</i>"), "it": ("<i>", "</i>"),
     "textsl": ("<i>", "</i>"), "em": ("<i>", "</i>"),
@@ -56,7 +37,6 @@ _MARKUP = {
 # commands whose argument is kept as plain text
 _TRANSPARENT = {"textrm", "textsf", "texttt", "textnormal", "mbox", "url", "text", "textup",
                 "mathrm", "ensuremath", "hbox", "NoCaseChange", "MakeUppercase"}
-_NOCASE = '<span class="nocase">'
 _HAS_TAG = re.compile(r"</?(?:i|b|sup|sub|span)\b")
 _DASHES = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 #: deeper brace nesting is hostile, not bibliographic: decoded flat, without recursion
@@ -84,6 +64,7 @@ class _Decoder:
         self.rebrace = rebrace and _MARK not in text and _END_MARK not in text
         self.warnings: list[str] = []
         self.flattened = False
+        self.closed_at = -1  # where the last group that met its "}" ended
 
     def group(self, depth: int) -> str:
         """Decode until the matching ``}`` (depth > 0) or end of text."""
@@ -112,6 +93,7 @@ class _Decoder:
                            else self.braced(inner, depth, after_colon))
             elif brace == "}":
                 if depth > 0:
+                    self.closed_at = self.pos
                     return "".join(out)
                 self.warnings.append("unbalanced '}' ignored")
             elif dash is not None:
@@ -192,16 +174,8 @@ class _Decoder:
         return "".join(out)
 
     def braced(self, inner: str, depth: int, after_colon: bool = False) -> str:
-        if depth == 0 and texpass.TEX_SPAN.fullmatch(inner):
-            return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
-        if depth > 0 or not self.protect_case or not inner:
-            return inner
-        if self.rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
-                needs_protection(inner) or after_colon and inner[0].isupper()):
-            return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
-        if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
-            return inner  # {{Word}}: protected once
-        return f"{_NOCASE}{inner}</span>"
+        return inner if depth > 0 else _top_braced(inner, self.protect_case, self.rebrace,
+                                                   after_colon)
 
     def argument(self, depth: int) -> str:
         text = self.text
@@ -243,12 +217,29 @@ class _Decoder:
             if self.text[self.pos:self.pos + 1] == "{" or name not in ("em", "it", "bf", "sc"):
                 return f"{opening}{self.argument(depth)}{closing}"
             rest = self.group(depth + 1) if depth else self.group(1)
-            self.pos -= 0
+            if depth and self.closed_at == self.pos:  # {\em b}: the switch ends with the
+                self.pos -= 1  # group it is in, whose own reading must still meet the "}"
             return f"{opening}{rest}{closing}"
         if name in _SYMBOLS:
             if self.text[self.pos:self.pos + 2] == "{}":
                 self.pos += 2
             return _SYMBOLS[name]
+        if name == "verb" and self.pos < len(self.text) and \
+                not (self.text[self.pos].isalnum() or self.text[self.pos] in "{} \\"):
+            # \verb+text+ prints text as it is (and fails in any argument, so in every .bbl)
+            delimiter = self.text[self.pos]
+            end = self.text.find(delimiter, self.pos + 1)
+            if end < 0:
+                self.warnings.append(f"\\verb{delimiter} not closed: read to the end of the value")
+                end = len(self.text)
+            verbatim, self.pos = self.text[self.pos + 1:end], end + 1
+            return verbatim
+        if name == "ensuremath" and self.text.startswith("{", self.pos):  # math, as $...$
+            end = texpass.arguments_end(self.text, self.pos)
+            math = _math(self.text[self.pos + 1:end - 1])
+            if not math.startswith("$"):
+                self.pos = end
+                return math
         if name in _TRANSPARENT:
             return self.argument(depth) if self.text[self.pos:self.pos + 1] == "{" else ""
         if name == "\\":
@@ -260,6 +251,11 @@ class _Decoder:
                 if len(inner) > 2 and inner[0] == inner[-1] == "$":  # \($x$\) (Mendeley)
                     inner = inner[1:-1]
                 return _math(inner)
+        if name == "vphantom":  # \vphantom{\}}: Better BibTeX's balancing of an escaped brace
+            end = texpass.arguments_end(self.text, self.pos)  # for BibTeX; it prints nothing
+            if _BRACES_ONLY.fullmatch(self.text, self.pos, end):
+                self.pos = end
+                return ""
         return self.passed(name)
 
     def passed(self, name: str) -> str:
@@ -277,6 +273,24 @@ class _Decoder:
         return "\\" + name
 
 
+@lru_cache(maxsize=65536)  # the same groups ({T}, {BERT}, {\'e}) recur in every title
+def _top_braced(inner: str, protect_case: bool, rebrace: bool, after_colon: bool) -> str:
+    """A decoded top-level brace group ``{inner}`` (``_Decoder.braced`` at depth 0)."""
+    if texpass.TEX_SPAN.fullmatch(inner):
+        return f"{_NOCASE}{inner}</span>"  # {\noopsort{a}}: braces BibTeX styles see
+    if not protect_case or not inner:
+        return inner
+    if rebrace and " " not in inner and not _HAS_TAG.search(inner) and (
+            needs_protection(inner) or after_colon and inner[0].isupper()):
+        return f"{_MARK}{inner}{_END_MARK}"  # plain text, unless the title is shouting
+    if inner.startswith(_NOCASE) and inner.endswith("</span>") and inner.count("<span") == 1:
+        return inner  # {{Word}}: protected once
+    return f"{_NOCASE}{inner}</span>"
+
+
+_BRACES_ONLY = re.compile(r"\s*\{(?:\s|\\[{}])*\}")
+
+
 def _math(inner: str) -> str:
     """Simple math: ``$^{2}$`` and ``$x_i$`` become sup/sub. Other math that ``safe_math``
     accepts is kept verbatim, dollars included, as a nocase span (``<span class="nocase">$O(n
@@ -289,44 +303,6 @@ def _math(inner: str) -> str:
     if safe_math(inner):
         return f"{_NOCASE}${inner}$</span>"
     return f"${inner}$"
-
-
-#: commands allowed inside math kept verbatim; anything else (\input, \def, \write...) makes the
-#: math plain text, escaped on output: data can never run TeX code
-_MATH_COMMANDS = frozenset("""
-alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi
-varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi
-Pi Sigma Upsilon Phi Psi Omega log ln lg exp sin cos tan cot sec csc arcsin arccos arctan sinh
-cosh tanh min max sup inf lim limsup liminf arg det dim ker hom Pr gcd deg mod bmod pmod cdot
-cdots ldots dots vdots ddots times div pm mp ast star circ bullet leq le geq ge leqslant
-geqslant neq ne approx sim simeq cong equiv propto ll gg prec succ preceq succeq subset subseteq
-supset supseteq in notin ni cup cap bigcup bigcap setminus emptyset varnothing forall exists neg
-lnot land lor wedge vee oplus otimes odot to gets rightarrow leftarrow Rightarrow Leftarrow
-leftrightarrow Leftrightarrow longrightarrow mapsto infty partial nabla sum prod coprod int iint
-oint sqrt frac dfrac tfrac binom left right big Big bigg Bigg bigl bigr Bigl Bigr mathcal mathbb
-mathbf mathrm mathit mathsf mathtt mathfrak mathscr boldsymbol bm text textrm textit textbf
-textsc operatorname hat tilde bar vec dot ddot breve check acute grave overline underline
-widehat widetilde overrightarrow prime ell hbar imath jmath aleph wp Re Im mid vert Vert lvert
-rvert lVert rVert langle rangle lfloor rfloor lceil rceil quad qquad colon top bot perp parallel
-triangle square Box models vdash dashv sharp flat natural not smallsetminus uparrow downarrow
-""".split())
-_MATH_COMMAND = re.compile(r"\\([a-zA-Z]+)|\\(.)|([#&%$])", re.S)
-
-
-def safe_math(inner: str) -> bool:
-    """True for TeX math made only of known math commands, with balanced braces."""
-    if not inner.strip() or inner.count("{") != inner.count("}"):
-        return False
-    depth = 0
-    for ch in inner.replace("\\{", "").replace("\\}", ""):
-        depth += (ch == "{") - (ch == "}")
-        if depth < 0:
-            return False
-    for m in _MATH_COMMAND.finditer(inner):
-        word, symbol, bare = m.groups()
-        if bare or (word is not None and word not in _MATH_COMMANDS) or symbol == "\n":
-            return False
-    return True
 
 
 @lru_cache(maxsize=65536)
@@ -357,7 +333,7 @@ def _resolve_marks(text: str, rebrace: bool) -> str:
     """Marked groups become plain text, or nocase spans in a title in capitals throughout (the
     writer adds no braces there); a brace group inside a word protects the whole word."""
     plain = text.replace(_MARK, "").replace(_END_MARK, "")
-    loud = casing.shouting(_TAG.sub("", plain))
+    loud = casing.shouting(_TAG.sub("", plain) if "<" in plain else plain)
     if _NOCASE in text:
         text = _INWORD_NOCASE.sub(lambda m: _whole_word_nocase(m, rebrace and not loud), text)
     if _MARK not in text:
@@ -367,7 +343,6 @@ def _resolve_marks(text: str, rebrace: bool) -> str:
     return text.replace(_MARK, "").replace(_END_MARK, "")
 
 
-_TAG = re.compile(r"<[^<>]*>")
 
 
 def _whole_word_nocase(m: re.Match[str], rebrace: bool) -> str:
@@ -396,155 +371,3 @@ def needs_decoding(value: str) -> bool:
 
 def decode(value: str, protect_case: bool = True) -> str:
     return decode_with_warnings(value, protect_case)[0]
-
-
-# ---------------------------------------------------------------- encoding
-_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "\u00a0": "~", "–": "--", "—": "---", "\u202f": r"\,", "\u2003": r"\quad{}",
-}
-_ASCII_SYMBOLS = {v: k for k, v in _SYMBOLS.items()
-                  if len(v) == 1 and k.isalpha() and ord(v) > 127}
-_TAG_TO_LATEX = {
-    "<i>": r"\emph{", "<b>": r"\textbf{", "<sup>": r"\textsuperscript{",
-    "<sub>": r"\textsubscript{", '<span style="font-variant:small-caps;">': r"\textsc{",
-    _NOCASE: "{",
-}
-_CLOSING = {"</i>", "</b>", "</sup>", "</sub>", "</span>"}
-
-
-def _ascii_char(ch: str) -> str:
-    """One character, or a base with its combining marks, as LaTeX accent commands when it
-    has such a spelling; else unchanged."""
-    if ch.isascii():
-        return ch
-    if ch in _ASCII_SYMBOLS:
-        return "{\\" + _ASCII_SYMBOLS[ch] + "}"
-    decomposed = unicodedata.normalize("NFD", ch)
-    base, marks = decomposed[0], decomposed[1:]
-    if ord(base) < 128 and marks and all(m in _COMBINING_TO_ACCENT for m in marks):
-        out = base  # {\"i}, not {\"{\i}}: biber turns the dotless form into a combining mark
-        for mark in marks:
-            cmd = _COMBINING_TO_ACCENT[mark]
-            out = f"\\{cmd}{{{out}}}" if cmd.isalpha() else f"\\{cmd}{{{out}}}"
-        return "{" + out + "}"
-    return ch  # no ASCII spelling: kept as UTF-8 (caller may warn)
-
-
-#: math kept verbatim by ``decode`` (or written so in CSL-JSON): checked again by ``safe_math``
-_MATH_SPAN = re.compile(r'<span class="nocase">\$([^$]+)\$</span>')
-_TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^\u00a0\u202f\u2003–—]|-{2,}|`{2,}|'{2,}")
-_WORD = re.compile(r"\S+")
-
-
-@lru_cache(maxsize=65536)  # containers, publishers, places repeat across a file
-def encode(text: str, ascii_only: bool = False, protect: bool = False) -> str:
-    """CSL rich text -> a BibTeX value body (without the outer braces). ``protect``: title words
-    outside markup are braced as ``casing`` says (none in a title in capitals throughout)."""
-    if protect and casing.shouting(_TAG.sub("", text)):
-        protect = False
-    out: list[str] = []
-    stack: list[str] = []
-    pos = 0
-    while (m := _TAG.search(text, pos)) is not None:
-        out.append(_text(text[pos:m.start()], ascii_only, protect and not stack))
-        pos = m.end()
-        tok = m.group(0)
-        if tok == _NOCASE and "$</span>" in text:
-            math = _MATH_SPAN.match(text, m.start())
-            if math and safe_math(math.group(1)):  # kept math: written back as math
-                out.append("{$" + math.group(1) + "$}")
-                pos = math.end()
-                continue
-        if tok == texpass.TEX_OPEN:
-            raw, pos = _passed_through(text, m.end(), ascii_only)
-            out.append(raw)
-        elif tok in _TAG_TO_LATEX:
-            stack.append(tok)
-            out.append(_TAG_TO_LATEX[tok])
-        elif tok in _CLOSING and stack:
-            stack.pop()
-            out.append("}")
-        else:  # not markup: literal text, escaped like any other (no LaTeX hides inside <...>)
-            out.append("<" + encode(tok[1:-1], ascii_only) + ">")
-    out.append(_text(text[pos:], ascii_only, protect and not stack))
-    out.extend("}" for _ in stack)
-    return "".join(out)
-
-
-def _text(chunk: str, ascii_only: bool, protect: bool) -> str:
-    """Text between tags; with ``protect``, the word pieces ``casing`` says are braced (the text
-    between them is escaped in runs, as without ``protect``)."""
-    if not protect or not chunk:
-        return _escape(chunk, ascii_only)
-    out = []
-    start = 0
-    for m in _WORD.finditer(chunk):
-        pieces = casing.braced_pieces(m.group(0))
-        if pieces is None:
-            continue
-        pos = m.start()
-        for piece, braced in pieces:
-            if braced:
-                out.append(_escape(chunk[start:pos], ascii_only))
-                out.append("{" + _escape(piece, ascii_only) + "}")
-                start = pos + len(piece)
-            pos += len(piece)
-    out.append(_escape(chunk[start:], ascii_only))
-    return "".join(out)
-
-
-def _escape(chunk: str, ascii_only: bool) -> str:
-    """Plain text (no tags) with every LaTeX special escaped."""
-    out: list[str] = []
-    pos = 0
-    for m in _TEXT_SPECIAL.finditer(chunk):
-        out.append(_plain(chunk[pos:m.start()], ascii_only))
-        pos = m.end()
-        tok = m.group(0)
-        if tok[0] in "-`'":  # a run that LaTeX would ligature: break it up
-            out.append("{}".join(tok))
-        elif tok in "–—" and set(chunk[max(m.start() - 1, 0):m.start()]
-                                 + chunk[m.end():m.end() + 1]) & set("-–—"):
-            out.append(r"\textendash{}" if tok == "–" else r"\textemdash{}")
-        else:
-            out.append(_ESCAPES[tok])
-    out.append(_plain(chunk[pos:], ascii_only))
-    return "".join(out)
-
-
-def _passed_through(text: str, start: int, ascii_only: bool) -> tuple[str, int]:
-    """A pass-through span's LaTeX, as it was read (``texpass``), and where the text goes on;
-    LaTeX that is not ``safe_tex`` is escaped like any text."""
-    end = text.find(texpass.TEX_CLOSE, start)
-    if end < 0:  # not closed: the tag is literal text (it was a RecursionError)
-        return "<" + encode(texpass.TEX_OPEN[1:-1], ascii_only) + ">", start
-    raw, after = text[start:end], end + len(texpass.TEX_CLOSE)
-    if not texpass.safe_tex(raw):
-        return encode(raw, ascii_only), after
-    if not raw.isascii():
-        raw = _plain(raw, ascii_only)
-    return raw + ("{}" if texpass.needs_separator(raw, text[after:after + 1]) else ""), after
-
-
-def _plain(chunk: str, ascii_only: bool) -> str:
-    if ascii_only and not chunk.isascii():
-        chunk = "".join(_ascii_char(c) for c in _graphemes(chunk))
-    elif not chunk.isascii():
-        chunk = _PDFLATEX_UNSAFE.sub(lambda m: _ascii_char(m.group(0)), chunk)
-    return chunk
-
-
-#: UTF-8 that pdflatex with [T1]{fontenc} and utf8 input does not set: a base with combining
-#: marks (``2̄`` from ``\={2}``) and precomposed letters outside Latin-1 and Latin Extended-A
-#: (``ẽ``, ``Ḥ``). They are written as accent commands, which it does set (the LaTeX fidelity
-#: rule: what the input typesets, the output typesets); characters with no accent spelling
-#: (CJK, Greek, ``ʿ``) stay UTF-8.
-_PDFLATEX_UNSAFE = re.compile(r"[^\x00-\u017f\u2000-\u206f\u20ac\u2122][\u0300-\u036f]*"
-                              r"|.[\u0300-\u036f]+")
-_GRAPHEME = re.compile(r".[\u0300-\u036f]*", re.S)
-
-
-def _graphemes(text: str) -> list[str]:
-    return _GRAPHEME.findall(text)

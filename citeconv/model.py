@@ -14,6 +14,7 @@ Contract
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -143,17 +144,24 @@ class Date:
             return self.literal
         text = "/".join("-".join((f"-{-n:04d}" if n < 0 else f"{n:04d}") if i == 0
                                  else f"{n:02d}" for i, n in enumerate(p)) for p in self.parts)
+        if self.season and len(self.parts) == 1 and len(self.parts[0]) == 1:
+            text += f"-{20 + self.season}"  # EDTF seasons 21-24, as biblatex reads them
         return text + ("~" if self.circa else "")
 
 
 def parse_edtf(text: str) -> Date | None:
     """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` and ``A/B`` ranges of those, with a negative
     year (``-0197``: 198 BC as biblatex counts, year -197 in CSL) and an uncertain or
-    approximate mark (``?``, ``~``, ``%``: CSL circa); else None (open ranges stay literal)."""
+    approximate mark (``?``, ``~``, ``%``: CSL circa), or an EDTF season (``1996-23``: autumn,
+    CSL season 3); else None (open ranges stay literal)."""
     text = text.strip()
     circa = text.endswith(("~", "?", "%"))
     if circa:
         text = text[:-1]
+    season = re.fullmatch(r"(-?\d{4})-(2[1-4])", text)
+    if season:
+        year = int(season.group(1))
+        return Date(parts=((year,),), circa=circa, season=int(season.group(2)) - 20)
     parts = []
     for piece in text.split("/") if text else ():
         piece = piece.strip()

@@ -266,3 +266,14 @@ authors contributors community center centre
 """)
 # Two-character Chinese compound surnames (a Han-script name starting with one splits after it).
 HAN_COMPOUND_SURNAMES = _words("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 司徒 歐陽 司馬 諸葛")
+
+# Groups of people a lab's "People" page lists names under ("PhD Students", "Alumni",
+# "Principal Investigator"): a short heading ending in one is a roster heading, not a title.
+ROLE_WORDS = _words("""
+student students alumni alumnus alumna members member faculty staff postdoc postdocs
+postdoctoral fellow fellows intern interns investigator investigators researcher researchers
+team people collaborators collaborator visitors visitor advisor advisors adviser advisers
+affiliates affiliate professor professors scientist scientists engineer engineers graduates
+undergraduates undergraduate masters director directors administration emeriti emeritus
+lead leads manager managers coordinator coordinators assistant assistants associates
+""")

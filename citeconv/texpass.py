@@ -113,7 +113,7 @@ def safe_tex(raw: str) -> bool:
         if depth < 0:
             return False
         i += 1
-    if depth:
+    if depth or raw.count("{") != raw.count("}"):  # BibTeX counts \{ and \} as braces too
         return False
     return not any(m.group(1) in _DENIED for m in _COMMAND.finditer(raw))
 

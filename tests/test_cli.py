@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -242,3 +244,23 @@ def test_a_file_whose_only_entry_type_is_unknown_is_still_bibtex(tmp_path):
                              "  year = {2020},\n}\n")
     assert result.stderr == (f"{src}:1: warning: unknown entry type @softwareversion read as "
                              "document [bibtex.unknown-type]\n")
+
+
+def test_readme_python_quick_start_runs_and_prints_what_it_says(tmp_path):
+    """The README's Python block, run from the repository root as it says: every ``# (...)``
+    comment after a print is the output it promises."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("## Python quick start", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    result = subprocess.run([sys.executable, "-c", block], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    promised = [line.split("# ", 1)[1] for line in block.splitlines()
+                if line.startswith("print(") and "# (" in line]
+    assert promised and all(p in result.stdout for p in promised), result.stdout[-500:]
+
+
+def test_unknown_style_with_no_near_name_says_how_to_search():
+    bad = run("convert", str(EXAMPLE), "--to", "text", "--style", "zzqx-nonsense")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert bad.stderr == ("citeconv: error: unknown CSL style 'zzqx-nonsense'; find one with: "
+                          "citeconv styles zzqx\n")

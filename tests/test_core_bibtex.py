@@ -13,9 +13,10 @@ from citeconv.names import format_bibtex_name, parse_bibtex_name
 from conftest import GOLDEN, ROOT, check_golden
 
 CASES = sorted((GOLDEN / "bibtex").glob("*.bib"))
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".bib", ".txt"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".bib", ".txt", ".ris"))
 EXAMPLE_LAYOUTS = {"messy.bib": "bibtex", "arxiv-listing.txt": "arxiv",
-                   "author-export.txt": "last-first", "publications.txt": "publications"}
+                   "author-export.txt": "last-first", "publications.txt": "publications",
+                   "zotero-export.ris": "ris"}
 
 
 def _expected(case, suffix):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from citeconv import latex
 from citeconv.model import Date, Name, Record
-from citeconv.readers import bibtex
+from citeconv.readers import _bibentry as bibtex
 
 #: brace groups, colons (a capital after one), capitals (acronyms), spaces of every kind, the
 #: decoder's own marks and tags, non-ASCII letters (NFC), a backslash now and then
@@ -56,7 +56,7 @@ def test_the_flat_path_is_taken_for_titles_and_declines_otherwise():
 @settings(derandomize=True, max_examples=3000, deadline=None)
 @given(st.text(alphabet='{}{}a "\\#', max_size=16), st.sampled_from(["{}", '""']))
 def test_flat_braced_values_read_as_the_brace_counter_reads_them(inner, delimiters):
-    """readers.bibtex.resolve_value takes ``{`` + text + ``}`` (or ``"`` + text + ``"`` when
+    """readers._bibentry.resolve_value takes ``{`` + text + ``}`` (or ``"`` + text + ``"`` when
     it holds no quote) whole when the text's braces are flat groups (``_FLAT_BRACES``), without
     counting them one by one (``_balanced_end``): the same answer as with that shortcut off."""
     raw = delimiters[0] + inner + delimiters[1]
@@ -85,3 +85,23 @@ def test_records_keep_the_fields_they_always_kept(fields):
 @given(st.text(alphabet="  \t\n\r\f\v\u00a0\u2028\x00ab", max_size=12))
 def test_squash_skips_the_regex_only_when_it_would_change_nothing(text):
     assert latex._squash(text) == latex._SPACES.sub(" ", text).strip(" ")
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.text(alphabet="novaZé1_-{} #\"", max_size=8),
+       st.dictionaries(st.sampled_from(["nov", "acl", "é", "x1"]), st.text(max_size=3), max_size=2))
+def test_a_bare_word_reads_as_the_piece_loop_reads_it(word, macros):
+    """resolve_value takes a value of letters only (``nov``, a macro) without the piece loop:
+    the same text and problems as the loop gives it with an empty piece joined on."""
+    text, problems = bibtex.resolve_value(word, macros)
+    if word.strip().isalpha():
+        assert (text, problems) == bibtex.resolve_value(word + ' # ""', macros)
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab\r\n \u00e9\ufeff\u200b\u00ad\u00a0\u3000\u2009", max_size=12))
+def test_clean_input_skips_translating_only_when_it_would_change_nothing(text):
+    from citeconv.readers import _text
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").translate(
+        _text._DELETE).translate(_text._SPACES)
+    assert _text.clean_input(text) == expected

@@ -328,7 +328,7 @@ def test_name_fast_paths_agree_with_bibtexparser(words: list[str], sep: str) -> 
     bibtexparser; the answers must be bibtexparser's (except for the bug below)."""
     from bibtexparser.middlewares.names import split_multiple_persons_names
 
-    from citeconv import names
+    from citeconv import bibnames as names
     value = sep.join(words)
     stripped = value.strip(" \r\n\t")
     if "\\" not in value:

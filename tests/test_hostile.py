@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citeconv import keys, latex, readers
+from citeconv import keys, latexenc, readers
 from citeconv.cli import main
 from citeconv.model import Name, Record
 from citeconv.readers import bibtex as bibtex_reader
@@ -45,7 +45,7 @@ _WRITER_ESCAPES = re.compile(
     r"|\\[&%$#_{}]"
     r"|\\(?:emph|textbf|textsuperscript|textsubscript|textsc)\{"
     r"|\\['`^\"~=.uvHckrdbt]\{"
-    r"|\\(?:" + "|".join(sorted(latex._ASCII_SYMBOLS.values(), key=len, reverse=True))
+    r"|\\(?:" + "|".join(sorted(latexenc._ASCII_SYMBOLS.values(), key=len, reverse=True))
     + r"|i|j)(?![A-Za-z])")
 
 
@@ -142,7 +142,7 @@ GOLDEN = Path(__file__).parent / "golden"
 def hostile_listings(layout: str) -> list[str]:
     """The reader's own golden inputs with payloads spliced into every line, or every other."""
     out = []
-    for path in sorted((GOLDEN / layout).glob("*.txt"))[:6]:
+    for path in sorted(p for p in (GOLDEN / layout).glob("*.*") if p.suffix in (".txt", ".ris"))[:6]:
         lines = path.read_text(encoding="utf-8").splitlines()
         for payload in PAYLOADS:
             out.append("\n".join(f"{line} {payload}" if line.strip() else line for line in lines))

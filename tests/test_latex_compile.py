@@ -21,7 +21,7 @@ TOOLS = ("pdflatex", "bibtex", "biber")
 if not all(shutil.which(t) for t in TOOLS):
     pytest.skip("needs pdflatex, bibtex and biber (.ci/run installs them)", allow_module_level=True)
 
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".bib", ".txt", ".json"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".bib", ".txt", ".json", ".ris"))
 PREAMBLE = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
 \usepackage[utf8]{inputenc}

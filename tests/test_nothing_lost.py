@@ -177,9 +177,14 @@ def test_entrysubtype_that_picks_no_type_is_kept() -> None:
 
 
 def test_month_with_latex_is_decoded_not_escaped() -> None:
+    # the tie is a space: "10~jan" is read like "10 jan" (January 10), nothing left over
     record, out = convert('@book{a, title = {T}, year = 1981, month = "10~" # jan}')
-    assert record.extra == {"month": "10\u00a0jan"}
-    assert "  month = {10~jan},\n" in out
+    assert record.extra == {}
+    assert record.fields["issued"].parts == ((1981, 1, 10),)
+    assert "  month = jan,\n  day = {10},\n" in out
+    record, out = convert('@book{a, title = {T}, year = 1981, month = "early~" # jan}')
+    assert record.extra == {"month": "early\u00a0jan"}
+    assert "  month = {early~jan},\n" in out
 
 
 def test_file_field_is_written_byte_for_byte() -> None:

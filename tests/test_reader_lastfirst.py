@@ -105,6 +105,14 @@ AUTHOR_LINES = [
      [("El-Kishky", "Ahmed", "", "", ""), ("O'Connell", "Ian", "", "", "")]),
     ("Koseki, Shin (Alexandre), Moon, AJung",
      [("Koseki", "Shin (Alexandre)", "", "", ""), ("Moon", "AJung", "", "", "")]),
+    ("Vaswani, Ashish, Shazeer, Noam, et al.",
+     [("Vaswani", "Ashish", "", "", ""), ("Shazeer", "Noam", "", "", ""), ("", "", "", "", "others")]),
+    ("Shazeer, Noam, Mirhoseini, Azalia, ...",
+     [("Shazeer", "Noam", "", "", ""), ("Mirhoseini", "Azalia", "", "", ""), ("", "", "", "", "others")]),
+    ("Dao, Tri; Fu, Daniel Y.; and others",
+     [("Dao", "Tri", "", "", ""), ("Fu", "Daniel Y.", "", "", ""), ("", "", "", "", "others")]),
+    ("Gu, Albert, Dao, Tri …",
+     [("Gu", "Albert", "", "", ""), ("Dao", "Tri", "", "", ""), ("", "", "", "", "others")]),
 ]
 
 
@@ -129,6 +137,8 @@ def test_person_with_null_given_is_a_literal_with_a_warning() -> None:
     'author = {Smith, John and Doe, Jane},',
     '"family": "Smith", "given": "John",',
     "CLJun 9, 2022",
+    "et al.",
+    "Smith, et al.",
 ])
 def test_not_an_author_line(line: str) -> None:
     assert not lastfirst.is_author_line(line)
@@ -179,3 +189,14 @@ def test_the_exports_family_part_is_kept_when_the_given_part_has_capitalised_wor
 def test_null_family_is_a_one_word_name() -> None:
     names, _ = lastfirst.parse_author_line("null, Mausam, Smith, John")
     assert names[0] == Name(literal="Mausam")
+
+
+def test_a_cut_author_list_keeps_its_entry_and_the_profile_line() -> None:
+    text = ("Shazeer, Noam\nAttention Is All You Need\n"
+            "Vaswani, Ashish, Shazeer, Noam, Parmar, Niki, et al.\n"
+            "A translation model built on attention alone.\n"
+            "Fast Transformer Decoding: One Write-Head is All You Need\nShazeer, Noam\n")
+    result = lastfirst.read(text)
+    assert result.metadata["profile"] == "Shazeer, Noam" and not result.diagnostics
+    assert [[n.display() for n in r.fields["author"]] for r in result.records] == [
+        ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar", "others"], ["Noam Shazeer"]]

@@ -164,6 +164,9 @@ TRUNCATED = [
     ("gra… (ver mais)dient", "gradient"),
     ("net… (meer weergeven)work", "network"),
     ("we want more… more data", "we want more… more data"),
+    ("the whole abstract, unfolded. (voir moins)", "the whole abstract, unfolded."),
+    ("the whole abstract, unfolded.… (Show less)", "the whole abstract, unfolded."),
+    ("a (see less) in the middle stays", "a (see less) in the middle stays"),
 ]
 
 
@@ -186,6 +189,19 @@ ABSTRACTS = [
     ("where T is the horizon and P and Q are", "where T is the horizon and P and Q are", None),
     ("Ef ﬁcient and ﬂexible: a ﬁeld of signi ﬁcant di ﬀerences",
      "Efficient and flexible: a field of significant differences", None),
+    ("T he model is small. I n this paper, O ur method wins.",
+     "The model is small. In this paper, O ur method wins.", None),
+    ("A n-gram model. A re-evaluation. A simple idea. I am here. T his works.",
+     "A n-gram model. A re-evaluation. A simple idea. I am here. This works.", None),
+    ("Abstract reasoning is hard for networks.", "Abstract reasoning is hard for networks.", None),
+    ("Abstract Meaning Representation (AMR) is a graph.",
+     "Abstract Meaning Representation (AMR) is a graph.", None),
+    ("Abstract In this paper we go.", "In this paper we go.", None),
+    ("Published as a conference paper at ICLR 2021 A BSTRACT We study things.",
+     "We study things.", None),
+    ("Preprint. Under review. Abstract We study things.", "We study things.", None),
+    ("In 2019 we showed that Abstract Meaning Representation works.",
+     "In 2019 we showed that Abstract Meaning Representation works.", None),
     ("", "", None),
 ]
 
@@ -203,6 +219,8 @@ def test_clean_abstract(text: str, expected: str, arxiv_id: str | None) -> None:
     ("SAMUEL HORVÁTH", "Samuel Horváth"), ("QUOC V. LE", "Quoc V. Le"),
     ("CHARLINE LE LAN", "Charline Le Lan"), ("WILLIAM EL SAYED", "William El Sayed"),
     ("LAURENS VAN DER MAATEN", "Laurens van der Maaten"),
+    ("AJ PIERGIOVANNI", "AJ Piergiovanni"), ("JD SMITH", "JD Smith"), ("ED CHI", "Ed Chi"),
+    ("BO LI", "Bo Li"), ("ANDREW NG", "Andrew Ng"),
 ])
 def test_normalise_caps_name(text: str, expected: str) -> None:
     assert normalise_caps_name(text) == expected
@@ -249,3 +267,90 @@ def test_suffixes_stay_with_the_name() -> None:
     names = publications.read(text).records[0].fields["author"]
     assert [(n.given, n.family, n.suffix) for n in names] == [
         ("Martin Luther", "King", "Jr."), ("Robert L.", "Logan", "IV"), ("John", "Smith", "III")]
+
+
+def test_an_acronym_title_right_after_the_header_or_an_author_line() -> None:
+    text = ("Publications\nWasserstein GAN\nMartin Arjovsky\nSoumith Chintala\nLéon Bottou\n"
+            "Clockwork RNN\nJan Koutník\nKlaus Greff\n")
+    recs = publications.read(text).records
+    assert [(r.fields["title"], len(r.fields["author"])) for r in recs] == [
+        ("Wasserstein GAN", 3), ("Clockwork RNN", 2)]
+
+
+def test_a_page_that_writes_family_names_in_capitals() -> None:
+    text = ("Publications\nA Study of Things: Part One\nYoshua BENGIO\nAaron COURVILLE\n"
+            "Another Study of Stuff\nPascal VINCENT\nHugo LAROCHELLE\n")
+    recs = publications.read(text).records
+    assert [[(n.given, n.family) for n in r.fields["author"]] for r in recs] == [
+        [("Yoshua", "Bengio"), ("Aaron", "Courville")],
+        [("Pascal", "Vincent"), ("Hugo", "Larochelle")]]
+
+
+def test_affiliation_marks_after_names_are_dropped() -> None:
+    text = ("Publications\nA Simple Framework for Contrastive Learning of Visual Representations\n"
+            "Ting Chen¹\nSimon Kornblith*\nMohammad Norouzi¹,³\nGeoffrey Hinton¹ ²\n"
+            "Llama 2: Open Foundation and Fine-Tuned Chat Models\nHugo Touvron2\nLouis Martin†\n")
+    recs = publications.read(text).records
+    assert [[(n.given, n.family) for n in r.fields["author"]] for r in recs] == [
+        [("Ting", "Chen"), ("Simon", "Kornblith"), ("Mohammad", "Norouzi"),
+         ("Geoffrey", "Hinton")], [("Hugo", "Touvron"), ("Louis", "Martin")]]
+
+
+@pytest.mark.parametrize("text,layout", [
+    ("Deep Sets\nManzil Zaheer\nSatwik Kottur\nSiamak Ravanbakhsh\n", "publications"),
+    ("Attention Is All You Need\nAshish Vaswani\nNoam Shazeer\n", "publications"),
+    ("Wasserstein GAN\nMartin Arjovsky\nSoumith Chintala\nNeural Processes\nMarta Garnelo\n"
+     "Jonathan Schwarz\n", "publications"),
+    ("Members\nJane Doe\nJohn Roe\n", None),
+    ("PhD Students\nJane Doe\nJohn Roe\nResearch Staff\nAna Silva\n", None),
+    ("Our team\n\nPhD students\nAhmed Benali\nWei Zhang\n\nAlumni\nJonas Berg\n", None),
+])
+def test_a_single_short_entry_is_read_but_a_roster_is_not(text: str, layout: str | None) -> None:
+    if layout is None:
+        with pytest.raises(api.NoReaderError):
+            api.read(text)
+    else:
+        assert api.read(text).layout == layout
+
+
+def test_a_one_word_title_that_reads_like_a_name_is_reported() -> None:
+    text = ("Publications\nOpen Language Learning for Information Extraction\nMichael Schmitz\n"
+            "Robert Bart\nMausam\nStephen Soderland\nHypernetworks\nDavid Ha\nAndrew Dai\n")
+    result = publications.read(text)
+    assert [r.fields["title"] for r in result.records] == [
+        "Open Language Learning for Information Extraction", "Mausam", "Hypernetworks"]
+    assert [(d.code, d.line) for d in result.diagnostics] == [("publications.title-or-name", 5)]
+
+
+def test_a_venue_line_after_the_authors() -> None:
+    text = ("Publications\n"
+            "Bigger, Better, Faster: Human-level Atari with human-level efficiency\n"
+            "Max Schwarzer\nJohan Samir Obando Ceron\nNeurIPS 2023\n"
+            "We introduce a value-based agent that reaches super-human performance on Atari 100K "
+            "by scaling its networks… (voir plus)\n"
+            "Findings of the 2016 Conference on Machine Translation\nOndřej Bojar\nRajen Chatterjee\n"
+            "Highly accurate protein structure prediction with AlphaFold\nJohn Jumper\n"
+            "Nature, 2021\n"
+            "Small batch deep reinforcement learning\nJohan Samir Obando Ceron\n"
+            "arXiv preprint arXiv:2310.03882\n")
+    recs = [r.to_csl() for r in publications.read(text).records]
+    assert [(r["title"][:22], r["type"], r.get("container-title"), r.get("issued")) for r in recs] == [
+        ("Bigger, Better, Faster", "paper-conference", "NeurIPS", {"date-parts": [[2023]]}),
+        ("Findings of the 2016 C", "document", None, None),
+        ("Highly accurate protei", "article-journal", "Nature", {"date-parts": [[2021]]}),
+        ("Small batch deep reinf", "document", "arXiv preprint arXiv:2310.03882", None)]
+    assert [len(r["author"]) for r in recs] == [2, 2, 1, 1]
+
+
+def test_a_journal_venue_line_gives_volume_issue_and_pages() -> None:
+    text = ("Publications\nLong Short-Term Memory\nSepp Hochreiter\nJürgen Schmidhuber\n"
+            "Neural Computation 9(8):1735-1780, 1997\n"
+            "Highly accurate protein structure prediction with AlphaFold\nJohn Jumper\n"
+            "Richard Evans\nNature 596, 583–589 (2021)\n")
+    recs = [r.to_csl() for r in publications.read(text).records]
+    assert [{k: r.get(k) for k in ("type", "container-title", "volume", "issue", "page", "issued")}
+            for r in recs] == [
+        {"type": "article-journal", "container-title": "Neural Computation", "volume": "9",
+         "issue": "8", "page": "1735-1780", "issued": {"date-parts": [[1997]]}},
+        {"type": "article-journal", "container-title": "Nature", "volume": "596", "issue": None,
+         "page": "583-589", "issued": {"date-parts": [[2021]]}}]

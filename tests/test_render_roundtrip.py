@@ -8,7 +8,7 @@ from citeconv import api
 from citeconv.keys import assign_keys
 from conftest import ROOT
 
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".bib"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".bib", ".ris"))
 
 
 @pytest.mark.parametrize("style", ["apa", "ieee", "chicago-author-date"])

@@ -16,6 +16,7 @@ _MODULES = {
     "arxiv": "arxiv",
     "last-first": "lastfirst",
     "publications": "publications",
+    "ris": "ris",
 }
 
 

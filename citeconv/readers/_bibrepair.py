@@ -11,12 +11,24 @@ Contract
   them, outside any value) is dropped.
 What is not mended: unbalanced braces or quotes, a field without ``=`` — those entries are
 reported and skipped, as before.
+- ``requote(text)``: a ``"quoted"`` value holding a ``"`` inside braces (``"Simon {"}the
+  {saint"} Templar"``, German ``"M{"u}ller"``) is valid BibTeX (braces nest inside quotes),
+  but bibtexparser ends the value at that ``"``; such a value is given braces instead of quotes
+  (the same value to bibtex and biber). Every other character stays where it was.
+- ``uncomment_entries(text) -> (text, [(line, head)])``: an entry commented out with ``%``
+  (``%@article{key,`` then ``%``-lines) is a comment to biber; bibtexparser would still start
+  an entry at its ``@``. That ``@`` becomes a space (nothing else moves) and each such line is
+  returned for the reader's warning.
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["repair"]
+__all__ = ["repair", "requote", "QUOTE_IN_BRACES"]
+
+#: a brace group with a bare " in it: the sign that ``requote`` may have work
+QUOTE_IN_BRACES = re.compile(r'\{[^{}"\\]*"[^{}\\]*\}')
+
 
 _ENTRY = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*\{", re.MULTILINE)
 _NO_KEY = re.compile(r"(?=\s*[^\s{}\",=#()]+\s*=)")
@@ -74,3 +86,85 @@ def repair(text: str) -> tuple[str, list[tuple[int, list[str]]]]:
             done.append((text.count("\n", 0, m.start()) + 1, fixes))
     out.append(text[pos:])
     return "".join(out), done
+
+_ESCAPED_BRACE = re.compile(r"\\[{}]")
+
+
+def requote(text: str) -> str:
+    """``text`` with each quoted value that holds a ``"`` inside braces braced instead."""
+    swaps: list[int] = []  # positions of the quotes to replace, in pairs
+    for m in _ENTRY.finditer(text):
+        if m.group(1).lower() in ("comment", "preamble"):
+            continue
+        depth, i, n = 1, m.end(), len(text)
+        while i < n and depth:
+            c = text[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "@" and _at_line_start(text, i):
+                break  # the next entry starts: this one does not close
+            depth += (c == "{") - (c == "}")
+            if c == '"' and depth == 1:
+                end, inner_quote = _quoted_end(text, i + 1)
+                if end < 0:
+                    break
+                if inner_quote and not _ESCAPED_BRACE.search(text, i, end):
+                    swaps += [i, end]  # (bibtexparser counts \{ as no brace: left alone)
+                i = end
+            i += 1
+    if not swaps:
+        return text
+    out, pos = [], 0
+    for k, at in enumerate(swaps):
+        out += [text[pos:at], "{" if k % 2 == 0 else "}"]
+        pos = at + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _at_line_start(text: str, i: int) -> bool:
+    return text[text.rfind("\n", 0, i) + 1:i].strip() == ""
+
+
+def _quoted_end(text: str, i: int) -> tuple[int, bool]:
+    """Where the quoted value starting at ``i`` ends (its closing ``"`` at brace level 0, or -1
+    when it does not close before a blank line or the next entry) and whether a ``"`` sits
+    inside braces in it."""
+    depth, inner = 0, False
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth < 0:
+                return -1, False
+        elif c == '"':
+            if depth == 0:
+                return i, inner
+            inner = True
+        elif c == "@" and _at_line_start(text, i):
+            return -1, False
+        i += 1
+    return -1, False
+
+
+_COMMENTED_ENTRY = re.compile(r"^([ \t]*%[^\n@]*)@(?=[ \t]*(\w+)[ \t]*[{(])", re.MULTILINE)
+
+
+def uncomment_entries(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with the ``@`` of each ``%``-commented entry head blanked, and (1-based line,
+    the head as written) per such entry."""
+    found: list[tuple[int, str]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        line = text.count("\n", 0, m.start()) + 1
+        found.append((line, text[m.start():text.find("\n", m.start()) % (len(text) + 1)]))
+        return m.group(1) + " "
+
+    return _COMMENTED_ENTRY.sub(blank, text), found

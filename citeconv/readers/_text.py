@@ -3,9 +3,12 @@
 Contract
 - ``clean_abstract(text) -> (cleaned, arxiv_id | None)``: repairs what PDF extraction and web
   copy-paste leave in an abstract, and returns an inline arXiv identifier if one is stamped in it.
-  Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped; other
+  Steps: truncation markers removed; a leading ``Abstract``/``A BSTRACT`` heading dropped
+  (``Abstract`` only before punctuation or a sentence: ``Abstract reasoning is`` stays), with
+  a PDF running header before it (``Published as a conference paper at ICLR 2021``); other
   spaced small-caps headings rejoined (``I NTRODUCTION`` -> ``INTRODUCTION``); kerning splits
-  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``); ligatures to letters, rejoining the word
+  rejoined (``Y et`` -> ``Yet``, ``W e`` -> ``We``), and a sentence's cut-off first letter when
+  the whole is a common opening word (``T he`` -> ``The``, ``I n`` -> ``In``); ligatures to letters, rejoining the word
   they split (``Ef ﬁcient`` -> ``Efficient``); TeX quotes ````…''`` -> ``“…”``; a few TeX
   escapes (``\\%``, ``$\\times$``) to Unicode; the arXiv side stamp (``arXiv:1910.06764v1
   [cs.LG] 15 Oct 2019``, with a page/footnote number right before it) removed and its id,
@@ -14,7 +17,8 @@ Contract
   Never raises; ``clean_abstract("")`` is ``("", None)``.
 - ``remove_truncation_markers(text)``: deletes a site's "see more" splice marker (``…
   (voir plus)``, ``... (read more)``, ``… mehr anzeigen`` and the same in other languages) and
-  rejoins the halves exactly, so a word cut in two is whole again (``en… (voir plus)ergy``).
+  rejoins the halves exactly, so a word cut in two is whole again (``en… (voir plus)ergy``);
+  the "see less" link an expanded abstract ends with (``(voir moins)``, ``(show less)``) goes.
 - ``normalise_caps_name(text)``: an ALL-CAPS personal name to normal case (``DOHA HWANG`` ->
   ``Doha Hwang``), keeping ``McX``, ``O'X``, hyphen parts, roman-numeral suffixes and lower-case
   particles between the first and the last word (``JUAN DE LA CRUZ`` -> ``Juan de la Cruz``);
@@ -26,9 +30,10 @@ Contract
   arXiv registers for every paper).
 - ``ARXIV_ID``: the modern/legacy arXiv identifier pattern (no ``arXiv:`` prefix).
 - ``clean_input(text)``: what a browser copy adds, removed before a listing is read, with the
-  line count unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
-  joiners, soft hyphens and the word joiner are deleted; no-break and narrow spaces become
-  spaces; CR LF and lone CR become LF.
+  line count an editor shows unchanged (so diagnostics point at the user's lines): a BOM, zero-width spaces and
+  joiners, soft hyphens, the word joiner and bidirectional marks are deleted; no-break,
+  narrow and other Unicode spaces, tabs and form feeds become spaces; CR LF, lone CR and the
+  Unicode line/paragraph separators become LF.
 - ``is_furniture(line)``: page furniture a listing page shows between entries and that carries
   no data (``Page 1 of 3``, ``Load more``, ``Show all``, ``Previous``/``Next``, ``Back to top``,
   ``Cite``/``PDF``/``Code`` badges alone on a line, ``Showing 1-20 of 85``, ``Sort by …``).
@@ -63,13 +68,30 @@ _TRUNCATION = re.compile(
     rf"{_ELLIPSIS}\s*(?:[(\[]\s*(?:{_MORE_WORDS})\s*[)\]]|(?!more)(?:{_MORE_WORDS}))",
     re.IGNORECASE)
 
+# an expanded abstract ends in the "see less" link that folds it again: "… (voir moins)"
+_LESS = re.compile(
+    rf"\s*{_ELLIPSIS}?\s*[(\[]\s*(?:voir moins|afficher moins|see less|show less|read less|"
+    r"view less|weniger anzeigen|ver menos|mostrar menos|mostra meno|minder weergeven|"
+    r"visa mindre|vis mindre|pokaż mniej|näytä vähemmän|свернуть|показать меньше|收起|접기)"
+    r"\s*[)\]]\s*$", re.IGNORECASE)
+
 _HEADINGS = (
     "ABSTRACT|INTRODUCTION|BACKGROUND|SUMMARY|KEYWORDS|METHODS?|RESULTS|CONCLUSIONS?|DISCUSSION|"
     "RELATED|WORK|PRELIMINARIES|EXPERIMENTS|APPENDIX|ACKNOWLEDGE?MENTS|REFERENCES|OVERVIEW|"
     "MOTIVATION|CONTRIBUTIONS|SETUP|METHODOLOGY|APPROACH|EVALUATION|LIMITATIONS"
 )
+# the heading: in capitals always; "Abstract" only before punctuation or a sentence ("Abstract
+# We study", not "Abstract Meaning Representation is", "Abstract reasoning is")
 _LEAD_HEADING = re.compile(
-    r"^\s*(?:A\s?BSTRACT|Abstract|ABSTRACT)\b\s*[:.\-—–]?\s*", re.UNICODE)
+    r"^\s*(?:(?:A\s?BSTRACT|ABSTRACT)\b\s*[:.\-—–]?|Abstract\s*[:.\-—–]|"
+    r"Abstract(?=\s+[A-Z][\w'’]*\s+[a-z]))\s*")
+# a PDF running header pasted before the heading ("Published as a conference paper at ICLR
+# 2021 A BSTRACT …", "Preprint. Under review. Abstract We …")
+_RUNNING_HEAD = re.compile(
+    r"^(?:\S+\s+){1,16}?(?=(?:A\s?BSTRACT|ABSTRACT)\b\s*[:.\-—–]?\s*[A-Z]|"
+    r"Abstract\s*[:.\-—–]|Abstract\s+[A-Z][\w'’]*\s+[a-z])")
+_HEAD_CUE = re.compile(r"\b(?:(?:19|20)\d\d|conference|workshop|preprint|review|proceedings|"
+                       r"journal|published|submitted|draft|accepted|camera)\b", re.IGNORECASE)
 _SPACED_HEADING = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 _HEADING_WORDS = frozenset(_HEADINGS.replace("?", "").split("|")) | {
     "METHOD", "CONCLUSION", "ACKNOWLEDGMENTS"}
@@ -101,6 +123,7 @@ def remove_truncation_markers(text: str) -> str:
     text = text.rstrip()
     if _GLUED_MORE.search(text[-8:]) and re.search(r"(?:…|\.\.\.)more$", text, re.I):
         text = re.sub(r"(?:…|\.\.\.)more$", "…", text, flags=re.I)
+    text = _LESS.sub("", text)
     marked = _GLUED_MORE.sub("\x00", _TRUNCATION.sub("\x00", text))
     return marked.replace(" \x00 ", " ").replace("\x00", "")
 
@@ -143,14 +166,27 @@ def abstract_run(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 # ------------------------------------------------------------------ browser-copy noise
-_DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
+# (+ the bidirectional marks and isolates a right-to-left page leaves around names)
+_DELETE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e\u200e\u200f"
+                                 "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\u2002\u2003\u2004"
+                                 "\u2005\u2006\u2008\t\x0b\x0c"), " ")
+# line and paragraph separators (a page's JavaScript or a word processor): line breaks
+_BREAKS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
+
+
+#: any character of the three tables: ``str.translate`` looks every other non-ASCII character
+#: up and fails (an exception each), so a text with none of them is not translated at all
+_ODD = re.compile("[" + "".join(map(chr, [*_DELETE, *_SPACES, *_BREAKS])) + "]")
 
 
 def clean_input(text: str) -> str:
-    """BOM, zero-width characters and soft hyphens deleted, odd spaces to spaces, CR LF to LF;
-    the number of lines is unchanged."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DELETE).translate(_SPACES)
+    """BOM, zero-width characters, soft hyphens and bidi marks deleted, odd spaces and tabs to
+    spaces, every kind of line break to LF (one break stays one line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD.search(text) is None:
+        return text
+    return text.translate(_BREAKS).translate(_DELETE).translate(_SPACES)
 
 
 _FURNITURE = re.compile(
@@ -222,12 +258,32 @@ _WORDS_AFTER_VARIABLE = frozenset(
     "about above across again against along among around away yet you your".split())
 
 
+# a sentence's first letter cut off its word (a drop cap, or a kerned pair at a line start:
+# "T he", "I n this paper", "O ur"): rejoined only when the whole is a common opening word
+_DROP_CAP = re.compile(r"(?:^|(?<=[.!?] ))([A-Z]) ([a-z]+)\b(?![\-'’])")
+_SENTENCE_OPENERS = frozenset(
+    "The This These Those There Their They That Then Thus Therefore To Through Today Together "
+    "In It Its If Instead Inspired Importantly Here However How Hence Our On One Only Over "
+    "Overall Other Often An And As At Although Also Among Another Additionally Again After "
+    "Unlike Under Unfortunately Using Moreover Many Most More Motivated Much Such Since Some So "
+    "Specifically Surprisingly Second Several First Finally For From Furthermore Further "
+    "Following Experiments Existing Each Even Extensive Empirically Despite Due During "
+    "Deep Building By But Both Because Based Beyond Given Generally Recent Recently Results "
+    "Large Last Learning Lastly Nevertheless Neural Next No Not Notably Nonetheless Prior "
+    "Previous Previously Please Code Current Currently Consequently Compared While When Where "
+    "Whereas Which What With Within Without Why Yet".split())
+
+
 def _rejoin_kerning(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         if m.group(2) in _WORDS_AFTER_VARIABLE:
             return m.group(0)
         return m.group(1) + m.group(2)
-    return _KERNING.sub(fix, text)
+
+    def drop_cap(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        return word if word in _SENTENCE_OPENERS else m.group(0)
+    return _DROP_CAP.sub(drop_cap, _KERNING.sub(fix, text))
 
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -282,6 +338,9 @@ def clean_abstract(text: str) -> tuple[str, str | None]:
     arxiv_id = stamp.group(1) if stamp else None
     text = remove_truncation_markers(text)
     text = _ARXIV_STAMP.sub("", text)
+    head = _RUNNING_HEAD.match(text)
+    if head and _HEAD_CUE.search(head.group(0)):
+        text = text[head.end():]
     text = _LEAD_HEADING.sub("", text, count=1)
     text = _rejoin_headings(text)
     text = _rejoin_kerning(text)
@@ -310,13 +369,14 @@ def _cap_piece(piece: str) -> str:
     return low[0].upper() + low[1:]
 
 
-def _cap_word(word: str, first: bool) -> str:
+def _cap_word(word: str, first: bool, last: bool = False) -> str:
     if _ROMAN.match(word) and not first:
         return word
     if not first and word.lower() in _NAME_PARTICLES:
         return word.lower()
-    if re.fullmatch(r"[A-Z]\.?", word):
-        return word
+    if re.fullmatch(r"[A-Z]\.?", word) or (
+            not last and re.fullmatch(r"[A-Z]J|[B-DF-HJ-NP-TV-XZ]{2}", word)):
+        return word  # an initial; two initials ("AJ", "JD"): no 2-letter name ends so
     # each letter run capitalised: O'BRIEN -> O'Brien, JEAN-PIERRE -> Jean-Pierre
     return re.sub(r"[^\W\d_]+", lambda m: _cap_piece(m.group(0)), word)
 
@@ -334,5 +394,5 @@ def normalise_caps_name(text: str) -> str:
         # ("CHARLINE LE LAN" -> "Le Lan", "JUAN DE LA CRUZ" -> "de la Cruz")
         head = i == 0 or (i == len(words) - 1 and not _ROMAN.match(word)) or (
             word.lower() in _CAPITAL_PARTICLES and not (out and out[-1].islower()))
-        out.append(_cap_word(word, head))
+        out.append(_cap_word(word, head, i == len(words) - 1))
     return " ".join(out)

@@ -4,6 +4,9 @@ Contract
 - ``titleness(text, vocab) -> float``: 0.0 (surely a person) .. 1.0 (surely a title) for a
   name-shaped line, from general evidence only (see its docstring); ``vocab`` is the set of
   ordinary words used elsewhere on the page.
+- ``bare_word(text)``: a one-word line that reads like nothing but a name (``Mausam``): no
+  internal capitals or digits, no English word ending, not ending in an everyday title word
+  (``Hypernetworks``). A one-word title that is one deserves a warning.
 - ``_org_line(text)``: an organisation listed as an author (``ATLAS Collaboration``,
   ``Gemini Team``, ``OpenAI``); such a line keeps its case and is never a title.
 - Pure functions over word lists in ``namedata``; no state.
@@ -115,3 +118,13 @@ def titleness(text: str, vocab: set[str]) -> float:
     if last in EAST_ASIAN_SURNAMES or last in DOUBLE_SURNAME_HEADS:
         score /= 2
     return round(score, 3)
+
+
+def bare_word(text: str) -> bool:
+    """``Mausam``, not ``Hypernetworks``, ``Dropout``, ``GFlowNets``, ``Word2Vec``."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-Z][a-z\u00e0-\u024f]+", word) or _ENGLISH_END.search(word.lower()):
+        return False
+    low = word.lower()
+    return not any(low.endswith(t) or low.endswith(t + "s") or low.endswith(t + "es")
+                   for t in TITLE_WORDS if len(t) >= 4) and not _title_word(word)

@@ -42,6 +42,7 @@ import re
 from ..model import ETAL, Date, Diagnostic, Name, ReadResult, Record, Severity, Source
 from . import arxiv_categories as cats
 from ._glued import _author_list, _names, _pieces, _split_glued
+from ._repeats import repeated_entries
 from ._text import (
     ARXIV_ID,
     abstract_run,
@@ -384,6 +385,7 @@ def _read(text: str) -> ReadResult:
         if rec is not None:
             records.append(rec)
         records.extend(others)
+    diags.extend(repeated_entries(records, NAME))
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=furniture_note(furniture))
 

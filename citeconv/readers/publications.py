@@ -23,7 +23,10 @@ Contract
   CamelCase or acronym, a last word that is an everyday title noun such as ``Networks``,
   English word endings, or most of its words used as ordinary words elsewhere on the page)
   AND a name follows it, and never when the same line is an author right after a certain title
-  elsewhere on the page; a close call is a WARNING ``publications.title-or-name``.
+  elsewhere on the page; a close call, or a one-word title that reads like nothing but a
+  name (``Mausam``), is a WARNING ``publications.title-or-name``. A word in
+  capitals in a mixed-case line is an acronym for that test (``Wasserstein GAN``) unless the
+  page writes family names so (a third or more of its name lines end like ``Yoshua BENGIO``).
 - Header lines before the first entry are chosen by trying 0-3 of them and keeping the most
   coherent parse. A pure date line (``2023``, ``June 2023``, ``juin 2023``) before titles is a
   heading that dates the entries below it; inside an entry it sets that entry's ``issued``.
@@ -33,19 +36,36 @@ Contract
 - Abstracts go through ``_text.clean_abstract`` (truncation markers removed and halves
   rejoined, TeX quotes, PDF artifacts); an arXiv stamp makes an arXiv ``article``.
 - An entry whose title has no author line after it is an ERROR ``publications.no-authors``.
+- A venue line right after the authors (``NeurIPS 2023``, ``Proceedings of … 2019``; not when
+  a name follows it: then it is a title) gives ``container-title``, the type (conference
+  paper, journal article) and, without a date line, ``issued``.
+- The working records (``_Line``, ``_Entry``) and date handling live in ``_pubparts``.
 - Noise removed first (``_text.clean_input``); page furniture dropped and counted
   (``metadata["furniture"]``); a name line ending in a suffix (``Hal Daumé III``) and an
   organisation (``ATLAS Collaboration``, its case kept) are authors, not titles; ``detect``
-  refuses e-mails and meeting notes (``_text.looks_like_correspondence``).
+  refuses e-mails and meeting notes (``_text.looks_like_correspondence``) and rosters (most
+  "titles" one or two words: ``PhD students``); only a short heading line (``Publications``,
+  not a README sentence mentioning publication lists) raises its score; that heading met again
+  further down (the page pasted twice) is furniture.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
 from ..model import Date, Diagnostic, Name, ReadResult, Record, Severity, Source
+from ..namedata import ROLE_WORDS
 from ..names import PARTICLES, is_initial, parse_name_noted
+from ._pubparts import (
+    _DATE_LINE,
+    _date,
+    _Entry,
+    _Line,
+    _month,
+    _place_dates,
+    _venue,
+    _venue_line,
+)
+from ._repeats import repeated_entries
 from ._text import (
     _TRUNCATION,
     arxiv_fields,
@@ -56,49 +76,33 @@ from ._text import (
     looks_like_correspondence,
     normalise_caps_name,
 )
-from ._titleness import _org_line, titleness
+from ._titleness import _org_line, bare_word, titleness
 
 NAME = "publications"
 
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\-])*$")
-_MARKS = re.compile(r"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$")
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # superscript affiliation marks: "Ting Chen¹", "Geoffrey Hinton¹ ²"
+_MARKS = re.compile(rf"[\s*†‡§¶,;]+$|(?<=[^\W\d_])\d+(?:,\d+)*$|"
+                    rf"(?<=[^\W\d_])[\s,*†‡{_SUP}]*[{_SUP}][\s,*†‡{_SUP}]*$")
 _SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)$", re.IGNORECASE)
 _NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’.\-]*\)$")
 _HEADER = re.compile(r"\b(?:publications?|papers|articles|bibliograph(?:y|ie)|"
                      r"preprints|research|travaux|publicaciones|veröffentlichungen)\b",
                      re.IGNORECASE)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# French month names (the pages are often the French version of a Québec or French site)
-_MOIS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-         "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-         "décembre": 12, "decembre": 12}
-_DATE_LINE = re.compile(r"^(?:(?P<m>[^\W\d_]{3,9})\.?\s+)?(?P<y>(?:19|20)\d{2})$")
+def _heading(text: str) -> bool:
+    """A page heading naming a list of papers (``Publications``, ``Selected papers 2019-2023``),
+    not a sentence that mentions publications (a README's ``Convert publication lists …``)."""
+    words = text.split()
+    return (bool(_HEADER.search(text)) and len(words) <= 8
+            and not re.search(r"[.,;!?](?:\s|$)", text))
 
 
-def _month(word: str | None) -> int | None:
-    """1-12 for an English (``Jun``, ``June``) or French (``juin``) month name, else None."""
-    if not word:
-        return 0
-    w = word.lower()
-    if w in _MOIS:
-        return _MOIS[w]
-    return _MONTHS.index(w[:3]) + 1 if w[:3] in _MONTHS and w.isascii() else None
-
-
-@dataclass
-class _Line:
-    index: int           # 0-based line number
-    text: str
-    kind: str            # "abstract" | "title" | "name" | "date"
-    titleness: float = 0.0
-
-
-@dataclass
-class _Entry:
-    title: _Line
-    names: list[_Line] = field(default_factory=list)
-    abstract: list[_Line] = field(default_factory=list)
-    date: _Line | None = None
+def _roster_heading(entry: _Entry) -> bool:
+    """``Alumni``, ``PhD students``, ``Postdoctoral Fellows``: a one-word "title", two words in
+    sentence case, or a short one ending in a group of people (``namedata.ROLE_WORDS``)."""
+    words = entry.title.text.split()
+    return len(words) == 1 or (len(words) == 2 and entry.title.kind == "title") or (
+        len(words) <= 3 and words[-1].lower() in ROLE_WORDS)
 
 
 # ------------------------------------------------------------------ line shapes
@@ -115,6 +119,23 @@ def _clean_name_line(text: str) -> str:
         normalise_caps_name(w) if w.isalpha() and w.isupper() and len(w) > 1
         and (k == len(words) - 1 or len(w) > 2) and w not in ("II", "III", "IV") else w
         for k, w in enumerate(words))
+
+
+def _caps_family(text: str) -> bool:
+    """``Yoshua BENGIO``: a mixed-case line whose last word is in capitals."""
+    words = text.split()
+    return (len(words) > 1 and not text.isupper() and words[-1].isalpha()
+            and words[-1].isupper() and len(words[-1]) > 1)
+
+
+def _title_view(text: str, caps_families: bool) -> str:
+    """The line as ``titleness`` judges it. A capitalised word in a mixed-case line is a
+    family name only on a page that writes family names so (most name lines end in one);
+    elsewhere it is an acronym (``Wasserstein GAN``, ``Clockwork RNN``) and kept."""
+    if caps_families:
+        return _clean_name_line(text)
+    text = _SUFFIX_COMMA.sub(r" \1", _MARKS.sub("", text.strip()))
+    return text if _org_line(text) else normalise_caps_name(text)
 
 
 def name_shaped(text: str) -> bool:
@@ -191,6 +212,9 @@ def _entries(lines: list[_Line]) -> tuple[list[_Entry], list[_Line]]:
                 entries.append(_Entry(ln))
             else:
                 stray.append(ln)
+        elif (ln.kind == "title" and cur.names and not cur.abstract and cur.venue is None
+              and _venue_line(ln.text) and (nxt is None or nxt.kind != "name")):
+            cur.venue = ln  # "NeurIPS 2023" after the authors (a title would have authors next)
         elif ln.kind == "abstract" or (ln.kind == "title" and not cur.abstract
                                        and _sentence(ln.text)):
             if cur.names or not cur.abstract:
@@ -224,14 +248,23 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line], list[_Lin
                  if t.strip() and is_furniture(t)]
     lines = [_Line(i, t.strip(), _kind(t)) for i, t in enumerate(raw)
              if t.strip() and not is_furniture(t)]
+    # the page's heading met again further down (the page pasted twice, page after page) is
+    # furniture, not a title
+    heads = {ln.text for ln in lines[:3] if _heading(ln.text)}
+    again = [ln for ln in lines[3:] if ln.text in heads]
+    if again:
+        furniture = sorted(furniture + again, key=lambda ln: ln.index)
+        lines = [ln for ln in lines if ln not in again]
     vocab = _vocabulary(lines)
     # a line seen right after a certain title is a person; the same line elsewhere is too (not
     # in the first lines, where the "title" may be a header: "Recent papers from the lab")
     people = {ln.text for k, (prev, ln) in enumerate(zip(lines, lines[1:]))
               if prev.kind == "title" and ln.kind == "name" and k >= 3}
+    named = [ln.text for ln in lines if ln.kind == "name" and not ln.text.isupper()]
+    caps_families = sum(map(_caps_family, named)) * 3 >= max(1, len(named))
     for ln in lines:
         if ln.kind == "name" and ln.text not in people:
-            ln.titleness = titleness(_clean_name_line(ln.text), vocab)
+            ln.titleness = titleness(_title_view(ln.text, caps_families), vocab)
     best: tuple[float, list[_Entry], list[_Line], list[_Line]] | None = None
     for skip in range(0, min(3, len(lines)) + 1):
         entries, stray = _entries(lines[skip:])
@@ -243,38 +276,7 @@ def _parse(text: str) -> tuple[list[_Entry], list[_Line], list[_Line], list[_Lin
     return best[1], best[2], best[3], furniture
 
 
-def _place_dates(lines: list[_Line], entries: list[_Entry]) -> None:
-    """Date lines that each come right before an entry's title are section headings
-    (``2023``) for the entries below; otherwise a date belongs to the entry it sits in."""
-    dates = [ln for ln in lines if ln.kind == "date"]
-    if not dates or not entries:
-        return
-    after = {ln.index: lines[k + 1].index for k, ln in enumerate(lines[:-1])}
-    titles = {e.title.index for e in entries}
-    headings = all(after.get(d.index) in titles for d in dates)
-    starts = [d.index for d in dates] if headings else [e.title.index for e in entries]
-    if headings:
-        for e in entries:
-            k = bisect.bisect_left(starts, e.title.index)
-            e.date = dates[k - 1] if k else None
-        return
-    for d in dates:
-        k = bisect.bisect_left(starts, d.index)
-        if k and entries[k - 1].date is None:
-            entries[k - 1].date = d
-
-
 # ------------------------------------------------------------------ records
-def _date(line: _Line | None) -> Date | None:
-    if line is None:
-        return None
-    m = _DATE_LINE.match(line.text)
-    if not m:
-        return None
-    month = _month(m["m"]) or 0
-    return Date(parts=((int(m["y"]), month) if month else (int(m["y"]),),))
-
-
 def _names(entry: _Entry, diags: list[Diagnostic]) -> tuple[Name, ...]:
     out = []
     for ln in entry.names:
@@ -297,16 +299,22 @@ def _record(entry: _Entry, diags: list[Diagnostic]) -> Record | None:
         diags.append(Diagnostic("publications.no-authors", "an entry with no author lines",
                                 line, severity=Severity.ERROR, raw=raw))
         return None
-    if entry.title.kind == "name" and entry.title.titleness < 0.5:
+    if entry.title.kind == "name" and (entry.title.titleness < 0.5
+                                       or bare_word(entry.title.text)):
         diags.append(Diagnostic("publications.title-or-name", f"read {entry.title.text!r} as a "
                                 "title, though it could be a name", line, raw=entry.title.text))
     abstract, arxiv_id = clean_abstract(" ".join(x.text for x in entry.abstract))
     fields: dict[str, object] = {"title": " ".join(entry.title.text.split()),
                                  "author": _names(entry, diags), "abstract": abstract}
     date = _date(entry.date)
+    rtype = "document"
+    if entry.venue is not None:
+        venue, year, rtype, more = _venue(entry.venue)
+        fields["container-title"] = venue
+        fields.update(more)
+        date = date or (Date(parts=((year,),)) if year else None)
     if date:
         fields["issued"] = date
-    rtype = "document"
     if arxiv_id:
         rtype = "article"
         fields.update(arxiv_fields(arxiv_id))
@@ -323,6 +331,7 @@ def read(text: str) -> ReadResult:
     records = [r for e in entries if (r := _record(e, diags)) is not None]
     metadata = {"header": " / ".join(ln.text for ln in header)} if header else {}
     metadata.update(furniture_note([ln.index + 1 for ln in furniture]))
+    diags += repeated_entries(records, NAME)
     diags.sort(key=lambda d: d.line)
     return ReadResult(records=tuple(records), diagnostics=tuple(diags), layout=NAME,
                       metadata=metadata)
@@ -352,7 +361,12 @@ def detect(text: str) -> float:
         if avg_names > 25:
             return 0.0
         strength = min(1.0, 0.6 + 0.1 * len(good)) * (1.0 - 0.25 * named_titles)
-        if any(_HEADER.search(h.text) for h in header):  # "Publications", "Selected papers"
+        # paper titles run to several words; a page whose "titles" are mostly one word or two
+        # in sentence case over lists of people is a roster ("PhD students", "Alumni"), unless
+        # it says otherwise ("Deep Sets", "Wasserstein GAN": capitalised, may be papers)
+        short = sum(map(_roster_heading, good)) / len(good)
+        strength *= 1.0 - 0.7 * short if short > 0.5 else 1.0
+        if any(_heading(h.text) for h in header):  # "Publications", "Selected papers"
             strength, coverage = max(strength, 0.9), coverage + 0.5 * len(header) / total
         names = [n for e in good for n in e.names]
         strength *= 1.0 - sum(n.text.endswith(",") for n in names) / len(names)  # "A, B," lists

@@ -33,7 +33,8 @@ class StyleNotFound(LookupError):
     def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else \
+            f"; find one with: citeconv styles {re.split(r'[-_/. ]', name.split('/')[-1])[0][:20]}"
         super().__init__(f"unknown CSL style {name!r}{hint}")
 
     def __str__(self) -> str:

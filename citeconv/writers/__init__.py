@@ -1,6 +1,6 @@
 """Writer registry: ``--to`` name -> module with ``write(records, **options) -> str``.
 
-``bibtex`` and ``csl-json`` are data formats; text, html, markdown, latex and rst render
+``bibtex``, ``csl-json`` and ``ris`` are data formats; text, html, markdown, latex and rst render
 through a CSL style (``styled``). Modules are imported lazily (cold start).
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-_MODULES = {"bibtex": "bibtex", "csl-json": "csljson", "text": "styled", "html": "styled",
+_MODULES = {"bibtex": "bibtex", "csl-json": "csljson", "ris": "ris", "text": "styled", "html": "styled",
             "markdown": "styled", "latex": "styled", "rst": "styled"}
 STYLED = frozenset({"text", "html", "markdown", "latex", "rst"})
 

@@ -211,11 +211,14 @@ def format_entry(record: Record, ascii_only: bool = False, protect: bool = True)
 
 
 def write(records: Iterable[Record], ascii_only: bool = False, preamble: str = "",
-          comments: str = "", protect: bool = True, **_: object) -> str:
-    """``preamble`` and ``comments``: ``@preamble{…}`` / ``@comment{…}`` blocks as the BibTeX
-    reader keeps them (``ReadResult.metadata``), written before and after the entries.
-    ``protect=False`` (``--no-protect``) adds no case-protecting braces to titles."""
+          comments: str = "", protect: bool = True, strings: str = "", **_: object) -> str:
+    """``preamble``, ``strings`` and ``comments``: ``@preamble{…}`` / ``@string{…}`` /
+    ``@comment{…}`` blocks as the BibTeX reader keeps them (``ReadResult.metadata``), written
+    before and after the entries. ``protect=False`` (``--no-protect``) adds no case-protecting
+    braces to titles."""
     chunks = [preamble.strip() + "\n"] if preamble.strip() else []
+    if strings.strip():
+        chunks.append(strings.strip() + "\n")
     chunks.extend(format_entry(r, ascii_only, protect) for r in records)
     if comments.strip():
         chunks.append(comments.strip() + "\n")
