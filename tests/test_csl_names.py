@@ -235,3 +235,23 @@ def test_a_list_ending_in_et_al_takes_the_name_decorations_once_more() -> None:
         '</span></b>) E:<span style="font-variant:small-caps;">A Ed</span> and '
         '<span style="font-variant:small-caps;">B Ed2</span>',
         '(<b>J Doe</b>) E:<span style="font-variant:small-caps;">Org</span>')
+
+
+def test_a_substituted_names_takes_the_outer_formatting_only_when_bare() -> None:
+    # citeproc-js 2.4.63: a bare cs:names in cs:substitute is printed with the outer cs:names'
+    # affixes and formatting instead of its own; one with a cs:name child keeps only its own
+    def html(sub: str) -> str:
+        xml = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+               '<info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated>'
+               '</info><citation><layout><text value="x"/></layout></citation><bibliography>'
+               '<layout><names variable="translator" font-style="italic" prefix="[" suffix="]">'
+               f'<name/><substitute>{sub}</substitute></names></layout></bibliography></style>')
+        item = {"id": "a", "type": "book", "author": [{"family": "A", "given": "B"}]}
+        return engine.render_bibliography([item], style=xml, fmt="html").entries[0]
+
+    bare = '<names variable="author" font-weight="bold" prefix="(" suffix=")"/>'
+    full = '<names variable="author" font-weight="bold" prefix="("><name/></names>'
+    assert html(bare) == "[<i>B A</i>]"
+    assert html(full) == "(<b>B A</b>"
+    assert html(f'<choose><if type="book">{bare}</if></choose>') == "[<i>B A</i>]"
+    assert html(f'<choose><if type="book">{full}</if></choose>') == "(<b>B A</b>"

@@ -161,3 +161,41 @@ def test_is_numeric_follows_citeproc_js() -> None:
         assert numeric(value) == "no", value
     assert _cite_with('<choose><if is-numeric="number"><text value="yes"/></if></choose>',
                       {"number": "12|13"}, {}) == "yes"
+
+
+def test_terms_are_printed_as_rich_text() -> None:
+    # citeproc-js 2.4.63: a straight apostrophe in any term is "’"; quotes in a cs:text term
+    # become the locale's quotes
+    locale = ('<locale><terms><term name="retrieved">it\'s "x"</term>'
+              '<term name="page" form="short">p\'x</term><term name="month-04">Av\'r</term>'
+              '<term name="and">e\'t</term></terms></locale>')
+    layout = ('<group delimiter=" | "><text term="retrieved"/><label variable="page" form="short"/>'
+              '<date variable="issued" form="text" date-parts="year-month"/>'
+              '<names variable="author"><name and="text"/></names></group>')
+    item = {"page": "4", "issued": {"date-parts": [[2000, 4]]},
+            "author": [{"family": "A"}, {"family": "B"}]}
+    assert _cite_with(layout, item, {}, locale=locale) == "It’s “x” | p’x | Av’r 2000 | A e’t B"
+
+
+def test_style_ordinals_follow_citeproc_js() -> None:
+    # citeproc-js 2.4.63: ordinal-NN in a style locale only change that term's text; the
+    # locale file's matching (and its other ordinals) stay unless the style defines "ordinal"
+    layout = ('<group delimiter=" | "><number variable="edition" form="ordinal"/>'
+              '<number variable="chapter-number" form="ordinal"/></group>')
+
+    def both(n: str, locale: str, lang: str = "en-US") -> str:
+        return _cite_with(layout, {"edition": n, "chapter-number": n}, {}, lang=lang,
+                          locale=locale)
+
+    own = '<locale xml:lang="en"><terms><term name="ordinal-01">X</term></terms></locale>'
+    assert [both(n, own) for n in ("1", "5", "11", "21")] == [
+        "1X | 1X", "5th | 5th", "11th | 11th", "21X | 21X"]
+    full = ('<locale xml:lang="en"><terms><term name="ordinal">Z</term>'
+            '<term name="ordinal-01">X</term></terms></locale>')
+    assert [both(n, full) for n in ("1", "5", "11", "112")] == [
+        "1X | 1X", "5Z | 5Z", "11X | 11X", "112Z | 112Z"]
+    # French: édition is feminine; the file's gendered ordinal-01 still decides
+    fr = ('<locale xml:lang="fr"><terms><term name="ordinal-01">ère</term>'
+          '<term name="ordinal-02">e</term></terms></locale>')
+    assert [both(n, fr, "fr-FR") for n in ("1", "2", "11")] == [
+        "1ʳᵉ | 1ᵉ", "2ᵉ | 2ᵉ", "11ᵉ | 11ᵉ"]

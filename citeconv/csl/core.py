@@ -279,7 +279,7 @@ class EvalCore:
     def apply_substitute(self, piece: Piece, kind: str, count: int, text: str, state: Any,
                          numbers: dict[str, int]) -> Piece:
         """The bibliography entry rendered again with its first names element substituted
-        (``names._author_sub``): ``all`` the whole list but its label, ``each`` the first
+        (``namesub._author_sub``): ``all`` the whole list but its label, ``each`` the first
         ``count`` names shown (CSL 1.0.2 subsequent-author-substitute-rule, as citeproc-js)."""
         c = {"id": piece.item_id}
         new, _ = self._render(piece.item_id, "bibliography", c, state, numbers.get(piece.item_id),

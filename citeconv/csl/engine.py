@@ -83,8 +83,9 @@ def _name(style: str) -> str:
 
 def _finish(st: style_mod.Style, text: str, fmt: str, layout: Any | None) -> str:
     if layout is not None:
-        text = output.wrap(output.layout_affix(text, layout.get("prefix"), layout.get("suffix")),
-                           layout.attrs)
+        margin = bool(st.bibliography and st.bibliography.options.get("second-field-align"))
+        text = output.wrap(output.layout_affix(text, layout.get("prefix"), layout.get("suffix"),
+                                               margin), layout.attrs)
     return output.write(output.finish_entry(text, st.locale), fmt)
 
 

@@ -123,6 +123,9 @@ def variable(ctx: Context, name: str, form: str | None = None, test: bool = Fals
 
 
 _NO_RICH = frozenset({"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call-number"})
+# citeproc-js reads these through its multilingual lookup, which turns a missing value into ""
+# and prints it: the output is no longer empty, so a term after them is not capitalised
+_EMPTY_PRINTS = frozenset({"volume", "issue", "number", "edition"})
 _FONT = ("font-style", "font-weight", "font-variant")
 _FRENCH = re.compile(" ([:;?!\u00bb])")
 _WS = re.compile(r"\s*[\n\r\t]\s*| {2,}")
@@ -173,6 +176,8 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
             if var == "year-suffix":  # citeproc-js: an empty year-suffix counts as rendered
                 ctx.scratch["ys_empty"] = ctx.scratch.get("ys_empty", 0) + 1
                 return "", 2
+            if var in _EMPTY_PRINTS:  # citeproc-js prints these as "": no term after is "first"
+                ctx.scratch["predecessor"] = True
             return "", 1
         status = 2
         if var in TEXT_NUMBER_VARS:
@@ -196,9 +201,11 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
         if a["term"] == "ibid":
             ctx.scratch["ibid_shown"] = True
         text = ctx.locale.term(a["term"], a.get("form", "long"), a.get("plural") == "true") or ""
+        if text and ("'" in text or '"' in text):  # citeproc-js reads a term as rich text
+            text = output.rich(text, ctx.locale)
         if text:
             ctx.scratch["terms"] = ctx.scratch.get("terms", 0) + 1
-        if text and not a.get("text-case") and not (
+        if text and not a.get("text-case") and not ctx.scratch.get("predecessor") and not (
                 ctx.section == "citation" and ctx.style.options.get("class") == "in-text"):
             text = output.cap_if_first(text)  # citeproc-js: a term rendered first is capitalised
     else:
@@ -218,6 +225,7 @@ def _text(node: Node, ctx: Context) -> tuple[str, int]:
 def _group(node: Node, ctx: Context) -> tuple[str, int]:
     terms = ctx.scratch.get("terms", 0)
     ys_empty = ctx.scratch.get("ys_empty", 0)
+    predecessor = ctx.scratch.get("predecessor")
     parts: list[str] = []
     status = _parts(node.children, ctx, parts)  # render_children, inlined
     text = output.join(parts, node.attrs.get("delimiter", ""))
@@ -228,6 +236,7 @@ def _group(node: Node, ctx: Context) -> tuple[str, int]:
     if not text or not (status == 2 or (termed and status != 1)):
         # suppressed (citeproc-js: no variable rendered, and a variable tried or no term
         # printed); the enclosing group's "variable tried" flag becomes this group's
+        ctx.scratch["predecessor"] = predecessor  # citeproc-js rolls its state back too
         return "", 1 if status == 1 else RESET
     return _finish(node, text, ctx), 2  # a rendered group is content for the groups around it
 
@@ -363,7 +372,9 @@ def render_layout(sec: Any, ctx: Context) -> str:
                     # a term starting the second field is capitalised as first (citeproc-js)
                     + output.display(_marks.RESET + output.join(parts[1:]),
                                      {"display": "right-inline"}))
-        return output.join(parts)
+        # only the first field: citeproc-js still puts it in the margin (the layout's suffix,
+        # which would go with the second field, is then dropped: ``layout_affix``)
+        return output.display(output.join(parts), {"display": "left-margin"})
     parts, nodes = [], []
     _parts(layout.children, ctx, parts, nodes)
     # display applies to the layout's own children only, outside their affixes (citeproc-js)

@@ -4,11 +4,15 @@ Contract
 - ``load_locale(lang, style_locales) -> Locale``; ``style_locales`` are the style's cs:locale
   elements. Precedence (CSL 1.0.2): style locale with the exact xml:lang, then the language-only
   one, then the unqualified one; then the locale file for ``lang`` (or its primary dialect), then
-  en-US. The first source that defines a term (name, form, gender-form) wins.
+  en-US. The first source that defines a term (name, form, gender-form) wins. A straight
+  apostrophe in a term (not a quote term) is stored as "’", as citeproc-js prints it.
 - ``Locale.term(name, form="long", plural=False, gender=None)`` follows the CSL form fallback
   (verb-short → verb → long, symbol → short → long, short → long); returns None when undefined.
 - ``Locale.ordinal(n, gender, long=False)`` implements CSL 1.0 ordinals (ordinal-00..99 with
-  match last-digit/last-two-digits/whole-number, gender forms, fallback to ``ordinal``).
+  match last-digit/last-two-digits/whole-number, gender forms, fallback to ``ordinal``) the way
+  citeproc-js does: which ordinal-NN apply (match, gender) comes from the last locale node
+  defining "ordinal" (the file unless a style locale defines it); a style's ordinal-NN alone
+  only changes the text of that term; only the noun's gender is matched (neuter without one).
 - ``Locale.date_format(form)`` is the locale's cs:date (compiled node) for "text"/"numeric";
   ``Locale.options`` holds punctuation-in-quote and limit-day-ordinals-to-day-1.
 - Locale files are parsed with the safe parser and cached by path; nothing else is global.
@@ -67,6 +71,9 @@ class Locale:
     terms: Mapping[tuple[str, str, str], tuple[str, str, str | None]]  # (name, form, gform) -> (single, multiple, gender)
     dates: Mapping[str, Any]
     options: Mapping[str, str]
+    # (match, number, gender-form, term name) of the ordinal-NN terms that apply, as citeproc-js
+    # takes them from the last locale node (file, then style locales) defining "ordinal"
+    ordinal_map: tuple[tuple[str, str, str, str], ...] | None = None
 
     def term(self, name: str, form: str = "long", plural: bool = False,
              gender: str | None = None) -> str | None:
@@ -88,6 +95,8 @@ class Locale:
             word = self.term(f"long-ordinal-{n:02d}", gender=gender)
             if word is not None:
                 return word
+        if self.ordinal_map is not None:
+            return f"{n}{self._ordinal_suffix(n, gender)}"
         suffix = None
         for key, default in ((f"ordinal-{n % 100:02d}", "last-two-digits"),
                              (f"ordinal-{n % 10:02d}", "last-digit")):
@@ -110,6 +119,23 @@ class Locale:
             suffix = self.term("ordinal", gender=gender) or ""
         return f"{n}{suffix}"
 
+    def _ordinal_suffix(self, n: int, gender: str | None) -> str:
+        """citeproc-js: the noun's gender is tried (neuter without one), whole number, last
+        two digits, last digit; no match is the "ordinal" term (then neuter is tried)."""
+        digits = str(n)
+        found = {(m, k, g): name for m, k, g, name in self.ordinal_map or ()}
+        suffix = self.term("ordinal", gender=gender) or ""
+        for g in ((gender, "neuter") if gender else ("neuter",)):
+            for m, k in (("whole-number", digits), ("last-two-digits", digits[-2:]),
+                         ("last-digit", digits[-1:])):
+                name = found.get((m, k, g))
+                if name:
+                    suffix = self.term(name, gender=gender) or ""
+                    break
+            if suffix:
+                break
+        return suffix
+
 
 def _collect(root: Any, terms: dict, dates: dict, options: dict) -> None:
     from .style import compile_node
@@ -131,6 +157,9 @@ def _collect(root: Any, terms: dict, dates: dict, options: dict) -> None:
                     m = (multiple.text or "") if multiple is not None else s
                 else:
                     s = m = t.text or ""
+                if ("'" in s or "'" in m) and not name.endswith("quote"):
+                    # citeproc-js prints a term as rich text: a straight apostrophe is "’"
+                    s, m = s.replace("'", "\u2019"), m.replace("'", "\u2019")
                 terms[key] = (s, m, t.get("gender"))
                 if t.get("match"):
                     terms.setdefault((name, "_match", t.get("gender-form", "")), (t.get("match"), "", None))
@@ -142,7 +171,25 @@ def _collect(root: Any, terms: dict, dates: dict, options: dict) -> None:
 
 
 def _has_ordinal_overrides(root: Any) -> bool:
-    return any((t.get("name") or "").startswith("ordinal") for t in root.iter(f"{NS}term"))
+    """Whether a locale node defines the "ordinal" term: citeproc-js then drops every ordinal
+    term read before it (ordinal-NN alone only override the terms of that name)."""
+    return any(t.get("name") == "ordinal" for t in root.iter(f"{NS}term"))
+
+
+def _ordinal_map(root: Any) -> tuple[tuple[str, str, str, str], ...] | None:
+    """The ordinal-NN terms of a node defining "ordinal" as (match, number, gender-form, name);
+    None for a node without it (CSL 1.0.2 default match: last-digit for 01-09)."""
+    if root is None or not _has_ordinal_overrides(root):
+        return None
+    out = []
+    for t in root.iter(f"{NS}term"):
+        name = t.get("name") or ""
+        if len(name) == 10 and name.startswith("ordinal-") and name[8:].isdigit():
+            stub = name[8:]
+            match = t.get("match") or ("last-digit" if stub[0] == "0" else "last-two-digits")
+            out.append((match, stub[1:] if stub[0] == "0" else stub,
+                        t.get("gender-form") or "neuter", name))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
@@ -157,7 +204,7 @@ def _load(lang: str, style_locales: tuple[Any, ...]) -> Locale:
     options: dict = {}
     for el in ordered:
         if _has_ordinal_overrides(el):
-            # CSL 1.0.2: ordinal terms of a style locale replace all ordinal terms of the file
+            # a style locale defining "ordinal" replaces all ordinal terms of the file
             terms.setdefault(("__ordinals_replaced__", "long", ""), ("1", "1", None))
         _collect(el, terms, dates, options)
     replaced = ("__ordinals_replaced__", "long", "") in terms
@@ -173,7 +220,12 @@ def _load(lang: str, style_locales: tuple[Any, ...]) -> Locale:
             for k in list(terms):
                 if k not in before and k[0].startswith("ordinal"):
                     del terms[k]
-    return Locale(lang, MappingProxyType(terms), MappingProxyType(dates), MappingProxyType(options))
+    ordmap = _ordinal_map(_file_for(lang))
+    for el in reversed(ordered):  # citeproc-js reads the style's locales after the file
+        own = _ordinal_map(el)
+        ordmap = own if own is not None else ordmap
+    return Locale(lang, MappingProxyType(terms), MappingProxyType(dates), MappingProxyType(options),
+                  ordmap)
 
 
 def load_locale(lang: str, style_locales: tuple[Any, ...] = ()) -> Locale:

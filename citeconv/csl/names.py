@@ -7,9 +7,11 @@ Contract
   empty, cs:substitute's children are tried in order; the first non-empty one is used and the
   variables it rendered are suppressed for the rest of the item (``ctx.scratch["suppressed"]``);
   a cs:text term or value in cs:substitute ends the search even when it is empty (citeproc-js).
-  The cs:names element's affixes and formatting wrap names only: a substituted cs:names (also
-  one inside a cs:choose of cs:substitute) gets them, a substituted cs:text/cs:group/macro does
-  not; ``text-case`` on cs:names is not a CSL attribute and is ignored (citeproc-js).
+  The cs:names element's affixes and formatting wrap names only: a substituted bare cs:names
+  (no cs:name, cs:et-al or cs:label) is printed with them instead of its own, one with children
+  with only its own (citeproc-js; also inside a cs:choose of cs:substitute); a substituted
+  cs:text/cs:group/macro does not get them; ``text-case`` on cs:names is not a CSL attribute
+  and is ignored (citeproc-js).
   Inside substitute (also inside a cs:choose there) a bare cs:names, one without cs:name,
   cs:et-al or cs:label children, inherits the parent's cs:name/cs:et-al/cs:label; one with any
   of them inherits none (citeproc-js).
@@ -45,7 +47,8 @@ from . import core as _core, evaluate as _ev, output
 from .nameparts import (PersonOpts, decorate, format_person, initialize, parse_particles,
                         starts_romanesque)
 from .disambiguate import DisambState
-from .style import Choose, EtAl, Label, Name, NamePart, Names, Node, Substitute, Text
+from .style import EtAl, Label, Name, NamePart, Node
+from . import namesub as _ns
 
 __all__ = ["render_names"]
 
@@ -304,7 +307,7 @@ def _label_text(label: Node, term_name: str, names: list, ctx: Any) -> str:
 
 
 def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = None,
-                 record: bool = False) -> tuple[str, int]:
+                 record: bool = False, own_format: bool = True) -> tuple[str, int]:
     _finish, variable = _ev._finish, _ev.variable
     name, etal, label = node.child(Name), node.child(EtAl), node.child(Label)
     if inherit is None:  # a cs:names in a cs:choose of cs:substitute inherits as well
@@ -327,7 +330,7 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
             lists = lists[:1]
     out, count, used = [], 0, []
     sort_key = bool(ctx.scratch.get("sort_key"))
-    sub = _author_sub(ctx) if lists else None
+    sub = _ns._author_sub(ctx) if lists else None
     last_label = ""
     for var, names in lists:
         used.append(var)
@@ -346,10 +349,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         used = [v for v in variables]
     if name is not None and name.get("form") == "count":
         if not used:
-            return _substitute(node, ctx, (name, etal, label))
+            return _ns._substitute(node, ctx, (name, etal, label))
         return (_finish(node, str(count), ctx), 2) if count else ("", 1)
     if not used:
-        return _substitute(node, ctx, (name, etal, label))
+        return _ns._substitute(node, ctx, (name, etal, label))
     if record or ctx.scratch.get("substituting"):
         ctx.scratch.setdefault("suppressed", set()).update(used)
     inner = output.join(out, node.get("delimiter", ctx.name_opts.get("names-delimiter", "")))
@@ -357,78 +360,10 @@ def render_names(node: Node, ctx: Any, inherit: tuple[Any, Any, Any] | None = No
         return "", 1
     if sub is not None and sub[0] == "all":  # citeproc-js keeps the (last) label
         inner = output.join([sub[2], last_label])
-    text = _finish(node, inner, ctx)
     outer = ctx.scratch.get("names_outer")
     if outer is not None and outer is not node:  # a cs:names in a cs:choose of cs:substitute
-        text = _finish(outer, text, ctx)
-    return _logged(ctx, text, used, inner), 2
-
-
-def _author_sub(ctx: Any) -> tuple[str, int, str] | None:
-    """The subsequent-author-substitute asked for this item (``ctx.scratch["author_sub"]``:
-    kind, count, text; see ``subsequent``), when this is the item's first names element: for
-    ``each`` the first ``count`` names shown are replaced (``scratch["sub_each"]``)."""
-    sub = ctx.scratch.get("author_sub")
-    if sub is None or ctx.scratch.get("names_log") or ctx.scratch.get("sort_key"):
-        return None
-    if sub[0] == "each":
-        ctx.scratch["sub_each"] = [sub[1], sub[2]]
-    return sub
-
-
-def _logged(ctx: Any, text: str, used: list, inner: str | None = None) -> str:
-    """Record the first rendered names element for the citation level (core.Piece): the
-    variables used, the keys of all names and of the names shown, the text and inner text."""
-    log = ctx.scratch.get("names_log")
-    keys = tuple(k for ks in ctx.scratch.pop("last_keys", []) for k in ks)
-    shown = tuple(ctx.scratch.pop("last_shown", ()))
-    if log is None:
-        return text
-    first = not log and not ctx.scratch.get("sort_key")
-    if first and not used:  # a substitute that is not a name (a title): replaced whole
-        sub = ctx.scratch.get("author_sub")
-        if sub is not None:
-            text = sub[2]
-    log.append((tuple(used), keys, text, inner if inner is not None else text, shown))
-    if first and ctx.scratch.get("mode") == "no_names":
-        ctx.scratch["names_suppressed"] = True  # stops cs:substitute from trying further
-        return ""
-    return text
-
-
-def _substitute(node: Node, ctx: Any, inherit: tuple[Any, Any, Any]) -> tuple[str, int]:
-    _finish, render = _ev._finish, _ev.render
-    sub = node.child(Substitute)
-    if sub is None:
-        return "", 1
-    for c in sub.children:
-        before = set(ctx.scratch.get("suppressed", set()))
-        ctx.scratch["substituting"] = True
-        ctx.scratch["sub_used"] = set()
-        try:
-            if type(c) is Names:
-                text, status = render_names(c, ctx, inherit, record=True)
-            else:
-                if type(c) is Choose:
-                    ctx.scratch["names_inherit"] = inherit
-                    ctx.scratch["names_outer"] = node
-                text, status = render(c, ctx)
-        finally:
-            ctx.scratch["substituting"] = False
-            ctx.scratch.pop("names_inherit", None)
-            ctx.scratch.pop("names_outer", None)
-        if not text and ctx.scratch.get("names_suppressed") and type(c) is Names:
-            return "", 2
-        if text:
-            if type(c) is Names:
-                return _finish(node, text, ctx), 2
-            # every variable the substitute rendered is suppressed; citeproc-js prints a
-            # substituted cs:text/cs:choose without the cs:names' affixes and formatting, and
-            # one that printed no variable (a term, a value) is no content for the groups
-            # around: cs:names tried a variable and got none
-            ctx.scratch.setdefault("suppressed", set()).update(ctx.scratch.get("sub_used", ()))
-            return _logged(ctx, text, []), 2 if status == 2 else 1
-        ctx.scratch["suppressed"] = before
-        if type(c) is Text and ("term" in c.attrs or "value" in c.attrs):
-            return "", 0  # citeproc-js: a term ends the substitution, even an empty one
-    return "", 1
+        bare = node.child(Name) is None and node.child(EtAl) is None and node.child(Label) is None
+        text = _finish(outer, inner, ctx) if bare else _finish(node, inner, ctx)
+    else:
+        text = _finish(node, inner, ctx) if own_format else inner
+    return _ns._logged(ctx, text, used, inner), 2

@@ -99,12 +99,19 @@ def display(text: str, attrs: Mapping[str, str]) -> str:
 
 _DISPLAY_OPEN = frozenset(marks.OPEN[k] for k in set(_DISPLAY.values()))
 _DISPLAY_CLOSE = frozenset(marks.CLOSE[k] for k in set(_DISPLAY.values()))
+_MARGIN_OPEN, _MARGIN_CLOSE = marks.OPEN["left-margin"], marks.CLOSE["left-margin"]
 
 
-def layout_affix(text: str, prefix: str | None, suffix: str | None) -> str:
+def layout_affix(text: str, prefix: str | None, suffix: str | None,
+                 second_field: bool = False) -> str:
     """The layout's affixes around an entry: inside a display element that opens or closes
-    the entry (citeproc-js writes ``<div class="csl-block">PREFIX...`` and ``...SUFFIX</div>``)."""
+    the entry (citeproc-js writes ``<div class="csl-block">PREFIX...`` and ``...SUFFIX</div>``).
+    ``second_field`` (second-field-align): an entry that is only its margin field has no
+    suffix (citeproc-js puts it with the missing second field)."""
     head = tail = ""
+    if (second_field and suffix and text[:1] == _MARGIN_OPEN and text[-1:] == _MARGIN_CLOSE
+            and not any(c in _DISPLAY_OPEN for c in text[1:])):
+        suffix = None  # a second-field-align entry with no second field (citeproc-js)
     if prefix and text[:1] in _DISPLAY_OPEN:
         head, text = text[0], text[1:]
     if suffix and text[-1:] in _DISPLAY_CLOSE:

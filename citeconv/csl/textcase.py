@@ -9,8 +9,9 @@ Contract
   marker pairs is never changed.
 - A word is capitalised only when it is all lower case (``iPhone``, ``UK`` stay); capitalising
   changes its first character only (a lone Greek letter is left alone).
-- title: words longer than one letter that are not stop words are capitalised, and any word that
-  is first, follows ``: ? !``, or (first segment only) precedes a hyphen; finally the last word
+- title: words longer than one letter that are not stop words are capitalised (a word with an
+  apostrophe is judged by its head: "d'une" stays, "it's" -> "It's"), and any word that is
+  first, follows ``: ? !``, or (first segment only) precedes a hyphen; finally the last word
   is capitalised when it is a stop word. sentence: the first word capitalised, the others lower
   case. capitalize-first: the first word; capitalize-all: every word.
 - ``lang`` starting with ``tr``/``az`` maps i ↔ İ and ı ↔ I (locale-aware case).
@@ -36,6 +37,7 @@ _TAG_CHARS = "-–—/.,;?!:[]()‘’“”\"'"
 _SPLIT = re.compile("([" + char_class(_TAG_CHARS.replace("'", "").replace("’", "") + "".join(KIND_OF))
                     + "]|(?<![^\\W\\d_])['’]|['’](?![^\\W\\d_]))")  # not an apostrophe in a word
 _WORDS = re.compile(r"([\s\u00a0\u2000-\u200b\u205f\u3000]+)")
+_APOS = re.compile("['’]")
 _GREEK = re.compile("^[\u0370-\u03ff]$")
 
 
@@ -104,10 +106,13 @@ def _each(fn):
 
 
 def _title(w: str, i: int, j: int, st: dict, turkic: bool, following: str, at_end: bool) -> str:
-    low = _lower(w, turkic)
-    cap = ((len(w) > 1 and low not in STOP_WORDS) or st["first"] or st["punct"]
+    # citeproc-js cuts "d'une" at the apostrophe: only the head ("d") is judged, the rest keeps
+    # its case ("d'une", "l'effet" stay; "it's" -> "It's")
+    head = _APOS.split(w, 1)[0] or w
+    low = _lower(head, turkic)
+    cap = ((len(head) > 1 and low not in STOP_WORDS) or st["first"] or st["punct"]
            or (at_end and following == "-"))
-    if cap and w == low:
+    if cap and head == low:
         w = _capitalise(w, turkic)
     st["first"] = st["punct"] = False
     st["last"] = (i, j)
