@@ -63,12 +63,14 @@ def test_zotero_article_fields() -> None:
 
 
 def test_tags_mean_what_their_type_says() -> None:
-    text = ("TY  - BOOK\nTI  - B\nT2  - A Series\nA3  - Ed, Series\nPY  - 1999///Spring\nER  -\n"
+    text = ("TY  - BOOK\nTI  - B\nT2  - A Series\nA2  - Ed, Series\nA3  - Ed, Book\n"
+            "PY  - 1999///Spring\nER  -\n"
             "TY  - CHAP\nTI  - C\nBT  - The Book\nA2  - Ed, Book\nSP  - 5-9\nER  -\n"
             "TY  - RPRT\nTI  - R\nM1  - TR-17\nM3  - Technical report\nER  -\n")
     book, chapter, report = ris.read(text).records
     assert (book.get("collection-title"), book.get("container-title")) == ("A Series", None)
     assert book.get("collection-editor") == (Name(family="Ed", given="Series"),)
+    assert book.get("editor") == (Name(family="Ed", given="Book"),)
     assert book.get("issued") == Date(parts=((1999,),), season=1)
     assert (chapter.get("container-title"), chapter.get("page")) == ("The Book", "5-9")
     assert chapter.get("editor") == (Name(family="Ed", given="Book"),)

@@ -7,7 +7,8 @@ Contract
   joined with a space; a tag given twice is joined with ``; `` (keywords with ``, ``).
 - Tags mean different things per type, as the RIS specification says: ``T2`` is the journal of
   a ``JOUR``, the book of a ``CHAP``, the proceedings of a ``CONF``/``CPAPER`` and the series of a
-  ``BOOK``; ``A2`` is an editor, ``A3`` a series editor, ``A4``/``TA`` a translator. ``PY``/``Y1``/
+  ``BOOK``; ``A2`` is an editor and ``A3`` a series editor (a ``BOOK``'s the other way round, as the
+  specification and Zotero have it), ``A4``/``TA`` a translator. ``PY``/``Y1``/
   ``DA`` are ``YYYY/MM/DD/other`` dates (``-`` separators accepted; also ``2021 Mar``, ``Oct 12,
   2019``, Web of Science's ``DA  - MAR 15`` beside ``PY``); a periodical's ``ET`` is its epub
   date; ``SP``+``EP`` are the pages (a whole book's lone ``SP`` its number of pages); ``SN`` is an
@@ -36,11 +37,15 @@ NAME = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}- ?(.*)$")
 _TY = re.compile(r"^TY {1,2}- ?\S", re.MULTILINE)
 
+_BOOKS = frozenset({"BOOK", "EBOOK"})
 #: types whose ``M3`` (type of work) styles print as the genre: "PhD thesis", "Technical report"
 _GENRE_PRINTED = frozenset({"thesis", "report", "manuscript", "document", "software", "dataset",
                             "motion_picture", "song", "graphic", "map", "webpage", "patent"})
 _NAME_TAGS = {"AU": "author", "A1": "author", "A2": "editor", "ED": "editor",
               "A3": "collection-editor", "A4": "translator", "TA": "translator"}
+#: a BOOK's secondary author is its series editor and its tertiary author its editor (the RIS
+#: specification's table for BOOK, and Zotero's RIS translator both ways)
+_BOOK_NAME_TAGS = {**_NAME_TAGS, "A2": "collection-editor", "A3": "editor"}
 _TEXT_TAGS = {
     "ST": "title-short", "T3": "collection-title", "VL": "volume", "ET": "edition",
     "CY": "publisher-place", "PP": "publisher-place", "PB": "publisher", "LA": "language",
@@ -154,7 +159,7 @@ def _record(lines: list[tuple[str, str, int]], start: int,
             values.setdefault(tag, []).append(value)
     fields: dict[str, object] = {}
     names: dict[str, list[Name]] = {}
-    for tag, var in _NAME_TAGS.items():
+    for tag, var in (_BOOK_NAME_TAGS if ris_type in _BOOKS else _NAME_TAGS).items():
         for value in values.pop(tag, ()):
             if value.strip(" ,"):  # "AU  - ," is no name
                 names.setdefault(var, []).append(_name(value))

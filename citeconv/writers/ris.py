@@ -32,6 +32,7 @@ _RIS_TYPE = {"article-journal": "JOUR", "paper-conference": "CPAPER", "chapter":
                  "song", "personal_communication", "manuscript", "legislation", "dataset",
                  "article-newspaper", "figure")}}
 _NAMES = (("author", "AU"), ("editor", "A2"), ("collection-editor", "A3"), ("translator", "A4"))
+_BOOK_NAMES = (("author", "AU"), ("collection-editor", "A2"), ("editor", "A3"), ("translator", "A4"))
 _TEXT = (("title-short", "ST"), ("collection-title", "T3"), ("container-title-short", "J2"),
          ("edition", "ET"), ("volume", "VL"), ("issue", "IS"), ("number", "IS"),
          ("publisher-place", "CY"), ("publisher", "PB"), ("ISBN", "SN"), ("ISSN", "SN"),
@@ -60,7 +61,7 @@ def _record(record: Record, defs: texpass.Definitions) -> str:
         lines.append(("ID", record.id))
     if item.get("title"):
         lines.append(("TI", _plain(item["title"])))
-    for var, tag in _NAMES:
+    for var, tag in _BOOK_NAMES if lines[0][1] in ("BOOK", "EBOOK") else _NAMES:
         lines += [(tag, _name(n)) for n in item.get(var, ())]
     container = item.get("container-title")
     if record.type in T2_IS_SERIES:  # T2 is read as the series here; JF as the container
