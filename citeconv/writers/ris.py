@@ -23,14 +23,11 @@ from ..risdata import EXTRA_TAGS, T2_IS_SERIES, TYPES
 NAME = "ris"
 
 #: CSL type -> the RIS type written (the first RIS type that reads as it, with exporters' choices)
-_RIS_TYPE = {"article-journal": "JOUR", "paper-conference": "CPAPER", "chapter": "CHAP",
+_RIS_TYPE = {**{csl: ris for ris, csl in reversed(TYPES.items())},  # the first that reads as it
+             "article-journal": "JOUR", "paper-conference": "CPAPER", "chapter": "CHAP",
              "webpage": "ELEC", "motion_picture": "VIDEO", "song": "SOUND",
              "personal_communication": "PCOMM", "manuscript": "UNPB", "legislation": "STAT",
-             "dataset": "DATA", "article-newspaper": "NEWS", "figure": "FIGURE",
-             **{csl: ris for ris, csl in reversed(TYPES.items()) if csl not in (
-                 "article-journal", "paper-conference", "chapter", "webpage", "motion_picture",
-                 "song", "personal_communication", "manuscript", "legislation", "dataset",
-                 "article-newspaper", "figure")}}
+             "dataset": "DATA", "article-newspaper": "NEWS", "figure": "FIGURE"}  # exporters' own
 _NAMES = (("author", "AU"), ("editor", "A2"), ("collection-editor", "A3"), ("translator", "A4"))
 _BOOK_NAMES = (("author", "AU"), ("collection-editor", "A2"), ("editor", "A3"), ("translator", "A4"))
 _TEXT = (("title-short", "ST"), ("collection-title", "T3"), ("container-title-short", "J2"),
