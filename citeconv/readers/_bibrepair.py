@@ -139,8 +139,8 @@ def _at_line_start(text: str, i: int) -> bool:
 
 def _quoted_end(text: str, i: int) -> tuple[int, bool]:
     """Where the quoted value starting at ``i`` ends (its closing ``"`` at brace level 0, or -1
-    when it does not close before a blank line or the next entry) and whether a ``"`` sits
-    inside braces in it."""
+    when it does not close before a line that starts an entry, or closes a brace it did not
+    open) and whether a ``"`` sits inside braces in it."""
     depth, inner = 0, False
     n = len(text)
     while i < n:
